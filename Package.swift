@@ -1,0 +1,26 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "rlt",
+    products: [
+        .executable(name: "rlt", targets: ["rlt"]),
+        .library(name: "ReviewLearning", targets: ["ReviewLearning"]),
+    ],
+    targets: [
+        .target(name: "ReviewLearning", swiftSettings: strictness),
+        .target(name: "RLTCommandLine", dependencies: ["ReviewLearning"], swiftSettings: strictness),
+        .executableTarget(name: "rlt", dependencies: ["RLTCommandLine"], swiftSettings: strictness),
+        .testTarget(name: "ReviewLearningTests", dependencies: ["ReviewLearning"], swiftSettings: strictness),
+        .testTarget(
+            name: "RLTCommandLineTests", dependencies: ["RLTCommandLine", "ReviewLearning"], swiftSettings: strictness),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["rlt"], swiftSettings: strictness),
+    ],
+    swiftLanguageModes: [.v6]
+)

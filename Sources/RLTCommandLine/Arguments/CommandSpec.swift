@@ -1,0 +1,77 @@
+import ReviewLearning
+
+/// One option of a command: a flag (`--yes`) or an option with a value (`--due DATE`).
+struct OptionSpec: Sendable {
+    var name: String
+    var short: Character?
+    /// The value's placeholder (`DATE`); nil for a flag.
+    var valueName: String?
+    var help: String
+    var isRepeatable = false
+    var isRequired = false
+    /// Allowed values, shown in help and used by completions.
+    var allowed: [String] = []
+    var defaultValue: String?
+
+    static func flag(_ name: String, short: Character? = nil, _ help: String) -> OptionSpec {
+        OptionSpec(name: name, short: short, valueName: nil, help: help)
+    }
+
+    static func value(
+        _ name: String, _ valueName: String, _ help: String, repeatable: Bool = false, required: Bool = false,
+        allowed: [String] = [], default defaultValue: String? = nil
+    ) -> OptionSpec {
+        OptionSpec(
+            name: name, short: nil, valueName: valueName, help: help, isRepeatable: repeatable, isRequired: required,
+            allowed: allowed, defaultValue: defaultValue)
+    }
+
+    /// An option whose value is one of a vocabulary's words.
+    static func choice<V: Vocabulary>(
+        _ name: String, _ type: V.Type, _ help: String, repeatable: Bool = false, default defaultValue: V? = nil
+    ) -> OptionSpec {
+        value(
+            name, type.noun.split(separator: " ").last.map { $0.uppercased() } ?? "VALUE", help,
+            repeatable: repeatable, allowed: V.allowedValues, default: defaultValue?.rawValue)
+    }
+
+    var takesValue: Bool { valueName != nil }
+
+    /// `--owner CODE` or `--yes`, as shown in usage lines.
+    var synopsis: String { valueName.map { "\(name) \($0)" } ?? name }
+}
+
+/// A positional argument.
+struct ArgumentSpec: Sendable {
+    var name: String
+    var help: String
+    var isOptional = false
+}
+
+/// A command or a group of commands, with its help text next to it.
+struct CommandSpec: Sendable {
+    typealias Handler = @Sendable (ParsedArguments, Invocation) throws -> Void
+
+    var name: String
+    var aliases: [String] = []
+    var overview: String
+    var discussion: String?
+    var arguments: [ArgumentSpec] = []
+    var options: [OptionSpec] = []
+    var examples: [String] = []
+    var subcommands: [CommandSpec] = []
+    var run: Handler?
+
+    func subcommand(named word: String) -> CommandSpec? {
+        subcommands.first { $0.name == word || $0.aliases.contains(word) }
+    }
+}
+
+extension OptionSpec {
+    /// The same option, marked required.
+    func required() -> OptionSpec {
+        var copy = self
+        copy.isRequired = true
+        return copy
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import ReviewLearning
+
+/// What the user typed for one command, checked against its spec.
+struct ParsedArguments: Sendable {
+    /// The words that chose the command, e.g. `["rec", "add"]`.
+    var path: [String]
+    var positionals: [String] = []
+    var values: [String: [String]] = [:]
+    var flags: Set<String> = []
+    /// The usage line, repeated in usage errors.
+    var usage: String = ""
+
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    func string(_ name: String) -> String? { values[name]?.last }
+
+    func strings(_ name: String) -> [String] { values[name] ?? [] }
+
+    func has(_ name: String) -> Bool { values[name] != nil || flags.contains(name) }
+
+    func required(_ name: String) throws(UsageError) -> String {
+        guard let value = string(name) else { throw UsageError.missingOption(name) }
+        return value
+    }
+
+    func positional(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
+
+    /// A non-empty text option; an empty string is refused rather than stored.
+    func text(_ name: String) throws(UsageError) -> String? {
+        guard let value = string(name) else { return nil }
+        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw UsageError.invalidValue(option: name, message: "must not be empty")
+        }
+        return value
+    }
+
+    func date(_ name: String) throws(UsageError) -> PartialDate? {
+        guard let text = string(name) else { return nil }
+        do {
+            return try PartialDate(parsing: text)
+        } catch {
+            throw UsageError.invalidValue(option: name, message: error.description)
+        }
+    }
+
+    func choice<V: Vocabulary>(_ name: String, _ type: V.Type) throws(UsageError) -> V? {
+        guard let text = string(name) else { return nil }
+        return try parse(text, as: type, option: name)
+    }
+
+    func choices<V: Vocabulary>(_ name: String, _ type: V.Type) throws(UsageError) -> [V] {
+        var result: [V] = []
+        for text in strings(name) { result.append(try parse(text, as: type, option: name)) }
+        return result
+    }
+
+    func integer(_ name: String, range: ClosedRange<Int>) throws(UsageError) -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw UsageError.invalidValue(
+                option: name, message: "\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    private func parse<V: Vocabulary>(_ text: String, as type: V.Type, option: String) throws(UsageError) -> V {
+        do {
+            return try V(parsing: text)
+        } catch {
+            throw UsageError.invalidValue(option: option, message: error.description)
+        }
+    }
+}

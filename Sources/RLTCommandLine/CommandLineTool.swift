@@ -1,0 +1,103 @@
+import Foundation
+import ReviewLearning
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The `rlt` program: parses arguments, runs one command, maps any error to a message and an exit code.
+public enum RLTTool {
+    public static let version = "0.1.0"
+
+    /// Runs with the real process environment; returns the exit code.
+    public static func main() -> Int32 {
+        // Output errors and oversized files must come back as errors, not kill the process half-way.
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
+        let context = ToolContext(
+            environment: ProcessInfo.processInfo.environment,
+            currentDirectory: FileManager.default.currentDirectoryPath,
+            now: Date(),
+            stdout: fileSink(FileHandle.standardOutput, fd: 1),
+            stderr: fileSink(FileHandle.standardError, fd: 2))
+        return run(Array(CommandLine.arguments.dropFirst()), context: context)
+    }
+
+    /// Runs `arguments` (without the program name) in `context`; returns the exit code.
+    public static func run(_ arguments: [String], context: ToolContext) -> Int32 {
+        let parser = ArgumentParser(root: CommandTable.root, globalOptions: CommandTable.globalOptions)
+        do {
+            switch try parser.parse(arguments) {
+            case .version:
+                context.stdout.write("rlt \(version)\n")
+            case .help(let command, let path):
+                context.stdout.write(HelpFormatter(parser: parser).render(command, path: path))
+            case .run(let command, let parsed):
+                do {
+                    let invocation = try makeInvocation(parsed, context: context)
+                    try command.run?(parsed, invocation)
+                } catch let error as UsageError {
+                    throw UsageFailure(error: error, usage: parsed.usage, path: parsed.path)
+                }
+            }
+            return ExitCode.success
+        } catch let failure as UsageFailure {
+            context.stderr.write("error: \(failure.error)\nusage: \(failure.usage)\n")
+            let help = (["rlt"] + failure.path + ["--help"]).joined(separator: " ")
+            context.stderr.write("See '\(help)' for more.\n")
+            return ExitCode.usage
+        } catch {
+            let (message, code) = ExitCode.describe(error)
+            if !message.isEmpty { context.stderr.write("error: \(message)\n") }
+            return code
+        }
+    }
+
+    private static func makeInvocation(_ parsed: ParsedArguments, context: ToolContext) throws -> Invocation {
+        let env = context.environment
+        let storePath = parsed.string("--store") ?? env["RLT_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "data"
+        var asOf = CalendarDay(secondsSince1970: context.now.timeIntervalSince1970)
+        if let text = parsed.string("--as-of") ?? env["RLT_AS_OF"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            let option = parsed.string("--as-of") == nil ? "RLT_AS_OF" : "--as-of"
+            do {
+                guard case .day(let day) = try PartialDate(parsing: text) else {
+                    throw UsageFailure(
+                        error: .invalidValue(option: option, message: "\"\(text)\" must be a whole day, e.g. 2024-06-30"),
+                        usage: parsed.usage, path: parsed.path)
+                }
+                asOf = day
+            } catch let error as DateParseError {
+                throw UsageFailure(
+                    error: .invalidValue(option: option, message: error.description), usage: parsed.usage,
+                    path: parsed.path)
+            }
+        }
+        let author = parsed.string("--author") ?? [env["RLT_AUTHOR"], env["USER"]].compactMap { $0 }.first {
+            !$0.isEmpty
+        } ?? "unknown"
+        var timeout = 10.0
+        if let text = env["RLT_LOCK_TIMEOUT"], let value = Double(text), value >= 0 { timeout = value }
+        return Invocation(
+            context: context, storePath: storePath, asOf: asOf, author: author,
+            timestamp: utcTimestamp(context.now), lockTimeout: timeout)
+    }
+
+    private static func fileSink(_ handle: FileHandle, fd: Int32) -> OutputSink {
+        OutputSink(isTerminal: isatty(fd) == 1) { text in
+            var bytes = Array(text.utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    // The reader went away (`rlt … | head`): stop quietly, as cat and git do.
+                    if errno == EPIPE { exit(0) }
+                    FileHandle.standardError.write("error: cannot write output: \(String(cString: strerror(errno)))\n".data(using: .utf8) ?? Data())
+                    exit(ExitCode.cannotWrite)
+                }
+                offset += n
+            }
+            _ = handle
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ReviewLearning
+
+enum ActionAddCommand {
+    static let spec = CommandSpec(
+        name: "add",
+        overview: "Add an agency action to a review; prints its reference.",
+        discussion: "Actions answer recommendations or findings (--for), or stand alone. Ids A1, A2… are assigned\nunless --id is given.",
+        arguments: [ArgumentSpec(name: "REVIEW", help: "The review's id.")],
+        options: [
+            .value("--agency", "CODE", "The agency that owns the action.", required: true),
+            .value("--text", "TEXT", "What the agency will do.", required: true),
+            .value("--for", "ID", "Recommendation or finding id it responds to.", repeatable: true),
+            .value("--due", "DATE", "When it is due."),
+            .value("--measure", "TEXT", "How success is judged."),
+            .choice("--status", ActionStatus.self, "Its status.", default: .planned),
+            .value("--id", "ID", "Use this id instead of the next A-number."),
+        ],
+        examples: [
+            "rlt action add child-g --agency doncaster-police --text \"Train officers on ...\" --for F3 --due 2021-11"
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let reviewID = try slug(arguments.positionals[0], argument: "REVIEW", kind: "review")
+        let given = try arguments.string("--id").map { try recordID($0, option: "--id", kind: "action") }
+        let agency = arguments.string("--agency") ?? ""
+        let targets = arguments.strings("--for")
+        try requireDistinct(targets, option: "--for")
+        let text = try arguments.text("--text") ?? ""
+        let due = try arguments.date("--due")
+        let measure = try arguments.text("--measure")
+        let status = try arguments.choice("--status", ActionStatus.self) ?? .planned
+        if status == .dropped {
+            throw RecordError.required(reference: "action", what: "add it first, then drop it with 'rlt action update REF --status dropped --reason TEXT'")
+        }
+        let id = try invocation.store.write { transaction in
+            let tracker = try transaction.tracker()
+            var review = try transaction.existingReview(reviewID)
+            try tracker.requireAgency(agency, field: "--agency")
+            for target in targets where review.recommendation(target) == nil && review.finding(target) == nil {
+                throw RecordError.notFound(
+                    kind: "recommendation or finding", reference: "\(reviewID)/\(target)",
+                    suggestions: nearestMatches(to: target, in: review.recommendations.map(\.id) + review.findings.map(\.id))
+                        .map { "\(reviewID)/\($0)" })
+            }
+            let id = given ?? Identifiers.next(prefix: "A", after: review.actions.map(\.id))
+            try review.requireFreeChildID(id)
+            var action = AgencyAction(id: id, agency: agency, text: text)
+            action.respondsTo = targets
+            action.due = due
+            action.measure = measure
+            action.status = status
+            if status == .done { action.completed = .day(invocation.asOf) }
+            action.history.append(invocation.history("added"))
+            review.actions.append(action)
+            try transaction.save(review)
+            return id
+        }
+        invocation.out("\(reviewID)/\(id)\n")
+    }
+}

@@ -1,0 +1,83 @@
+import ReviewLearning
+
+enum ActionUpdateCommand {
+    static let spec = CommandSpec(
+        name: "update",
+        overview: "Change an agency action, or log progress on it.",
+        discussion: """
+            Only the options given change. --note adds a dated progress update (dated --as-of). Setting status
+            done records --completed (default: --as-of). dropped needs --reason. Moving the due date keeps the
+            first one as original_due.
+            """,
+        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The action (e.g. child-g/A3).")],
+        options: [
+            .choice("--status", ActionStatus.self, "The new status."),
+            .value("--completed", "DATE", "When it was completed."),
+            .value("--due", "DATE", "The new due date."),
+            .value("--evidence", "TEXT", "Evidence that it was done."),
+            .value("--measure", "TEXT", "How success is judged."),
+            .value("--text", "TEXT", "What the agency will do."),
+            .value("--note", "TEXT", "A progress update."),
+            .value("--reason", "TEXT", "Why it was dropped."),
+        ],
+        examples: [
+            "rlt action update child-g/A3 --status done --completed 2021-11-30 --evidence \"Training records\"",
+            "rlt action update child-g/A4 --note \"Half of the teams trained\"",
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
+        try invocation.store.write { transaction in
+            var review = try transaction.existingReview(ref.review)
+            let index = try review.requireAction(ref.id)
+            var action = review.actions[index]
+            var changes = ChangeList()
+            if let status = try arguments.choice("--status", ActionStatus.self) {
+                changes.note("status", action.status.rawValue, status.rawValue)
+                action.status = status
+                if status == .done && action.completed == nil && !arguments.has("--completed") {
+                    action.completed = .day(invocation.asOf)
+                    changes.note("completed", nil, invocation.asOf.description)
+                }
+            }
+            if let completed = try arguments.date("--completed") {
+                changes.note("completed", action.completed?.description, completed.description)
+                action.completed = completed
+            }
+            if let due = try arguments.date("--due") {
+                changes.note("due", action.due?.description, due.description)
+                if action.originalDue == nil, let old = action.due, old != due { action.originalDue = old }
+                action.due = due
+            }
+            if let evidence = try arguments.text("--evidence") {
+                changes.noteText("evidence", action.evidence, evidence)
+                action.evidence = evidence
+            }
+            if let measure = try arguments.text("--measure") {
+                changes.noteText("measure", action.measure, measure)
+                action.measure = measure
+            }
+            if let text = try arguments.text("--text") {
+                changes.noteText("text", action.text, text)
+                action.text = text
+            }
+            if let reason = try arguments.text("--reason") {
+                changes.noteText("reason", action.reason, reason)
+                action.reason = reason
+            }
+            if let note = try arguments.text("--note") {
+                action.updates.append(ProgressNote(date: .day(invocation.asOf), text: note, author: invocation.author))
+                changes.append("update added (\(invocation.asOf))")
+            }
+            guard !changes.isEmpty else { throw RecordError.unchanged(reference: "\(ref)") }
+            if action.status == .dropped && (action.reason ?? "").isEmpty {
+                throw RecordError.required(reference: "\(ref)", what: "status dropped needs --reason")
+            }
+            action.history.append(invocation.history(changes.summary))
+            review.actions[index] = action
+            try transaction.save(review)
+            invocation.err("updated \(ref): \(changes.summary)\n")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ReviewLearning
+
+enum CheckCommand {
+    static let spec = CommandSpec(
+        name: "check",
+        overview: "Validate the store: silent with exit 0 when clean.",
+        discussion: """
+            Reads every file and reports every problem, one line each, as path:line: message (the format editors
+            and CI parse): files that do not parse (with the line), duplicate ids, unknown agency and theme codes,
+            links and references to missing records, missing reasons, stray temporary files, git conflict
+            markers and files from a newer rlt. Exits 1 when it finds anything. Run it after a git merge.
+            """,
+        examples: ["rlt check", "rlt check --store ~/reviews"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let problems = StoreChecker.check(invocation.store)
+        guard !problems.isEmpty else { return }
+        invocation.out(problems.map { "\($0)\n" }.joined())
+        throw CommandFailure(message: "", code: ExitCode.failure)
+    }
+}

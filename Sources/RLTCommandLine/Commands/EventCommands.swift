@@ -1,0 +1,84 @@
+import ReviewLearning
+
+enum EventAddCommand {
+    static let spec = CommandSpec(
+        name: "add",
+        overview: "Record a dissemination event (seminar, training, briefing…); prints its id.",
+        discussion: "Ids E1, E2… are assigned unless --id is given.",
+        options: [
+            .choice("--kind", EventKind.self, "What kind of event.").required(),
+            .value("--title", "TITLE", "The event's title.", required: true),
+            .value("--date", "DATE", "When it took place.", required: true),
+            .value("--attendees", "N", "How many attended."),
+            .value("--review", "ID", "A review whose learning it shared.", repeatable: true),
+            .value("--audience", "TEXT", "Who it was for."),
+            .value("--feedback", "TEXT", "What follow-up or feedback showed."),
+            .value("--id", "ID", "Use this id instead of the next E-number."),
+        ],
+        examples: [
+            "rlt event add --kind seminar --title \"DHR lessons learned\" --date 2013-11 --attendees 120 --review kent-dhr-lessons-2014"
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let given = try arguments.string("--id").map { try recordID($0, option: "--id", kind: "event") }
+        let kind = try arguments.choice("--kind", EventKind.self) ?? .seminar
+        let title = try arguments.text("--title") ?? ""
+        let date = try arguments.date("--date") ?? .day(invocation.asOf)
+        let attendees = try arguments.integer("--attendees", range: 0...10_000_000)
+        let reviewIDs = try arguments.strings("--review").map { try slug($0, argument: "--review", kind: "review") }
+        try requireDistinct(reviewIDs, option: "--review")
+        let audience = try arguments.text("--audience")
+        let feedback = try arguments.text("--feedback")
+        let id = try invocation.store.write { transaction in
+            _ = try transaction.tracker()
+            var file = try transaction.events()
+            for reviewID in reviewIDs { _ = try transaction.existingReview(reviewID) }
+            let id = given ?? Identifiers.next(prefix: "E", after: file.events.map(\.id))
+            if file.events.contains(where: { $0.id.lowercased() == id.lowercased() }) {
+                throw RecordError.duplicate(kind: "event", reference: id)
+            }
+            var event = DisseminationEvent(id: id, kind: kind, title: title, date: date)
+            event.attendees = attendees
+            event.reviews = reviewIDs
+            event.audience = audience
+            event.feedback = feedback
+            event.history.append(invocation.history("added"))
+            file.events.append(event)
+            try transaction.save(file)
+            return id
+        }
+        invocation.out("\(id)\n")
+    }
+}
+
+enum EventListCommand {
+    static let spec = CommandSpec(
+        name: "list",
+        overview: "List dissemination events.",
+        options: [
+            .value("--review", "ID", "Only events that shared this review's learning.", repeatable: true),
+            OutputFormat.option,
+        ],
+        examples: ["rlt event list", "rlt event list --review kent-dhr-lessons-2014 --format json"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let reviewIDs = arguments.strings("--review")
+        let events = try invocation.store.loadEvents().events.filter {
+            reviewIDs.isEmpty || $0.reviews.contains(where: reviewIDs.contains)
+        }
+        if try arguments.choice("--format", OutputFormat.self) == .json {
+            invocation.out(try JSONOutput.render(events))
+            return
+        }
+        var table = TextTable(["id", "date", "kind", "attendees", "reviews", "title"])
+        for event in events {
+            table.add([
+                event.id, event.date.description, event.kind.rawValue, event.attendees.map(String.init) ?? "-",
+                list(event.reviews), event.title,
+            ])
+        }
+        invocation.out(table.render())
+    }
+}

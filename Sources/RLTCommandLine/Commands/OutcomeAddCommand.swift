@@ -1,0 +1,48 @@
+import ReviewLearning
+
+enum OutcomeAddCommand {
+    static let spec = CommandSpec(
+        name: "add",
+        overview: "Record a dated outcome on a recommendation.",
+        discussion: """
+            The latest outcome is the recommendation's current position; older ones are the evidence trail.
+            --assurance records the level judged at that point; when the outcome is the latest, it also becomes
+            the recommendation's current assurance.
+            """,
+        arguments: [ArgumentSpec(name: "REVIEW/REC", help: "The recommendation (e.g. darren-bethany/3i).")],
+        options: [
+            .value("--text", "TEXT", "What the agency reported or the board concluded.", required: true),
+            .value("--date", "DATE", "When (default: --as-of, i.e. today)."),
+            .choice("--assurance", AssuranceLevel.self, "The assurance level judged."),
+            .value("--by", "CODE", "Agency code of whoever gave the assurance."),
+        ],
+        examples: [
+            "rlt outcome add darren-bethany/3i --text \"All partners gave positive assurance\" --assurance reasonable --by lincs-scp"
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let ref = try reference(arguments.positionals[0], argument: "REVIEW/REC")
+        let outcome = Outcome(
+            date: try arguments.date("--date") ?? .day(invocation.asOf), text: try arguments.text("--text") ?? "",
+            author: invocation.author, assurance: try arguments.choice("--assurance", AssuranceLevel.self),
+            by: arguments.string("--by"))
+        try invocation.store.write { transaction in
+            let tracker = try transaction.tracker()
+            var review = try transaction.existingReview(ref.review)
+            let index = try review.requireRecommendation(ref.id)
+            if let by = outcome.by { try tracker.requireAgency(by, field: "--by") }
+            var rec = review.recommendations[index]
+            rec.outcomes.insertByDate(outcome)
+            var change = "outcome added (\(outcome.date))"
+            if let level = outcome.assurance, rec.outcomes.last == outcome, level != rec.assurance {
+                change += "; assurance: \(rec.assurance.rawValue) → \(level.rawValue)"
+                rec.assurance = level
+            }
+            rec.history.append(invocation.history(change))
+            review.recommendations[index] = rec
+            try transaction.save(review)
+        }
+        invocation.err("added an outcome to \(ref)\n")
+    }
+}

@@ -1,0 +1,74 @@
+import ReviewLearning
+
+enum RecAddCommand {
+    static let spec = CommandSpec(
+        name: "add",
+        overview: "Add a recommendation to a review.",
+        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The review and the id as numbered in the report (e.g. darren-bethany/3i).")],
+        options: [
+            .value("--text", "TEXT", "The recommendation.", required: true),
+            .value("--owner", "CODE", "Owning agency code; the first is the lead.", repeatable: true),
+            .choice("--level", RecommendationLevel.self, "Whom it is addressed to.", default: .local),
+            .value("--due", "DATE", "When it is due (a month or quarter falls due at its end)."),
+            .value("--theme", "THEME", "Theme code.", repeatable: true),
+            .value("--link", "ID", "Id of a related recommendation in the same review.", repeatable: true),
+        ],
+        examples: [
+            "rlt rec add darren-bethany/3i --text \"Review the escalation policy\" --owner lincs-scp --due 2023-09",
+            "rlt rec add darren-bethany/3ii --text \"Audit its use\" --owner lincs-scp --link 3i",
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
+        var rec = Recommendation(id: ref.id, text: try arguments.text("--text") ?? "")
+        rec.level = try arguments.choice("--level", RecommendationLevel.self) ?? .local
+        rec.owners = arguments.strings("--owner")
+        rec.themes = arguments.strings("--theme")
+        rec.links = arguments.strings("--link")
+        rec.due = try arguments.date("--due")
+        try requireDistinct(rec.owners, option: "--owner")
+        try requireDistinct(rec.themes, option: "--theme")
+        try requireDistinct(rec.links, option: "--link")
+        try invocation.store.write { transaction in
+            let tracker = try transaction.tracker()
+            var review = try transaction.existingReview(ref.review)
+            try review.requireFreeChildID(ref.id)
+            try CodeChecks(tracker: tracker).agencies(rec.owners, option: "--owner")
+            try CodeChecks(tracker: tracker).themes(rec.themes, option: "--theme")
+            for link in rec.links { _ = try review.requireRecommendation(link) }
+            rec.history.append(invocation.history("added"))
+            review.recommendations.append(rec)
+            try transaction.save(review)
+        }
+        invocation.out("\(ref)\n")
+    }
+}
+
+enum RecRemoveCommand {
+    static let spec = CommandSpec(
+        name: "remove",
+        overview: "Delete a recommendation.",
+        discussion: "Refused while other recommendations link to it or actions respond to it.",
+        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The recommendation.")],
+        options: [.flag("--yes", "Confirm the removal.")],
+        examples: ["rlt rec remove darren-bethany/9 --yes"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
+        guard arguments.flag("--yes") else { throw UsageError.confirmationRequired(what: "removing \(ref)") }
+        try invocation.store.write { transaction in
+            var review = try transaction.existingReview(ref.review)
+            let index = try review.requireRecommendation(ref.id)
+            let referrers =
+                review.recommendations.filter { $0.links.contains(ref.id) }.map { "recommendation \($0.id)" }
+                + review.actions.filter { $0.respondsTo.contains(ref.id) }.map { "action \($0.id)" }
+            guard referrers.isEmpty else { throw RecordError.stillReferenced(reference: "\(ref)", by: referrers) }
+            review.recommendations.remove(at: index)
+            review.history.append(invocation.history("removed recommendation \(ref.id)"))
+            try transaction.save(review)
+        }
+        invocation.err("removed \(ref)\n")
+    }
+}

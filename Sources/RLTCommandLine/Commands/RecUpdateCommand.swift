@@ -1,0 +1,137 @@
+import ReviewLearning
+
+enum RecUpdateCommand {
+    static let spec = CommandSpec(
+        name: "update",
+        overview: "Change a recommendation's status, due date, assurance, owners or text.",
+        discussion: """
+            Only the options given change; --owner, --theme and --link replace their lists. Moving the due date
+            keeps the first one as original_due, so slippage stays visible. --note adds a dated outcome entry
+            (dated --as-of). not-accepted and already-in-place need --reason; superseded needs a --link to the
+            replacement.
+            """,
+        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The recommendation (e.g. darren-bethany/3i).")],
+        options: [
+            .choice("--status", RecommendationStatus.self, "The new status."),
+            .value("--due", "DATE", "The new due date."),
+            .choice("--assurance", AssuranceLevel.self, "The assurance level judged now."),
+            .value("--owner", "CODE", "Owning agency code; the first is the lead. Replaces the list.", repeatable: true),
+            .value("--text", "TEXT", "The recommendation's text."),
+            .choice("--level", RecommendationLevel.self, "Whom it is addressed to."),
+            .value("--theme", "THEME", "Theme code. Replaces the list.", repeatable: true),
+            .value("--link", "ID", "Related recommendation id. Replaces the list.", repeatable: true),
+            .value("--note", "TEXT", "A progress note, stored as a dated outcome."),
+            .value("--reason", "TEXT", "Why it is not accepted, or where existing practice meets it."),
+        ],
+        examples: [
+            "rlt rec update darren-bethany/3i --status implemented --note \"Policy relaunched\"",
+            "rlt rec update child-g/2 --due 2022-03 --assurance limited",
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
+        try invocation.store.write { transaction in
+            let tracker = try transaction.tracker()
+            var review = try transaction.existingReview(ref.review)
+            let index = try review.requireRecommendation(ref.id)
+            var rec = review.recommendations[index]
+            let changes = try apply(arguments, to: &rec, in: review, tracker: tracker, invocation: invocation)
+            guard !changes.isEmpty else { throw RecordError.unchanged(reference: "\(ref)") }
+            try requireComplete(rec, ref: ref)
+            rec.history.append(invocation.history(changes.summary))
+            review.recommendations[index] = rec
+            try transaction.save(review)
+            invocation.err("updated \(ref): \(changes.summary)\n")
+        }
+    }
+
+    private static func apply(
+        _ arguments: ParsedArguments, to rec: inout Recommendation, in review: Review, tracker: Tracker,
+        invocation: Invocation
+    ) throws -> ChangeList {
+        var changes = ChangeList()
+        let checks = CodeChecks(tracker: tracker)
+        if let status = try arguments.choice("--status", RecommendationStatus.self) {
+            changes.note("status", rec.status.rawValue, status.rawValue)
+            rec.status = status
+        }
+        if let due = try arguments.date("--due") {
+            changes.note("due", rec.due?.description, due.description)
+            if rec.originalDue == nil, let old = rec.due, old != due { rec.originalDue = old }
+            rec.due = due
+        }
+        if let assurance = try arguments.choice("--assurance", AssuranceLevel.self) {
+            changes.note("assurance", rec.assurance.rawValue, assurance.rawValue)
+            rec.assurance = assurance
+        }
+        if arguments.has("--owner") {
+            let owners = arguments.strings("--owner")
+            try requireDistinct(owners, option: "--owner")
+            try checks.agencies(owners, option: "--owner")
+            changes.note("owners", list(rec.owners), list(owners))
+            rec.owners = owners
+        }
+        if let text = try arguments.text("--text") {
+            changes.noteText("text", rec.text, text)
+            rec.text = text
+        }
+        if let level = try arguments.choice("--level", RecommendationLevel.self) {
+            changes.note("level", rec.level.rawValue, level.rawValue)
+            rec.level = level
+        }
+        if arguments.has("--theme") {
+            let themes = arguments.strings("--theme")
+            try requireDistinct(themes, option: "--theme")
+            try checks.themes(themes, option: "--theme")
+            changes.note("themes", list(rec.themes), list(themes))
+            rec.themes = themes
+        }
+        if arguments.has("--link") {
+            let links = arguments.strings("--link")
+            try requireDistinct(links, option: "--link")
+            for link in links {
+                guard link != rec.id else {
+                    throw UsageError.invalidValue(option: "--link", message: "a recommendation cannot link to itself")
+                }
+                _ = try review.requireRecommendation(link)
+            }
+            changes.note("links", list(rec.links), list(links))
+            rec.links = links
+        }
+        if let reason = try arguments.text("--reason") {
+            changes.noteText("reason", rec.reason, reason)
+            rec.reason = reason
+        }
+        if let note = try arguments.text("--note") {
+            let outcome = Outcome(
+                date: .day(invocation.asOf), text: note, author: invocation.author,
+                assurance: try arguments.choice("--assurance", AssuranceLevel.self))
+            rec.outcomes.insertByDate(outcome)
+            changes.append("outcome added (\(invocation.asOf))")
+        }
+        return changes
+    }
+
+    /// The status rules of DESIGN §3: terminal decisions must say why.
+    static func requireComplete(_ rec: Recommendation, ref: RecordReference) throws(RecordError) {
+        switch rec.status {
+        case .notAccepted where (rec.reason ?? "").isEmpty:
+            throw .required(reference: "\(ref)", what: "status not-accepted needs --reason (the board must give reasons)")
+        case .alreadyInPlace where (rec.reason ?? "").isEmpty:
+            throw .required(reference: "\(ref)", what: "status already-in-place needs --reason saying where it is in place")
+        case .superseded where rec.links.isEmpty:
+            throw .required(reference: "\(ref)", what: "status superseded needs --link to the replacing recommendation")
+        default:
+            return
+        }
+    }
+}
+
+extension Array where Element == Outcome {
+    /// Keeps outcomes in date order; an outcome with the same date goes after those already there.
+    mutating func insertByDate(_ outcome: Outcome) {
+        let index = lastIndex { !(outcome.date < $0.date) }.map { $0 + 1 } ?? 0
+        insert(outcome, at: index)
+    }
+}

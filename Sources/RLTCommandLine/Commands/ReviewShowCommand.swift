@@ -1,0 +1,114 @@
+import ReviewLearning
+
+enum ReviewShowCommand {
+    static let spec = CommandSpec(
+        name: "show",
+        overview: "Show a review with its findings, recommendations and actions.",
+        arguments: [ArgumentSpec(name: "ID", help: "The review's id.")],
+        options: [OutputFormat.option],
+        examples: ["rlt review show darren-bethany", "rlt review show child-g --format json"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let id = try slug(arguments.positionals[0], argument: "ID", kind: "review")
+        let review = try invocation.store.existingReview(id)
+        if try arguments.choice("--format", OutputFormat.self) == .json {
+            invocation.out(try JSONOutput.render(review))
+            return
+        }
+        var details = Details()
+        details.add("Review", review.id)
+        details.add("Title", review.title)
+        details.add("Type", review.type.rawValue)
+        details.add("Status", review.status.rawValue)
+        details.add("Partnerships", list(review.partnerships))
+        for field in ReviewOptions.dateFields {
+            let value: PartialDate? =
+                switch field {
+                case "incident": review.incident
+                case "notified": review.notified
+                case "commissioned": review.commissioned
+                case "completed": review.completed
+                default: review.published
+                }
+            details.add(field.prefix(1).uppercased() + field.dropFirst(), value?.description)
+        }
+        details.add("Converted from", review.convertedFrom)
+        details.add("Themes", list(review.themes))
+        details.add("Summary", review.summary)
+        details.add("Source", review.source)
+        var out = details.render()
+        if !review.findings.isEmpty {
+            var table = TextTable(["id", "audience", "text"])
+            for finding in review.findings { table.add([finding.id, finding.audience, finding.text]) }
+            out += "\nFindings:\n" + indent(table.render())
+        }
+        if !review.recommendations.isEmpty {
+            var table = TextTable(["id", "status", "assurance", "due", "owners", "text"])
+            for rec in review.recommendations {
+                table.add([
+                    rec.id, rec.status.rawValue, rec.assurance.rawValue, rec.due?.description ?? "-", list(rec.owners),
+                    rec.text,
+                ])
+            }
+            out += "\nRecommendations:\n" + indent(table.render())
+        }
+        if !review.actions.isEmpty {
+            var table = TextTable(["id", "agency", "status", "due", "for", "text"])
+            for action in review.actions {
+                table.add([
+                    action.id, action.agency, action.status.rawValue, action.due?.description ?? "-",
+                    list(action.respondsTo), action.text,
+                ])
+            }
+            out += "\nActions:\n" + indent(table.render())
+        }
+        out += "\nHistory:\n" + indent(historyTable(review.history))
+        invocation.out(out)
+    }
+}
+
+enum ReviewListCommand {
+    static let spec = CommandSpec(
+        name: "list",
+        overview: "List the reviews.",
+        options: [
+            .choice("--type", ReviewType.self, "Only reviews of this type."),
+            .choice("--status", ReviewStatus.self, "Only reviews with this status."),
+            OutputFormat.option,
+        ],
+        examples: ["rlt review list", "rlt review list --type dhr --format json"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let type = try arguments.choice("--type", ReviewType.self)
+        let status = try arguments.choice("--status", ReviewStatus.self)
+        let reviews = try invocation.store.loadAllReviews().filter {
+            (type == nil || $0.type == type) && (status == nil || $0.status == status)
+        }
+        if try arguments.choice("--format", OutputFormat.self) == .json {
+            invocation.out(try JSONOutput.render(reviews))
+            return
+        }
+        var table = TextTable(["id", "type", "status", "recs", "open", "actions", "title"])
+        for review in reviews {
+            let open = review.recommendations.filter { !$0.status.isTerminal }.count
+            table.add([
+                review.id, review.type.rawValue, review.status.rawValue, String(review.recommendations.count),
+                String(open), String(review.actions.count), review.title,
+            ])
+        }
+        invocation.out(table.render())
+    }
+}
+
+func indent(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  \($0)" }
+        .joined(separator: "\n")
+}
+
+func historyTable(_ history: [HistoryEntry]) -> String {
+    var table = TextTable(["at", "by", "change"])
+    for entry in history { table.add([entry.at, entry.by, entry.change]) }
+    return table.render()
+}

@@ -1,0 +1,104 @@
+import ReviewLearning
+
+/// Options every command knows.
+enum GlobalOptions {
+    static let all: [OptionSpec] = [
+        .value("--store", "DIR", "The store directory (default: $RLT_STORE, else ./data)."),
+        .value("--author", "NAME", "Name written into history (default: $RLT_AUTHOR, else $USER)."),
+        .value("--as-of", "DATE", "Treat this day as today for dates and defaults (default: $RLT_AS_OF, else today)."),
+    ]
+}
+
+/// Lookups that turn a missing record into an error with suggestions.
+extension Transaction {
+    mutating func existingReview(_ id: String) throws -> Review {
+        try Identifiers.validateSlug(id, kind: "review")
+        guard let found = try review(id) else {
+            let known = try store.reviewIDs()
+            throw RecordError.notFound(kind: "review", reference: id, suggestions: nearestMatches(to: id, in: known))
+        }
+        return found
+    }
+}
+
+extension Store {
+    func existingReview(_ id: String) throws -> Review {
+        try Identifiers.validateSlug(id, kind: "review")
+        guard let review = try loadReview(id) else {
+            throw RecordError.notFound(kind: "review", reference: id, suggestions: nearestMatches(to: id, in: try reviewIDs()))
+        }
+        return review
+    }
+}
+
+/// Builds a history line such as `status: open → implemented; due: 2024-06 → 2024-09`.
+struct ChangeList {
+    private(set) var parts: [String] = []
+
+    var isEmpty: Bool { parts.isEmpty }
+
+    mutating func note(_ field: String, _ old: String?, _ new: String?) {
+        guard old != new else { return }
+        parts.append("\(field): \(old ?? "(none)") → \(new ?? "(none)")")
+    }
+
+    /// For free text, whose content must stay out of history lines and messages.
+    mutating func noteText(_ field: String, _ old: String?, _ new: String?) {
+        guard old != new else { return }
+        parts.append("\(field) changed")
+    }
+
+    mutating func append(_ text: String) { parts.append(text) }
+
+    var summary: String { parts.joined(separator: "; ") }
+}
+
+func list(_ values: [String]) -> String { values.joined(separator: ", ") }
+
+/// Checks that codes are in the directory and theme vocabulary.
+struct CodeChecks {
+    let tracker: Tracker
+
+    func agencies(_ codes: [String], option: String) throws(RecordError) {
+        for code in codes { try tracker.requireAgency(code, field: option) }
+    }
+
+    func themes(_ codes: [String], option: String) throws(RecordError) {
+        for code in codes { try tracker.requireTheme(code, field: option) }
+    }
+}
+
+/// Refuses a list option given with the same value twice (`--owner a --owner a`).
+func requireDistinct(_ values: [String], option: String) throws(UsageError) {
+    var seen: Set<String> = []
+    for value in values where !seen.insert(value).inserted {
+        throw UsageError.invalidValue(option: option, message: "\"\(value)\" is given twice")
+    }
+}
+
+/// Positional arguments parsed into record references, as usage errors.
+func reference(_ text: String, argument: String) throws(UsageError) -> RecordReference {
+    do {
+        return try RecordReference(parsing: text)
+    } catch {
+        throw UsageError.invalidArgument(name: argument, message: error.description)
+    }
+}
+
+func slug(_ text: String, argument: String, kind: String) throws(UsageError) -> String {
+    do {
+        try Identifiers.validateSlug(text, kind: kind)
+        return text
+    } catch {
+        throw UsageError.invalidArgument(name: argument, message: error.description)
+    }
+}
+
+func recordID(_ text: String, option: String, kind: String) throws(UsageError) -> String {
+    do {
+        try Identifiers.validateRecordID(text, kind: kind)
+        return text
+    } catch {
+        throw UsageError.invalidValue(option: option, message: error.description)
+    }
+}

@@ -1,0 +1,43 @@
+import ReviewLearning
+
+/// The exit codes of README's table, and the one place errors become messages and codes.
+enum ExitCode {
+    static let success: Int32 = 0
+    static let failure: Int32 = 1
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noStore: Int32 = 66
+    static let cannotCreate: Int32 = 73
+    static let cannotWrite: Int32 = 74
+    static let tryAgain: Int32 = 75
+
+    static func describe(_ error: any Error) -> (String, Int32) {
+        switch error {
+        case let error as StoreError:
+            return (error.description, code(for: error))
+        case let error as RecordError:
+            return (error.description, dataError)
+        case let error as CommandFailure:
+            return (error.message, error.code)
+        default:
+            return ("unexpected failure (\(type(of: error))); nothing was written", failure)
+        }
+    }
+
+    private static func code(for error: StoreError) -> Int32 {
+        switch error {
+        case .notAStore: return noStore
+        case .alreadyAStore: return cannotCreate
+        case .corrupt, .newerSchema, .symlink: return dataError
+        case .locked, .changedOnDisk: return tryAgain
+        case .readOnly, .cannotWrite, .cannotRead: return cannotWrite
+        case .cannotCreate: return cannotCreate
+        }
+    }
+}
+
+/// A failure a command reports with its own code, e.g. `rlt check` finding problems (exit 1).
+struct CommandFailure: Error {
+    var message: String
+    var code: Int32
+}

@@ -1,0 +1,58 @@
+import Foundation
+import ReviewLearning
+
+/// Where output goes: a function that takes text. Tests pass a buffer; `main` passes the process's file handles.
+public struct OutputSink: Sendable {
+    public let write: @Sendable (String) -> Void
+    public let isTerminal: Bool
+
+    public init(isTerminal: Bool = false, write: @escaping @Sendable (String) -> Void) {
+        self.write = write
+        self.isTerminal = isTerminal
+    }
+}
+
+/// The outside world a command sees, passed in so every command runs in-process in tests.
+public struct ToolContext: Sendable {
+    public var environment: [String: String]
+    public var currentDirectory: String
+    /// The real clock, used only for history timestamps; date logic uses `--as-of`.
+    public var now: Date
+    public var stdout: OutputSink
+    public var stderr: OutputSink
+
+    public init(environment: [String: String], currentDirectory: String, now: Date, stdout: OutputSink, stderr: OutputSink) {
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+        self.now = now
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+}
+
+/// A command's resolved world: the store, the as-of date, the author and the output.
+struct Invocation: Sendable {
+    let context: ToolContext
+    let storePath: String
+    let asOf: CalendarDay
+    let author: String
+    /// UTC timestamp written into history entries.
+    let timestamp: String
+    let lockTimeout: Double
+
+    var store: Store { Store(root: storePath, lockTimeout: lockTimeout) }
+
+    func out(_ text: String) { context.stdout.write(text) }
+    func err(_ text: String) { context.stderr.write(text) }
+
+    func history(_ change: String) -> HistoryEntry { HistoryEntry(at: timestamp, by: author, change: change) }
+}
+
+/// `2026-11-23T10:15:42Z` from the real clock, with no time-zone dependence.
+func utcTimestamp(_ date: Date) -> String {
+    let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+    let day = CalendarDay(ordinal: Int((Double(seconds) / 86400).rounded(.down)))
+    let rest = seconds - day.ordinal * 86400
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(day)T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// One problem found by `rlt check`, printed as `path:line: message`.
+public struct Problem: Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}
+
+/// Validates a whole store and reports every problem, not just the first.
+public enum StoreChecker {
+    public static func check(_ store: Store) -> [Problem] {
+        var problems: [Problem] = []
+        let tracker: Tracker
+        do {
+            tracker = try store.loadTracker()
+        } catch {
+            return [problem(from: error, file: store.trackerPath)]
+        }
+        var trackerReport = FileReport(file: store.trackerPath)
+        checkTracker(tracker, into: &trackerReport)
+        problems += trackerReport.problems
+
+        var loaded: [(file: String, review: Review)] = []
+        let ids: [String]
+        do { ids = try store.reviewIDs() } catch { return problems + [problem(from: error, file: store.reviewsDirectory)] }
+        for id in ids {
+            do {
+                if let review = try store.loadReview(id) { loaded.append((id, review)) }
+            } catch {
+                problems.append(problem(from: error, file: store.reviewPath(id)))
+            }
+        }
+        let reviewIDs = Set(loaded.map(\.review.id))
+        var lowered: [String: String] = [:]
+        for (file, review) in loaded {
+            var report = FileReport(file: store.reviewPath(file))
+            if review.id != file { report.add([.key("id")], "id \(printable(review.id)) does not match the file name") }
+            if let twin = lowered[review.id.lowercased()] {
+                report.add([.key("id")], "review id duplicates \(twin)")
+            }
+            lowered[review.id.lowercased()] = review.id
+            ReviewRules(tracker: tracker, reviewIDs: reviewIDs).check(review, into: &report)
+            problems += report.problems
+        }
+        do {
+            let events = try store.loadEvents()
+            var report = FileReport(file: store.eventsPath)
+            checkEvents(events, reviewIDs: reviewIDs, into: &report)
+            problems += report.problems
+        } catch {
+            problems.append(problem(from: error, file: store.eventsPath))
+        }
+        do {
+            for stray in try store.strayFiles() {
+                problems.append(
+                    Problem(file: stray, line: nil, message: "stray temporary file left by an interrupted write; delete it"))
+            }
+        } catch {
+            problems.append(problem(from: error, file: store.root))
+        }
+        return problems
+    }
+
+    static func problem(from error: StoreError, file: String) -> Problem {
+        if case .corrupt(let file, let line, let message) = error {
+            return Problem(file: file, line: line, message: message)
+        }
+        if case .newerSchema(let file, let found) = error {
+            return Problem(file: file, line: 1, message: "written by a newer rlt (schema \(found)); upgrade rlt")
+        }
+        return Problem(file: file, line: nil, message: error.description)
+    }
+
+    private static func checkTracker(_ tracker: Tracker, into report: inout FileReport) {
+        var seen: Set<String> = []
+        for (i, agency) in tracker.agencies.enumerated() {
+            let path: [JSONPathComponent] = [.key("agencies"), .index(i), .key("code")]
+            if !Identifiers.isSlug(agency.code) { report.add(path, "agency code is not a valid code") }
+            if !seen.insert(agency.code.lowercased()).inserted {
+                report.add(path, "duplicate agency code \(agency.code)")
+            }
+        }
+        seen = []
+        for (i, theme) in tracker.themes.enumerated() {
+            let path: [JSONPathComponent] = [.key("themes"), .index(i), .key("code")]
+            if !Identifiers.isSlug(theme.code) { report.add(path, "theme code is not a valid code") }
+            if !seen.insert(theme.code.lowercased()).inserted { report.add(path, "duplicate theme code \(theme.code)") }
+        }
+        if tracker.settings.fileMode != "0600" && tracker.settings.fileMode != "0640" {
+            report.add([.key("settings"), .key("file_mode")], "file_mode must be \"0600\" or \"0640\"")
+        }
+        if tracker.settings.amberDays < 0 {
+            report.add([.key("settings"), .key("amber_days")], "amber_days must not be negative")
+        }
+    }
+
+    private static func checkEvents(_ file: EventsFile, reviewIDs: Set<String>, into report: inout FileReport) {
+        var seen: Set<String> = []
+        for (i, event) in file.events.enumerated() {
+            let base: [JSONPathComponent] = [.key("events"), .index(i)]
+            if !Identifiers.isRecordID(event.id) { report.add(base + [.key("id")], "event id is not a valid id") }
+            if !seen.insert(event.id.lowercased()).inserted {
+                report.add(base + [.key("id")], "duplicate event id \(event.id)")
+            }
+            for (j, review) in event.reviews.enumerated() where !reviewIDs.contains(review) {
+                report.add(base + [.key("reviews"), .index(j)], "event \(event.id): no review \(printable(review))")
+            }
+            if let attendees = event.attendees, attendees < 0 {
+                report.add(base + [.key("attendees")], "event \(event.id): attendees must not be negative")
+            }
+        }
+    }
+}
+
+/// Collects problems for one file, resolving each JSON path to a line only when a problem is found.
+struct FileReport {
+    let file: String
+    private(set) var problems: [Problem] = []
+    private var data: Data?
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func add(_ path: [JSONPathComponent], _ message: String) {
+        if data == nil { data = (try? FileSystem.read(file)) ?? Data() }
+        problems.append(Problem(file: file, line: data.flatMap { JSONLocator.line(of: path, in: $0) }, message: message))
+    }
+}

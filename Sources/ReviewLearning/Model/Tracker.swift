@@ -1,0 +1,84 @@
+/// Store-wide settings.
+public struct Settings: Codable, Equatable, Sendable {
+    /// Days before a due date that a record turns amber.
+    public var amberDays: Int = 30
+    /// Permissions of the files rlt writes: 0600 (default) or 0640 for a shared group.
+    public var fileMode: String = "0600"
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case amberDays = "amber_days", fileMode = "file_mode"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        amberDays = try c.decodeIfPresent(Int.self, forKey: .amberDays) ?? 30
+        fileMode = try c.decodeIfPresent(String.self, forKey: .fileMode) ?? "0600"
+    }
+
+    /// The permission bits for new and rewritten files.
+    public var permissions: UInt32 { fileMode == "0640" ? 0o640 : 0o600 }
+}
+
+/// `tracker.json`: the partnership, its agency directory, its theme vocabulary and settings.
+public struct Tracker: Codable, Equatable, Sendable {
+    public var schema: Int = Store.schemaVersion
+    public var name: String
+    public var agencies: [Agency] = []
+    public var themes: [Theme] = Tracker.defaultThemes
+    public var settings = Settings()
+    public var history: [HistoryEntry] = []
+
+    public init(name: String) {
+        self.name = name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? Store.schemaVersion
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+        agencies = try c.decodeIfPresent([Agency].self, forKey: .agencies) ?? []
+        themes = try c.decodeIfPresent([Theme].self, forKey: .themes) ?? []
+        settings = try c.decodeIfPresent(Settings.self, forKey: .settings) ?? Settings()
+        history = try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? []
+    }
+
+    public func agency(_ code: String) -> Agency? { agencies.first { $0.code == code } }
+    public func theme(_ code: String) -> Theme? { themes.first { $0.code == code } }
+
+    /// The common domestic homicide review themes every new store starts with.
+    public static let defaultThemes: [Theme] = [
+        ("awareness", "Awareness of domestic abuse"),
+        ("health-response", "Health response"),
+        ("risk-assessment", "Risk assessment"),
+        ("information-sharing", "Information sharing"),
+        ("complex-needs", "Complex needs"),
+        ("perpetrators", "Working with perpetrators"),
+        ("safeguarding-children", "Safeguarding children"),
+        ("coercive-control", "Coercive control"),
+        ("professional-curiosity", "Professional curiosity"),
+        ("training", "Training"),
+        ("trauma-informed", "Trauma-informed practice"),
+        ("whole-family", "Whole-family approach"),
+        ("intersectional", "Intersectionality"),
+        ("domestic-abuse-informed", "Domestic-abuse-informed practice"),
+        ("marac-mappa", "MARAC and MAPPA"),
+    ].map { Theme(code: $0.0, label: $0.1) }
+}
+
+/// `events.json`: the dissemination events of the whole store.
+public struct EventsFile: Codable, Equatable, Sendable {
+    public var schema: Int = Store.schemaVersion
+    public var events: [DisseminationEvent] = []
+
+    public init(events: [DisseminationEvent] = []) {
+        self.events = events
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? Store.schemaVersion
+        events = try c.decodeIfPresent([DisseminationEvent].self, forKey: .events) ?? []
+    }
+}

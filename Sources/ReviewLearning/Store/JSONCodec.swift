@@ -1,0 +1,111 @@
+import Foundation
+
+/// Reads and writes store files: strict JSON in, deterministic pretty JSON out.
+enum JSONCodec {
+    /// Pretty-printed, sorted keys, no escaped slashes, final newline: diffs read like a change log.
+    static func encode(_ value: some Encodable) throws(StoreError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            var bytes = compactEmptyContainers([UInt8](try encoder.encode(value)))
+            bytes.append(0x0A)
+            return Data(bytes)
+        } catch {
+            throw .cannotWrite(file: "(encoding)", reason: "could not encode the record")
+        }
+    }
+
+    /// Foundation pretty-prints an empty list as `[`, a blank line and `]`; this folds it to `[]` (and `{}`).
+    ///
+    /// Safe on encoder output because a newline inside a JSON string is always escaped.
+    static func compactEmptyContainers(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            out.append(byte)
+            i += 1
+            guard byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") else { continue }
+            let close = byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+            var j = i
+            while j < bytes.count, bytes[j] == 0x0A || bytes[j] == 0x20 { j += 1 }
+            if j < bytes.count, bytes[j] == close, j > i {
+                out.append(close)
+                i = j + 1
+            }
+        }
+        return out
+    }
+
+    /// Decodes a store file, naming the file, the line and the field of any problem.
+    ///
+    /// The strict syntax check comes first because Foundation accepts trailing commas and silently keeps the last of
+    /// duplicate keys, which would lose data on the next write.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(StoreError) -> T {
+        if let problem = JSONLocator.firstProblem(in: data) {
+            throw .corrupt(file: file, line: problem.position.line, message: problem.message)
+        }
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            if let found = schemaVersion(in: data), found > Store.schemaVersion {
+                throw .newerSchema(file: file, found: found)
+            }
+            let (path, message) = describe(error)
+            let line = JSONLocator.line(of: path, in: data)
+            throw .corrupt(file: file, line: line, message: message)
+        } catch {
+            throw .corrupt(file: file, line: nil, message: "could not be read")
+        }
+    }
+
+    /// The `schema` number at the top of a file, if there is one.
+    static func schemaVersion(in data: Data) -> Int? {
+        struct Probe: Decodable { var schema: Int? }
+        return (try? JSONDecoder().decode(Probe.self, from: data))?.schema
+    }
+
+    private static func describe(_ error: DecodingError) -> ([JSONPathComponent], String) {
+        func path(_ keys: [any CodingKey]) -> [JSONPathComponent] {
+            keys.map { key in key.intValue.map { JSONPathComponent.index($0) } ?? .key(key.stringValue) }
+        }
+        func name(_ keys: [any CodingKey]) -> String {
+            var text = ""
+            for key in keys {
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += (text.isEmpty ? "" : ".") + key.stringValue
+                }
+            }
+            return text.isEmpty ? "the top level" : "field \(text)"
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let keys = context.codingPath + [key]
+            return (path(context.codingPath), "\(name(keys)) is missing")
+        case .typeMismatch(let type, let context):
+            return (path(context.codingPath), "\(name(context.codingPath)) should be \(describe(type))")
+        case .valueNotFound(let type, let context):
+            return (path(context.codingPath), "\(name(context.codingPath)) should be \(describe(type)), not null")
+        case .dataCorrupted(let context):
+            return (path(context.codingPath), "\(name(context.codingPath)): \(context.debugDescription)")
+        @unknown default:
+            return ([], "could not be read")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "text"
+        case is Int.Type: return "a whole number"
+        case is [Any].Type: return "a list"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return "a list" }
+            if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return "an object" }
+            return "a \(name)"
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// A store directory: `tracker.json`, `reviews/<id>.json` and `events.json`.
+///
+/// Reads need no lock (every write is an atomic rename). Writes go through `write(_:)`, which holds the store lock
+/// and refuses to replace a file that changed since the transaction read it.
+public struct Store: Sendable {
+    /// The schema this rlt reads and writes; files with a higher number are read-only.
+    public static let schemaVersion = 1
+
+    /// The store directory as the user named it (used in messages).
+    public let root: String
+    /// Seconds to wait for another writer before giving up.
+    public var lockTimeout: Double
+
+    public init(root: String, lockTimeout: Double = 10) {
+        self.root = root
+        self.lockTimeout = lockTimeout
+    }
+
+    public var trackerPath: String { "\(root)/tracker.json" }
+    public var eventsPath: String { "\(root)/events.json" }
+    public var reviewsDirectory: String { "\(root)/reviews" }
+    public func reviewPath(_ id: String) -> String { "\(reviewsDirectory)/\(id).json" }
+
+    /// Creates an empty store, refusing a directory that already has one.
+    public static func create(at root: String, name: String, now: String, author: String) throws -> Store {
+        let store = Store(root: root)
+        try FileSystem.makeDirectory(root)
+        if FileSystem.exists(store.trackerPath) { throw StoreError.alreadyAStore(path: root) }
+        try store.write { transaction in
+            try FileSystem.makeDirectory(store.reviewsDirectory)
+            var tracker = Tracker(name: name)
+            tracker.history.append(HistoryEntry(at: now, by: author, change: "created the store"))
+            try transaction.save(tracker)
+            try transaction.save(EventsFile())
+        }
+        return store
+    }
+
+    // MARK: Reading
+
+    public func loadTracker() throws(StoreError) -> Tracker {
+        guard let data = try FileSystem.read(trackerPath) else { throw .notAStore(path: root) }
+        return try JSONCodec.decode(Tracker.self, from: data, file: trackerPath)
+    }
+
+    public func loadEvents() throws(StoreError) -> EventsFile {
+        guard let data = try FileSystem.read(eventsPath) else { return EventsFile() }
+        return try JSONCodec.decode(EventsFile.self, from: data, file: eventsPath)
+    }
+
+    /// The review with this id, or nil when there is no such file.
+    public func loadReview(_ id: String) throws(StoreError) -> Review? {
+        guard let data = try FileSystem.read(reviewPath(id)) else { return nil }
+        return try JSONCodec.decode(Review.self, from: data, file: reviewPath(id))
+    }
+
+    /// Ids of the reviews in `reviews/`, sorted.
+    public func reviewIDs() throws(StoreError) -> [String] {
+        try FileSystem.list(reviewsDirectory).compactMap { name in
+            guard name.hasSuffix(".json"), !name.hasPrefix(".") else { return nil }
+            return String(name.dropLast(5))
+        }
+    }
+
+    /// Every review, sorted by id.
+    public func loadAllReviews() throws(StoreError) -> [Review] {
+        var reviews: [Review] = []
+        for id in try reviewIDs() {
+            if let review = try loadReview(id) { reviews.append(review) }
+        }
+        return reviews
+    }
+
+    /// Files in the store that are not records: temp files left by a crash.
+    public func strayFiles() throws(StoreError) -> [String] {
+        let top = try FileSystem.list(root).filter { $0.contains(".tmp-") }.map { "\(root)/\($0)" }
+        let inside = try FileSystem.list(reviewsDirectory).filter { $0.contains(".tmp-") }.map {
+            "\(reviewsDirectory)/\($0)"
+        }
+        return top + inside
+    }
+
+    // MARK: Writing
+
+    /// Runs `body` holding the store lock; its saves are atomic and checked against what it read.
+    public func write<T>(_ body: (inout Transaction) throws -> T) throws -> T {
+        guard FileSystem.isDirectory(root) else { throw StoreError.notAStore(path: root) }
+        let mode = FileSystem.exists(trackerPath) ? ((try? loadTracker())?.settings.permissions ?? 0o600) : 0o600
+        let lock = try StoreLock(store: root, timeout: lockTimeout, mode: mode)
+        var transaction = Transaction(store: self, mode: mode)
+        let result = try body(&transaction)
+        _ = consume lock
+        return result
+    }
+}
+
+/// The reads and writes of one locked update.
+///
+/// Every file it saves must either be unchanged since this transaction read it, or be new; otherwise someone edited
+/// it behind rlt's back (an editor, a sync tool) and the save is refused.
+public struct Transaction {
+    public let store: Store
+    let mode: UInt32
+    private var readBytes: [String: Data?] = [:]
+
+    init(store: Store, mode: UInt32) {
+        self.store = store
+        self.mode = mode
+    }
+
+    public mutating func tracker() throws(StoreError) -> Tracker {
+        let path = store.trackerPath
+        guard let data = try remember(path) else { throw .notAStore(path: store.root) }
+        let tracker = try JSONCodec.decode(Tracker.self, from: data, file: path)
+        guard tracker.schema <= Store.schemaVersion else { throw .newerSchema(file: path, found: tracker.schema) }
+        return tracker
+    }
+
+    public mutating func events() throws(StoreError) -> EventsFile {
+        let path = store.eventsPath
+        guard let data = try remember(path) else { return EventsFile() }
+        let events = try JSONCodec.decode(EventsFile.self, from: data, file: path)
+        guard events.schema <= Store.schemaVersion else { throw .newerSchema(file: path, found: events.schema) }
+        return events
+    }
+
+    /// The review, or nil when it does not exist (remembered, so a later create fails if it appears meanwhile).
+    public mutating func review(_ id: String) throws(StoreError) -> Review? {
+        let path = store.reviewPath(id)
+        guard let data = try remember(path) else { return nil }
+        let review = try JSONCodec.decode(Review.self, from: data, file: path)
+        guard review.schema <= Store.schemaVersion else { throw .newerSchema(file: path, found: review.schema) }
+        return review
+    }
+
+    public mutating func save(_ tracker: Tracker) throws(StoreError) {
+        var tracker = tracker
+        tracker.schema = Store.schemaVersion
+        try put(JSONCodec.encode(tracker), at: store.trackerPath)
+    }
+
+    public mutating func save(_ events: EventsFile) throws(StoreError) {
+        var events = events
+        events.schema = Store.schemaVersion
+        try put(JSONCodec.encode(events), at: store.eventsPath)
+    }
+
+    public mutating func save(_ review: Review) throws(StoreError) {
+        var review = review
+        review.schema = Store.schemaVersion
+        try put(JSONCodec.encode(review), at: store.reviewPath(review.id))
+    }
+
+    public mutating func removeReview(_ id: String) throws(StoreError) {
+        let path = store.reviewPath(id)
+        try verifyUnchanged(path)
+        try FileSystem.remove(path)
+        readBytes[path] = .some(nil)
+    }
+
+    private mutating func remember(_ path: String) throws(StoreError) -> Data? {
+        let data = try FileSystem.read(path)
+        if readBytes[path] == nil { readBytes[path] = .some(data) }
+        return data
+    }
+
+    private func verifyUnchanged(_ path: String) throws(StoreError) {
+        let current = try FileSystem.read(path)
+        let expected: Data? = readBytes[path] ?? nil
+        // A file never read must not exist yet: saving would overwrite something this transaction never saw.
+        guard current == expected else { throw .changedOnDisk(file: path) }
+    }
+
+    private mutating func put(_ data: Data, at path: String) throws(StoreError) {
+        try verifyUnchanged(path)
+        try FileSystem.writeAtomically(data, to: path, mode: mode)
+        readBytes[path] = .some(data)
+    }
+}

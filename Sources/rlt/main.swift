@@ -1,0 +1,4 @@
+import Foundation
+import RLTCommandLine
+
+exit(RLTTool.main())
