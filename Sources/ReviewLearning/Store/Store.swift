@@ -46,22 +46,34 @@ public struct Store: Sendable {
     }
 
     public func loadEvents() throws(StoreError) -> EventsFile {
-        guard let data = try FileSystem.read(eventsPath) else { return EventsFile() }
+        guard let data = try FileSystem.read(eventsPath) else {
+            try requireStore()
+            return EventsFile()
+        }
         return try JSONCodec.decode(EventsFile.self, from: data, file: eventsPath)
     }
 
     /// The review with this id, or nil when there is no such file.
     public func loadReview(_ id: String) throws(StoreError) -> Review? {
-        guard let data = try FileSystem.read(reviewPath(id)) else { return nil }
+        guard let data = try FileSystem.read(reviewPath(id)) else {
+            try requireStore()
+            return nil
+        }
         return try JSONCodec.decode(Review.self, from: data, file: reviewPath(id))
     }
 
     /// Ids of the reviews in `reviews/`, sorted.
     public func reviewIDs() throws(StoreError) -> [String] {
-        try FileSystem.list(reviewsDirectory).compactMap { name in
+        try requireStore()
+        return try FileSystem.list(reviewsDirectory).compactMap { name in
             guard name.hasSuffix(".json"), !name.hasPrefix(".") else { return nil }
             return String(name.dropLast(5))
         }
+    }
+
+    /// Throws `notAStore` unless `tracker.json` is there, so a mistyped --store is not read as an empty store.
+    public func requireStore() throws(StoreError) {
+        guard FileSystem.exists(trackerPath) else { throw .notAStore(path: root) }
     }
 
     /// Every review, sorted by id.

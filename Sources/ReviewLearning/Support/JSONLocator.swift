@@ -135,167 +135,92 @@ private enum Byte {
     static let apostrophe = UInt8(ascii: "'")
 }
 
-/// The single-pass, non-recursive scanner behind `JSONLocator`.
-private struct JSONScanner {
+/// The bytes of a document and its line table, with the token-level checks that only read them.
+///
+/// Kept apart from the parser state so that calling these checks from the parser's mutating methods passes a small
+/// value instead of making the compiler copy the whole parser on every token.
+private struct JSONText {
     /// The document's raw bytes.
     let bytes: UnsafeRawBufferPointer
     /// The number of bytes.
     let count: Int
-    /// The maximum number of nested containers.
-    let maximumDepth: Int
-    /// Whether every value's path and position are recorded.
-    let recordsAllPaths: Bool
-    /// The path whose line is wanted, if any.
-    let target: [JSONPathComponent]?
-
-    /// Offsets at which each line starts; filled completely by the encoding pass before parsing.
+    /// Offsets at which each line starts; complete once `checkEncodingAndMarkers` has run.
     var lineStarts: [Int] = [0]
-    /// Line index (0-based) of the last computed position; positions are mostly requested in increasing order.
-    var cachedLine = 0
-    /// Byte offset of the last computed position.
-    var cachedOffset = 0
-    /// Column of the last computed position.
-    var cachedColumn = 1
 
-    /// The open containers, innermost last.
-    var frames: [JSONScanFrame] = []
-    /// Keys of all open objects, innermost last; shared so that small objects cost no allocation of their own.
-    var keyStack: [String] = []
-    /// The current path, maintained only when recording all paths.
-    var path: [JSONPathComponent] = []
-    /// How many leading components of the current path equal the target's.
-    var matchedDepth = 0
-    /// The depth of the deepest value recorded on the target path.
-    var targetDepth = -1
-    /// What the scan has found.
-    var outcome = JSONScanOutcome(positions: [:], targetLine: nil)
-
-    /// Creates a scanner over `bytes`.
-    init(bytes: UnsafeRawBufferPointer, maximumDepth: Int, recording: JSONScanRecording) {
+    /// Wraps `bytes`.
+    init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
         self.count = bytes.count
-        self.maximumDepth = maximumDepth
-        switch recording {
-        case .nothing:
-            recordsAllPaths = false
-            target = nil
-        case .allPaths:
-            recordsAllPaths = true
-            target = nil
-        case .target(let path):
-            recordsAllPaths = false
-            target = path
-        }
     }
 
-    // MARK: Driver
+    // MARK: Encoding pass
 
-    /// Checks the whole document, recording positions along the way.
-    mutating func scan() throws(JSONSyntaxProblem) {
-        guard count > 0 else { throw problem(at: 0, "is empty") }
-        // Encoding problems and conflict markers are checked over the whole file first: their messages explain
-        // the real cause, whereas the parser would report a confusing token error somewhere nearby.
-        try checkEncodingAndMarkers()
-        if recordsAllPaths {
-            // Growing the map step by step rehashes every path several times; an upper bound avoids that.
-            outcome.positions = Dictionary(minimumCapacity: estimatedValueCount())
+    /// Rejects a BOM, NUL bytes, invalid UTF-8 and git conflict markers, and records where each line starts.
+    mutating func checkEncodingAndMarkers() throws(JSONSyntaxProblem) {
+        if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            throw problem(at: 0, "starts with a byte-order mark; save the file as UTF-8 without BOM")
         }
-        try parse()
-    }
-
-    /// Parses the single top-level value with an explicit stack instead of recursion.
-    mutating func parse() throws(JSONSyntaxProblem) {
-        var i = skipWhitespace(from: 0)
-        guard i < count else { throw problem(at: 0, "is empty") }
-        var expectingValue = true
-        while true {
-            if expectingValue {
-                i = skipWhitespace(from: i)
-                guard i < count else { throw endOfFile() }
-                recordValue(at: i)
-                switch bytes[i] {
-                case Byte.openBrace:
-                    try checkDepth(at: i)
-                    i = skipWhitespace(from: i + 1)
-                    guard i < count else { throw endOfFile() }
-                    if bytes[i] == Byte.closeBrace {
-                        i += 1
-                        expectingValue = false
-                    } else {
-                        frames.append(JSONScanFrame(isObject: true, firstKey: keyStack.count))
-                        i = try parseKey(at: i, isFirst: true)
-                    }
-                case Byte.openBracket:
-                    try checkDepth(at: i)
-                    i = skipWhitespace(from: i + 1)
-                    guard i < count else { throw endOfFile() }
-                    if bytes[i] == Byte.closeBracket {
-                        i += 1
-                        expectingValue = false
-                    } else {
-                        frames.append(JSONScanFrame(isObject: false))
-                        enterComponent(.index(0), isFirst: true)
-                    }
-                case Byte.quote:
-                    i = try skipString(at: i).end
-                    expectingValue = false
-                case Byte.minus, Byte.zero...Byte.nine:
-                    i = try skipNumber(at: i)
-                    expectingValue = false
-                case UInt8(ascii: "t"):
-                    i = try skipLiteral(at: i, "true")
-                    expectingValue = false
-                case UInt8(ascii: "f"):
-                    i = try skipLiteral(at: i, "false")
-                    expectingValue = false
-                case UInt8(ascii: "n"):
-                    i = try skipLiteral(at: i, "null")
-                    expectingValue = false
-                default:
-                    throw unexpectedValue(at: i)
+        try checkConflictMarker(atLineStart: 0)
+        var i = 0
+        while i < count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if byte == Byte.lineFeed {
+                    lineStarts.append(i + 1)
+                    try checkConflictMarker(atLineStart: i + 1)
+                } else if byte == Byte.nul {
+                    throw problem(at: i, "contains a NUL byte")
                 }
+                i += 1
             } else {
-                i = skipWhitespace(from: i)
-                // Only the flag is copied: holding a copy of the frame would make every key insertion copy its set.
-                guard let isObject = frames.last?.isObject else {
-                    guard i == count else {
-                        throw unexpected(
-                            at: i, "unexpected \(describe(at: i)) after the top-level value; a JSON file holds exactly one value")
-                    }
-                    return
-                }
-                guard i < count else { throw endOfFile() }
-                let byte = bytes[i]
-                let closer = isObject ? Byte.closeBrace : Byte.closeBracket
-                if byte == Byte.comma {
-                    let comma = i
-                    i = skipWhitespace(from: i + 1)
-                    guard i < count else { throw endOfFile() }
-                    if bytes[i] == closer {
-                        throw problem(at: comma, "trailing comma; remove the ',' before \(describe(at: i))")
-                    }
-                    if isObject {
-                        i = try parseKey(at: i, isFirst: false)
-                    } else {
-                        frames[frames.count - 1].index += 1
-                        enterComponent(.index(frames[frames.count - 1].index), isFirst: false)
-                    }
-                    expectingValue = true
-                } else if byte == closer {
-                    leaveContainer()
-                    i += 1
-                } else if isObject {
-                    if byte == Byte.quote {
-                        throw problem(at: i, "missing ',' between object members")
-                    }
-                    throw unexpected(at: i, "expected ',' or '}' after an object member but found \(describe(at: i))")
-                } else {
-                    if startsValue(bytes[i]) {
-                        throw problem(at: i, "missing ',' between array elements")
-                    }
-                    throw unexpected(at: i, "expected ',' or ']' after an array element but found \(describe(at: i))")
-                }
+                let length = utf8SequenceLength(at: i)
+                guard length > 0 else { throw problem(at: i, "is not valid UTF-8") }
+                i += length
             }
+        }
+    }
+
+    /// Throws if the line starting at `start` begins with a git conflict marker (`<<<<<<< `, `|||||||`, `=======` or `>>>>>>> `).
+    func checkConflictMarker(atLineStart start: Int) throws(JSONSyntaxProblem) {
+        guard start + 7 <= count else { return }
+        let marker = bytes[start]
+        guard marker == UInt8(ascii: "<") || marker == UInt8(ascii: "=") || marker == UInt8(ascii: ">")
+            || marker == UInt8(ascii: "|")
+        else { return }
+        for k in start + 1..<start + 7 where bytes[k] != marker { return }
+        // `=======` stands alone; the others carry a label after a space, which git always writes.
+        if marker != UInt8(ascii: "=") {
+            let end = start + 7
+            guard end == count || bytes[end] == Byte.space || bytes[end] == Byte.lineFeed
+                || bytes[end] == Byte.carriageReturn
+            else { return }
+        }
+        throw problem(at: start, "git conflict marker; resolve the merge and run rlt check")
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting with a non-ASCII byte at `i`, or 0 if it is malformed.
+    func utf8SequenceLength(at i: Int) -> Int {
+        func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            k < count && bytes[k] >= low && bytes[k] <= high
+        }
+        // Ranges from RFC 3629 §4: they exclude overlong forms, surrogates and scalars above U+10FFFF.
+        switch bytes[i] {
+        case 0xC2...0xDF:
+            return continuation(i + 1) ? 2 : 0
+        case 0xE0:
+            return continuation(i + 1, 0xA0) && continuation(i + 2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return continuation(i + 1) && continuation(i + 2) ? 3 : 0
+        case 0xED:
+            return continuation(i + 1, 0x80, 0x9F) && continuation(i + 2) ? 3 : 0
+        case 0xF0:
+            return continuation(i + 1, 0x90) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
+        case 0xF1...0xF3:
+            return continuation(i + 1) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
+        case 0xF4:
+            return continuation(i + 1, 0x80, 0x8F) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
+        default:
+            return 0
         }
     }
 
@@ -324,41 +249,6 @@ private struct JSONScanner {
             }
         }
         return i
-    }
-
-    /// Reads an object key at `start` plus the following colon, and returns the offset after the colon.
-    mutating func parseKey(at start: Int, isFirst: Bool) throws(JSONSyntaxProblem) -> Int {
-        guard bytes[start] == Byte.quote else {
-            throw unexpected(at: start, "object keys must be strings in double quotes; found \(describe(at: start))")
-        }
-        let (end, escaped) = try skipString(at: start)
-        let key = decodeKey(from: start + 1, to: end - 1, escaped: escaped)
-        guard insertKey(key) else {
-            throw problem(at: start, "duplicate key \"\(Self.sanitized(key))\"")
-        }
-        let colon = skipWhitespace(from: end)
-        guard colon < count else { throw endOfFile() }
-        guard bytes[colon] == Byte.colon else {
-            throw unexpected(at: colon, "expected ':' after an object key but found \(describe(at: colon))")
-        }
-        enterComponent(.key(key), isFirst: isFirst)
-        return colon + 1
-    }
-
-    /// Adds `key` to the innermost object's keys; false if it was already there.
-    mutating func insertKey(_ key: String) -> Bool {
-        let innermost = frames.count - 1
-        if let inserted = frames[innermost].keySet?.insert(key).inserted {
-            return inserted
-        }
-        let first = frames[innermost].firstKey
-        if keyStack[first...].contains(key) { return false }
-        keyStack.append(key)
-        // Typical records have a handful of keys, where a linear search beats hashing; big objects get a set.
-        if keyStack.count - first > 16 {
-            frames[innermost].keySet = Set(keyStack[first...])
-        }
-        return true
     }
 
     /// Validates the string starting with the quote at `start`; returns the offset after the closing quote and whether it had escapes.
@@ -455,7 +345,7 @@ private struct JSONScanner {
     }
 
     /// Whether `byte` can start a JSON value.
-    func startsValue(_ byte: UInt8) -> Bool {
+    static func startsValue(_ byte: UInt8) -> Bool {
         switch byte {
         case Byte.openBrace, Byte.openBracket, Byte.quote, Byte.minus, Byte.zero...Byte.nine,
             UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
@@ -514,140 +404,10 @@ private struct JSONScanner {
         return value
     }
 
-    // MARK: Encoding pass
-
-    /// Rejects a BOM, NUL bytes, invalid UTF-8 and git conflict markers, and records where each line starts.
-    mutating func checkEncodingAndMarkers() throws(JSONSyntaxProblem) {
-        if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
-            throw problem(at: 0, "starts with a byte-order mark; save the file as UTF-8 without BOM")
-        }
-        try checkConflictMarker(atLineStart: 0)
-        var i = 0
-        while i < count {
-            let byte = bytes[i]
-            if byte < 0x80 {
-                if byte == Byte.lineFeed {
-                    lineStarts.append(i + 1)
-                    try checkConflictMarker(atLineStart: i + 1)
-                } else if byte == Byte.nul {
-                    throw problem(at: i, "contains a NUL byte")
-                }
-                i += 1
-            } else {
-                let length = utf8SequenceLength(at: i)
-                guard length > 0 else { throw problem(at: i, "is not valid UTF-8") }
-                i += length
-            }
-        }
-    }
-
-    /// Throws if the line starting at `start` begins with a git conflict marker (`<<<<<<< `, `|||||||`, `=======` or `>>>>>>> `).
-    func checkConflictMarker(atLineStart start: Int) throws(JSONSyntaxProblem) {
-        guard start + 7 <= count else { return }
-        let marker = bytes[start]
-        guard marker == UInt8(ascii: "<") || marker == UInt8(ascii: "=") || marker == UInt8(ascii: ">")
-            || marker == UInt8(ascii: "|")
-        else { return }
-        for k in start + 1..<start + 7 where bytes[k] != marker { return }
-        // `=======` stands alone; the others carry a label after a space, which git always writes.
-        if marker != UInt8(ascii: "=") {
-            let end = start + 7
-            guard end == count || bytes[end] == Byte.space || bytes[end] == Byte.lineFeed
-                || bytes[end] == Byte.carriageReturn
-            else { return }
-        }
-        throw problem(at: start, "git conflict marker; resolve the merge and run rlt check")
-    }
-
-    /// The length of the well-formed UTF-8 sequence starting with a non-ASCII byte at `i`, or 0 if it is malformed.
-    func utf8SequenceLength(at i: Int) -> Int {
-        func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            k < count && bytes[k] >= low && bytes[k] <= high
-        }
-        // Ranges from RFC 3629 §4: they exclude overlong forms, surrogates and scalars above U+10FFFF.
-        switch bytes[i] {
-        case 0xC2...0xDF:
-            return continuation(i + 1) ? 2 : 0
-        case 0xE0:
-            return continuation(i + 1, 0xA0) && continuation(i + 2) ? 3 : 0
-        case 0xE1...0xEC, 0xEE...0xEF:
-            return continuation(i + 1) && continuation(i + 2) ? 3 : 0
-        case 0xED:
-            return continuation(i + 1, 0x80, 0x9F) && continuation(i + 2) ? 3 : 0
-        case 0xF0:
-            return continuation(i + 1, 0x90) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
-        case 0xF1...0xF3:
-            return continuation(i + 1) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
-        case 0xF4:
-            return continuation(i + 1, 0x80, 0x8F) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
-        default:
-            return 0
-        }
-    }
-
-    // MARK: Paths
-
-    /// Rejects an opening bracket at `offset` that would exceed the maximum depth.
-    func checkDepth(at offset: Int) throws(JSONSyntaxProblem) {
-        if frames.count >= maximumDepth {
-            throw problem(at: offset, "nesting is deeper than \(maximumDepth) levels")
-        }
-    }
-
-    /// Sets the last path component after a frame was pushed (`isFirst`) or moved to its next member.
-    mutating func enterComponent(_ component: JSONPathComponent, isFirst: Bool) {
-        let depth = frames.count
-        if recordsAllPaths {
-            if isFirst { path.append(component) } else { path[depth - 1] = component }
-        }
-        if let target {
-            matchedDepth = min(matchedDepth, depth - 1)
-            if matchedDepth == depth - 1 && depth <= target.count && target[depth - 1] == component {
-                matchedDepth = depth
-            }
-        }
-    }
-
-    /// Pops the innermost container.
-    mutating func leaveContainer() {
-        let frame = frames.removeLast()
-        if frame.isObject { keyStack.removeSubrange(frame.firstKey...) }
-        if recordsAllPaths { path.removeLast() }
-        matchedDepth = min(matchedDepth, frames.count)
-    }
-
-    /// Notes that a value starts at `offset` under the current path.
-    mutating func recordValue(at offset: Int) {
-        if recordsAllPaths {
-            outcome.positions[path] = position(of: offset)
-        } else if target != nil && matchedDepth == frames.count && frames.count > targetDepth {
-            targetDepth = frames.count
-            outcome.targetLine = position(of: offset).line
-        }
-    }
-
     // MARK: Positions and problems
 
-    /// The line and column of byte `offset`, using a cache because recorded values move forward through the text.
-    mutating func position(of offset: Int) -> JSONPosition {
-        let lineHolds = lineStarts[cachedLine] <= offset
-            && (cachedLine + 1 == lineStarts.count || offset < lineStarts[cachedLine + 1])
-        if !lineHolds {
-            cachedLine = lineIndex(containing: offset)
-            cachedOffset = lineStarts[cachedLine]
-            cachedColumn = 1
-        } else if cachedOffset > offset {
-            cachedOffset = lineStarts[cachedLine]
-            cachedColumn = 1
-        }
-        let column = cachedColumn + scalarCount(from: cachedOffset, to: offset)
-        cachedOffset = offset
-        cachedColumn = column
-        return JSONPosition(line: cachedLine + 1, column: column)
-    }
-
-    /// The line and column of byte `offset` without the cache, for problems, which happen at most once per scan.
-    func uncachedPosition(of offset: Int) -> JSONPosition {
+    /// The line and column of byte `offset`, found by binary search; the scanner caches this for recorded values.
+    func position(of offset: Int) -> JSONPosition {
         let line = lineIndex(containing: offset)
         return JSONPosition(line: line + 1, column: 1 + scalarCount(from: lineStarts[line], to: offset))
     }
@@ -675,7 +435,7 @@ private struct JSONScanner {
 
     /// A problem at byte `offset`.
     func problem(at offset: Int, _ message: String) -> JSONSyntaxProblem {
-        JSONSyntaxProblem(position: uncachedPosition(of: offset), message: message)
+        JSONSyntaxProblem(position: position(of: offset), message: message)
     }
 
     /// The problem for input that stops in the middle of a value, placed at the end of the last line.
@@ -796,5 +556,259 @@ private struct JSONScanner {
     /// Whether `byte` is an ASCII letter.
     static func isLetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+}
+
+/// The single-pass, non-recursive parser behind `JSONLocator`.
+private struct JSONScanner {
+    /// The document.
+    var text: JSONText
+    /// The maximum number of nested containers.
+    let maximumDepth: Int
+    /// Whether every value's path and position are recorded.
+    let recordsAllPaths: Bool
+    /// The path whose line is wanted, if any.
+    let target: [JSONPathComponent]?
+
+    /// Line index (0-based) of the last computed position; recorded values move forward through the text.
+    var cachedLine = 0
+    /// Byte offset of the last computed position.
+    var cachedOffset = 0
+    /// Column of the last computed position.
+    var cachedColumn = 1
+
+    /// The open containers, innermost last.
+    var frames: [JSONScanFrame] = []
+    /// Keys of all open objects, innermost last; shared so that small objects cost no allocation of their own.
+    var keyStack: [String] = []
+    /// The current path, maintained only when recording all paths.
+    var path: [JSONPathComponent] = []
+    /// How many leading components of the current path equal the target's.
+    var matchedDepth = 0
+    /// The depth of the deepest value recorded on the target path.
+    var targetDepth = -1
+    /// What the scan has found.
+    var outcome = JSONScanOutcome(positions: [:], targetLine: nil)
+
+    /// Creates a scanner over `bytes`.
+    init(bytes: UnsafeRawBufferPointer, maximumDepth: Int, recording: JSONScanRecording) {
+        self.text = JSONText(bytes: bytes)
+        self.maximumDepth = maximumDepth
+        switch recording {
+        case .nothing:
+            recordsAllPaths = false
+            target = nil
+        case .allPaths:
+            recordsAllPaths = true
+            target = nil
+        case .target(let path):
+            recordsAllPaths = false
+            target = path
+        }
+    }
+
+    /// Checks the whole document, recording positions along the way.
+    mutating func scan() throws(JSONSyntaxProblem) {
+        guard text.count > 0 else { throw text.problem(at: 0, "is empty") }
+        // Encoding problems and conflict markers are checked over the whole file first: their messages explain
+        // the real cause, whereas the parser would report a confusing token error somewhere nearby.
+        try text.checkEncodingAndMarkers()
+        if recordsAllPaths {
+            // Growing the map step by step rehashes every path several times; an upper bound avoids that.
+            outcome.positions = Dictionary(minimumCapacity: text.estimatedValueCount())
+        }
+        try parse(text)
+    }
+
+    /// Parses the single top-level value of `text` with an explicit stack instead of recursion.
+    mutating func parse(_ text: JSONText) throws(JSONSyntaxProblem) {
+        let bytes = text.bytes
+        let count = text.count
+        var i = text.skipWhitespace(from: 0)
+        guard i < count else { throw text.problem(at: 0, "is empty") }
+        var expectingValue = true
+        while true {
+            if expectingValue {
+                i = text.skipWhitespace(from: i)
+                guard i < count else { throw text.endOfFile() }
+                recordValue(at: i)
+                switch bytes[i] {
+                case Byte.openBrace:
+                    guard frames.count < maximumDepth else { throw depthProblem(at: i, in: text) }
+                    i = text.skipWhitespace(from: i + 1)
+                    guard i < count else { throw text.endOfFile() }
+                    if bytes[i] == Byte.closeBrace {
+                        i += 1
+                        expectingValue = false
+                    } else {
+                        frames.append(JSONScanFrame(isObject: true, firstKey: keyStack.count))
+                        i = try parseKey(at: i, isFirst: true, in: text)
+                    }
+                case Byte.openBracket:
+                    guard frames.count < maximumDepth else { throw depthProblem(at: i, in: text) }
+                    i = text.skipWhitespace(from: i + 1)
+                    guard i < count else { throw text.endOfFile() }
+                    if bytes[i] == Byte.closeBracket {
+                        i += 1
+                        expectingValue = false
+                    } else {
+                        frames.append(JSONScanFrame(isObject: false))
+                        enterComponent(.index(0), isFirst: true)
+                    }
+                case Byte.quote:
+                    i = try text.skipString(at: i).end
+                    expectingValue = false
+                case Byte.minus, Byte.zero...Byte.nine:
+                    i = try text.skipNumber(at: i)
+                    expectingValue = false
+                case UInt8(ascii: "t"):
+                    i = try text.skipLiteral(at: i, "true")
+                    expectingValue = false
+                case UInt8(ascii: "f"):
+                    i = try text.skipLiteral(at: i, "false")
+                    expectingValue = false
+                case UInt8(ascii: "n"):
+                    i = try text.skipLiteral(at: i, "null")
+                    expectingValue = false
+                default:
+                    throw text.unexpectedValue(at: i)
+                }
+            } else {
+                i = text.skipWhitespace(from: i)
+                // Only the flag is copied: holding a copy of the frame would make every key insertion copy its set.
+                guard let isObject = frames.last?.isObject else {
+                    guard i == count else {
+                        throw text.unexpected(
+                            at: i,
+                            "unexpected \(text.describe(at: i)) after the top-level value; a JSON file holds exactly one value")
+                    }
+                    return
+                }
+                guard i < count else { throw text.endOfFile() }
+                let byte = bytes[i]
+                let closer = isObject ? Byte.closeBrace : Byte.closeBracket
+                if byte == Byte.comma {
+                    let comma = i
+                    i = text.skipWhitespace(from: i + 1)
+                    guard i < count else { throw text.endOfFile() }
+                    if bytes[i] == closer {
+                        throw text.problem(at: comma, "trailing comma; remove the ',' before \(text.describe(at: i))")
+                    }
+                    if isObject {
+                        i = try parseKey(at: i, isFirst: false, in: text)
+                    } else {
+                        frames[frames.count - 1].index += 1
+                        enterComponent(.index(frames[frames.count - 1].index), isFirst: false)
+                    }
+                    expectingValue = true
+                } else if byte == closer {
+                    leaveContainer()
+                    i += 1
+                } else if isObject {
+                    if byte == Byte.quote {
+                        throw text.problem(at: i, "missing ',' between object members")
+                    }
+                    throw text.unexpected(
+                        at: i, "expected ',' or '}' after an object member but found \(text.describe(at: i))")
+                } else {
+                    if JSONText.startsValue(byte) {
+                        throw text.problem(at: i, "missing ',' between array elements")
+                    }
+                    throw text.unexpected(
+                        at: i, "expected ',' or ']' after an array element but found \(text.describe(at: i))")
+                }
+            }
+        }
+    }
+
+    /// The problem for a container at `offset` that would exceed the maximum depth.
+    func depthProblem(at offset: Int, in text: JSONText) -> JSONSyntaxProblem {
+        text.problem(at: offset, "nesting is deeper than \(maximumDepth) levels")
+    }
+
+    /// Reads an object key at `start` plus the following colon, and returns the offset after the colon.
+    mutating func parseKey(at start: Int, isFirst: Bool, in text: JSONText) throws(JSONSyntaxProblem) -> Int {
+        guard text.bytes[start] == Byte.quote else {
+            throw text.unexpected(
+                at: start, "object keys must be strings in double quotes; found \(text.describe(at: start))")
+        }
+        let (end, escaped) = try text.skipString(at: start)
+        let key = text.decodeKey(from: start + 1, to: end - 1, escaped: escaped)
+        guard insertKey(key) else {
+            throw text.problem(at: start, "duplicate key \"\(JSONText.sanitized(key))\"")
+        }
+        let colon = text.skipWhitespace(from: end)
+        guard colon < text.count else { throw text.endOfFile() }
+        guard text.bytes[colon] == Byte.colon else {
+            throw text.unexpected(at: colon, "expected ':' after an object key but found \(text.describe(at: colon))")
+        }
+        enterComponent(.key(key), isFirst: isFirst)
+        return colon + 1
+    }
+
+    /// Adds `key` to the innermost object's keys; false if it was already there.
+    mutating func insertKey(_ key: String) -> Bool {
+        let innermost = frames.count - 1
+        if let inserted = frames[innermost].keySet?.insert(key).inserted {
+            return inserted
+        }
+        let first = frames[innermost].firstKey
+        if keyStack[first...].contains(key) { return false }
+        keyStack.append(key)
+        // Typical records have a handful of keys, where a linear search beats hashing; big objects get a set.
+        if keyStack.count - first > 16 {
+            frames[innermost].keySet = Set(keyStack[first...])
+        }
+        return true
+    }
+
+    /// Sets the last path component after a frame was pushed (`isFirst`) or moved to its next member.
+    mutating func enterComponent(_ component: JSONPathComponent, isFirst: Bool) {
+        let depth = frames.count
+        if recordsAllPaths {
+            if isFirst { path.append(component) } else { path[depth - 1] = component }
+        }
+        if let target {
+            matchedDepth = min(matchedDepth, depth - 1)
+            if matchedDepth == depth - 1 && depth <= target.count && target[depth - 1] == component {
+                matchedDepth = depth
+            }
+        }
+    }
+
+    /// Pops the innermost container.
+    mutating func leaveContainer() {
+        let frame = frames.removeLast()
+        if frame.isObject { keyStack.removeSubrange(frame.firstKey...) }
+        if recordsAllPaths { path.removeLast() }
+        matchedDepth = min(matchedDepth, frames.count)
+    }
+
+    /// Notes that a value starts at `offset` under the current path.
+    mutating func recordValue(at offset: Int) {
+        if recordsAllPaths {
+            outcome.positions[path] = position(of: offset)
+        } else if target != nil && matchedDepth == frames.count && frames.count > targetDepth {
+            targetDepth = frames.count
+            outcome.targetLine = position(of: offset).line
+        }
+    }
+
+    /// The line and column of byte `offset`, using a cache because recorded values move forward through the text.
+    mutating func position(of offset: Int) -> JSONPosition {
+        let lineHolds = text.lineStarts[cachedLine] <= offset
+            && (cachedLine + 1 == text.lineStarts.count || offset < text.lineStarts[cachedLine + 1])
+        if !lineHolds {
+            cachedLine = text.lineIndex(containing: offset)
+            cachedOffset = text.lineStarts[cachedLine]
+            cachedColumn = 1
+        } else if cachedOffset > offset {
+            cachedOffset = text.lineStarts[cachedLine]
+            cachedColumn = 1
+        }
+        let column = cachedColumn + text.scalarCount(from: cachedOffset, to: offset)
+        cachedOffset = offset
+        cachedColumn = column
+        return JSONPosition(line: cachedLine + 1, column: column)
     }
 }
