@@ -19,7 +19,8 @@ public enum RLTTool {
             currentDirectory: FileManager.default.currentDirectoryPath,
             now: Date(),
             stdout: fileSink(FileHandle.standardOutput, fd: 1),
-            stderr: fileSink(FileHandle.standardError, fd: 2))
+            stderr: fileSink(FileHandle.standardError, fd: 2),
+            terminalWidth: terminalColumns())
         return run(Array(CommandLine.arguments.dropFirst()), context: context)
     }
 
@@ -75,11 +76,32 @@ public enum RLTTool {
         let author = parsed.string("--author") ?? [env["RLT_AUTHOR"], env["USER"]].compactMap { $0 }.first {
             !$0.isEmpty
         } ?? "unknown"
+        let colour: Bool
+        switch parsed.string("--color") {
+        case "always": colour = true
+        case "never": colour = false
+        case nil, "auto":
+            colour = context.stdout.isTerminal && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
+        case let other?:
+            throw UsageFailure(
+                error: .invalidValue(option: "--color", message: "\"\(other)\" is not one of: auto, always, never"),
+                usage: parsed.usage, path: parsed.path)
+        }
         var timeout = 10.0
         if let text = env["RLT_LOCK_TIMEOUT"], let value = Double(text), value >= 0 { timeout = value }
         return Invocation(
             context: context, storePath: storePath, asOf: asOf, author: author,
-            timestamp: utcTimestamp(context.now), lockTimeout: timeout)
+            timestamp: utcTimestamp(context.now), lockTimeout: timeout, colour: colour)
+    }
+
+    /// The width of the terminal on stdout: `$COLUMNS` if set, else the kernel's idea, else nil.
+    private static func terminalColumns() -> Int? {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 {
+            return columns
+        }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     private static func fileSink(_ handle: FileHandle, fd: Int32) -> OutputSink {

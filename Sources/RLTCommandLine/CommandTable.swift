@@ -10,6 +10,7 @@ enum CommandTable {
             behind each outcome in a folder of JSON files (the store), so nothing quietly goes overdue.
             """,
         examples: [
+            "rlt overdue",
             "rlt review list",
             "rlt rec show darren-bethany/3i",
             "rlt check",
@@ -32,6 +33,13 @@ enum CommandTable {
             group("event", "Record dissemination events.", [EventAddCommand.spec, EventListCommand.spec]),
             group("agency", "Manage the agency directory.", [AgencyAddCommand.spec, AgencyListCommand.spec]),
             group("theme", "Manage the theme vocabulary.", [ThemeAddCommand.spec, ThemeListCommand.spec]),
+            OverdueCommand.spec,
+            SummaryCommand.spec,
+            SearchCommand.spec,
+            LogCommand.spec,
+            group("config", "Show and change the store's settings.", [
+                ConfigListCommand.spec, ConfigGetCommand.spec, ConfigSetCommand.spec,
+            ]),
             CheckCommand.spec,
         ])
 

@@ -20,13 +20,19 @@ public struct ToolContext: Sendable {
     public var now: Date
     public var stdout: OutputSink
     public var stderr: OutputSink
+    /// Columns of the terminal stdout is on; nil for a pipe or file, which then never sees truncated text.
+    public var terminalWidth: Int?
 
-    public init(environment: [String: String], currentDirectory: String, now: Date, stdout: OutputSink, stderr: OutputSink) {
+    public init(
+        environment: [String: String], currentDirectory: String, now: Date, stdout: OutputSink, stderr: OutputSink,
+        terminalWidth: Int? = nil
+    ) {
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.now = now
         self.stdout = stdout
         self.stderr = stderr
+        self.terminalWidth = terminalWidth
     }
 }
 
@@ -39,6 +45,10 @@ struct Invocation: Sendable {
     /// UTC timestamp written into history entries.
     let timestamp: String
     let lockTimeout: Double
+    /// Whether to colour output (`--color`, `NO_COLOR`, a terminal).
+    let colour: Bool
+
+    var terminalWidth: Int? { context.stdout.isTerminal ? context.terminalWidth : nil }
 
     var store: Store { Store(root: storePath, lockTimeout: lockTimeout) }
 

@@ -83,7 +83,7 @@ struct WorkflowTests {
         #expect(rows.map { $0["review"] as? String } == ["darren-bethany", "darren-bethany"])
         #expect(rows.map { $0["id"] as? String } == ["3i", "3ii"])
         let table = cli.run("rec", "list").out
-        #expect(table.hasPrefix("REVIEW          ID   STATUS  ASSURANCE     DUE      OWNERS                   TEXT\n"))
+        #expect(table.hasPrefix("REVIEW          ID   STATUS  ASSURANCE     RAG    DUE      OWNERS                   TEXT\n"))
     }
 
     @Test("remove needs --yes and refuses records still referred to")

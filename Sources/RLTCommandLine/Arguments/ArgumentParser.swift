@@ -28,21 +28,6 @@ struct ArgumentParser {
             UsageFailure(error: error, usage: usageLine(command, path: path), path: path)
         }
 
-        if arguments.first == "help" {
-            var helpPath: [String] = []
-            var target = root
-            for word in arguments.dropFirst() where !word.hasPrefix("-") {
-                guard let next = target.subcommand(named: word) else {
-                    throw UsageFailure(
-                        error: .unknownCommand(word, path: helpPath, suggestions: suggestions(word, target)),
-                        usage: usageLine(target, path: helpPath), path: helpPath)
-                }
-                target = next
-                helpPath.append(next.name)
-            }
-            return .help(target, path: helpPath)
-        }
-
         while index < arguments.count {
             let word = arguments[index]
             index += 1
@@ -90,6 +75,9 @@ struct ArgumentParser {
                 let known = (command.options + globalOptions).map(\.name) + ["--help"]
                 throw fail(.unknownOption(word, suggestions: nearestMatches(to: "-" + word, in: known, limit: 2)))
             }
+            if word == "help" && path.isEmpty {
+                return try help(Array(arguments[index...]))
+            }
             if !command.subcommands.isEmpty && parsed.positionals.isEmpty {
                 guard let next = command.subcommand(named: word) else {
                     if wantsHelp { return .help(command, path: path) }
@@ -117,6 +105,22 @@ struct ArgumentParser {
             throw fail(.missingOption(option.name))
         }
         return .run(command, parsed)
+    }
+
+    /// `rlt help rec add`: the same as `rlt rec add --help`; options among the words are ignored.
+    private func help(_ words: [String]) throws(UsageFailure) -> ParseResult {
+        var path: [String] = []
+        var target = root
+        for word in words where !word.hasPrefix("-") {
+            guard let next = target.subcommand(named: word) else {
+                throw UsageFailure(
+                    error: .unknownCommand(word, path: path, suggestions: suggestions(word, target)),
+                    usage: usageLine(target, path: path), path: path)
+            }
+            target = next
+            path.append(next.name)
+        }
+        return .help(target, path: path)
     }
 
     private func suggestions(_ word: String, _ command: CommandSpec) -> [String] {

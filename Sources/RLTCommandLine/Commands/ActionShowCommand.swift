@@ -46,39 +46,18 @@ enum ActionShowCommand {
 enum ActionListCommand {
     static let spec = CommandSpec(
         name: "list",
-        overview: "List agency actions.",
-        options: [
-            .value("--review", "ID", "Only this review's actions.", repeatable: true),
-            .choice("--status", ActionStatus.self, "Only actions with this status.", repeatable: true),
-            .value("--agency", "CODE", "Only this agency's actions.", repeatable: true),
-            OutputFormat.option,
+        overview: "List agency actions, filtered, with RAG and overdue as of --as-of.",
+        options: FilterOptions.specs(.actions) + Ordering.specs + ListingOptions.specs,
+        examples: [
+            "rlt action list --review child-g",
+            "rlt action list --agency doncaster-police --overdue --format json",
         ],
-        examples: ["rlt action list --review child-g", "rlt action list --agency doncaster-police --format json"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let statuses = try arguments.choices("--status", ActionStatus.self)
-        let agencies = arguments.strings("--agency")
-        var rows: [(Review, AgencyAction)] = []
-        for review in try reviews(arguments, invocation) {
-            for action in review.actions
-            where (statuses.isEmpty || statuses.contains(action.status))
-                && (agencies.isEmpty || agencies.contains(action.agency))
-            {
-                rows.append((review, action))
-            }
-        }
-        if try arguments.choice("--format", OutputFormat.self) == .json {
-            invocation.out(try JSONOutput.render(rows.map { WithReview(review: $0.0.id, record: $0.1) }))
-            return
-        }
-        var table = TextTable(["review", "id", "agency", "status", "due", "for", "text"])
-        for (review, action) in rows {
-            table.add([
-                review.id, action.id, action.agency, action.status.rawValue, action.due?.description ?? "-",
-                list(action.respondsTo), action.text,
-            ])
-        }
-        invocation.out(table.render())
+        let (query, reviews) = try QueryContext.load(arguments, invocation, target: .actions)
+        let rows = try Ordering.apply(query.actions(in: reviews), arguments) { $0.orderingKey }
+        invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.actions))
+        try Ordering.finish(rows.count, arguments)
     }
 }

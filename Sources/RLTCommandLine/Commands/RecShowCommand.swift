@@ -60,40 +60,20 @@ enum RecShowCommand {
 enum RecListCommand {
     static let spec = CommandSpec(
         name: "list",
-        overview: "List recommendations.",
-        options: [
-            .value("--review", "ID", "Only this review's recommendations.", repeatable: true),
-            .choice("--status", RecommendationStatus.self, "Only recommendations with this status.", repeatable: true),
-            .value("--owner", "CODE", "Only recommendations this agency owns.", repeatable: true),
-            OutputFormat.option,
+        overview: "List recommendations, filtered, with RAG and overdue as of --as-of.",
+        options: FilterOptions.specs(.recommendations) + Ordering.specs + ListingOptions.specs,
+        examples: [
+            "rlt rec list --review darren-bethany",
+            "rlt rec list --owner lincs-police --overdue --format csv",
+            "rlt rec list --theme information-sharing --status open --status in-progress",
         ],
-        examples: ["rlt rec list --review darren-bethany", "rlt rec list --status open --format json"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let statuses = try arguments.choices("--status", RecommendationStatus.self)
-        let owners = arguments.strings("--owner")
-        var rows: [(Review, Recommendation)] = []
-        for review in try reviews(arguments, invocation) {
-            for rec in review.recommendations
-            where (statuses.isEmpty || statuses.contains(rec.status))
-                && (owners.isEmpty || rec.owners.contains(where: owners.contains))
-            {
-                rows.append((review, rec))
-            }
-        }
-        if try arguments.choice("--format", OutputFormat.self) == .json {
-            invocation.out(try JSONOutput.render(rows.map { WithReview(review: $0.0.id, record: $0.1) }))
-            return
-        }
-        var table = TextTable(["review", "id", "status", "assurance", "due", "owners", "text"])
-        for (review, rec) in rows {
-            table.add([
-                review.id, rec.id, rec.status.rawValue, rec.assurance.rawValue, rec.due?.description ?? "-",
-                list(rec.owners), rec.text,
-            ])
-        }
-        invocation.out(table.render())
+        let (query, reviews) = try QueryContext.load(arguments, invocation, target: .recommendations)
+        let rows = try Ordering.apply(query.recommendations(in: reviews), arguments) { $0.orderingKey }
+        invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.recommendations))
+        try Ordering.finish(rows.count, arguments)
     }
 }
 
@@ -102,4 +82,16 @@ func reviews(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> [
     let ids = arguments.strings("--review")
     if ids.isEmpty { return try invocation.store.loadAllReviews() }
     return try ids.map { try invocation.store.existingReview(try slug($0, argument: "--review", kind: "review")) }
+}
+
+/// Everything a query command needs: the filter from the options, the as-of day, the amber window, the reviews.
+enum QueryContext {
+    static func load(_ arguments: ParsedArguments, _ invocation: Invocation, target: FilterOptions.Target) throws -> (
+        Query, [Review]
+    ) {
+        let tracker = try invocation.store.loadTracker()
+        let filter = try FilterOptions.parse(arguments, tracker: tracker, target: target)
+        let query = Query(filter: filter, asOf: invocation.asOf, amberDays: tracker.settings.amberDays)
+        return (query, try reviews(arguments, invocation).filter(filter.includes(review:)))
+    }
 }

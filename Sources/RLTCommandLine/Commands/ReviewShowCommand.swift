@@ -71,34 +71,40 @@ enum ReviewShowCommand {
 enum ReviewListCommand {
     static let spec = CommandSpec(
         name: "list",
-        overview: "List the reviews.",
-        options: [
-            .choice("--type", ReviewType.self, "Only reviews of this type."),
-            .choice("--status", ReviewStatus.self, "Only reviews with this status."),
-            OutputFormat.option,
-        ],
-        examples: ["rlt review list", "rlt review list --type dhr --format json"],
+        overview: "List the reviews with counts of recommendations and actions, open and overdue.",
+        discussion: """
+            Review filters (--review, --type, --text on the title and summary, --review-status) choose the reviews;
+            the record filters (--owner, --theme, --overdue…) choose which recommendations and actions are
+            counted, and a review with none left is not listed.
+            """,
+        options: FilterOptions.specs(.both) + [
+            .choice("--review-status", ReviewStatus.self, "Only reviews with this status.", repeatable: true)
+        ] + Ordering.specs.filter { $0.name != "--sort" } + ListingOptions.specs,
+        examples: ["rlt review list", "rlt review list --type dhr --format json", "rlt review list --owner lincs-police"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let type = try arguments.choice("--type", ReviewType.self)
-        let status = try arguments.choice("--status", ReviewStatus.self)
-        let reviews = try invocation.store.loadAllReviews().filter {
-            (type == nil || $0.type == type) && (status == nil || $0.status == status)
-        }
-        if try arguments.choice("--format", OutputFormat.self) == .json {
-            invocation.out(try JSONOutput.render(reviews))
-            return
-        }
-        var table = TextTable(["id", "type", "status", "recs", "open", "actions", "title"])
+        let statuses = try arguments.choices("--review-status", ReviewStatus.self)
+        var (query, reviews) = try QueryContext.load(arguments, invocation, target: .both)
+        reviews = reviews.filter { statuses.isEmpty || statuses.contains($0.status) }
+        // --text here matches the review's own title and summary, not only its records.
+        let text = query.filter.text
+        query.filter.text = nil
+        let recordFilters = arguments.values.keys.contains { FilterOptions.recordOnly.contains($0) }
+            || arguments.flags.contains("--overdue")
+        var rows: [Listings.ReviewRow] = []
         for review in reviews {
-            let open = review.recommendations.filter { !$0.status.isTerminal }.count
-            table.add([
-                review.id, review.type.rawValue, review.status.rawValue, String(review.recommendations.count),
-                String(open), String(review.actions.count), review.title,
-            ])
+            let recs = query.recommendations(in: [review])
+            let actions = query.actions(in: [review])
+            if recordFilters && recs.isEmpty && actions.isEmpty { continue }
+            if let text, !review.ownText.contains(where: text.matches) { continue }
+            rows.append(Listings.ReviewRow(review: review, recommendations: recs, actions: actions))
         }
-        invocation.out(table.render())
+        rows = try Ordering.apply(rows, arguments) { row in
+            Ordering.Key(review: row.review.id, due: nil, status: 0, owner: "")
+        }
+        invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.reviews))
+        try Ordering.finish(rows.count, arguments)
     }
 }
 

@@ -6,6 +6,9 @@ enum GlobalOptions {
         .value("--store", "DIR", "The store directory (default: $RLT_STORE, else ./data)."),
         .value("--author", "NAME", "Name written into history (default: $RLT_AUTHOR, else $USER)."),
         .value("--as-of", "DATE", "Treat this day as today for dates and defaults (default: $RLT_AS_OF, else today)."),
+        .value(
+            "--color", "WHEN", "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.",
+            allowed: ["auto", "always", "never"], default: "auto"),
     ]
 }
 

@@ -1,30 +1,71 @@
 import Foundation
 import ReviewLearning
 
-/// A record as stored, plus the id of the review it belongs to (for `list`/`show --format json`).
+/// A record as stored, plus the id of its review and, for dated records, the derived views as of `--as-of`.
 struct WithReview<Record: Encodable>: Encodable {
     var review: String
     var record: Record
+    var derived: DerivedFields?
+
+    init(review: String, record: Record, derived: DerivedFields? = nil) {
+        self.review = review
+        self.record = record
+        self.derived = derived
+    }
 
     func encode(to encoder: any Encoder) throws {
         try record.encode(to: encoder)
         var container = encoder.container(keyedBy: ReviewKey.self)
         try container.encode(review, forKey: .review)
+        try derived?.encode(to: encoder)
     }
 
     private enum ReviewKey: String, CodingKey { case review }
 }
 
-enum JSONOutput {
-    /// Pretty, sorted JSON with a final newline, the same style as the store files.
-    static func render(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+/// `rag`, `overdue`, `days_overdue`, `last_update`, `slipped_days`: computed, never stored.
+struct DerivedFields: Encodable {
+    var rag: RAG
+    var overdue: Bool
+    var daysOverdue: Int?
+    var lastUpdate: String?
+    var slippedDays: Int?
+
+    init(state: DueState, lastUpdate: CalendarDay?, slippedDays: Int?) {
+        rag = state.rag
+        overdue = state.isOverdue
+        daysOverdue = state.daysOverdue
+        self.lastUpdate = lastUpdate?.description
+        self.slippedDays = slippedDays
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rag, overdue, daysOverdue = "days_overdue", lastUpdate = "last_update", slippedDays = "slipped_days"
     }
 }
 
-/// The `--format` of `list` and `show`.
+enum JSONOutput {
+    /// Pretty, sorted JSON with a final newline, the same style as the store files.
+    static func render(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder(pretty: true).encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// One compact JSON object per line.
+    static func lines<T: Encodable>(_ values: [T]) throws -> String {
+        let encoder = encoder(pretty: false)
+        var out = ""
+        for value in values { out += String(decoding: try encoder.encode(value), as: UTF8.self) + "\n" }
+        return out
+    }
+
+    private static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
+
+/// The `--format` of `show`.
 enum OutputFormat: String, Vocabulary {
     case table, json
     static let noun = "output format"

@@ -1,0 +1,100 @@
+import Foundation
+import ReviewLearning
+
+/// The store settings a coordinator may change, by their command-line names.
+enum ConfigKey: String, Vocabulary {
+    case name
+    case amberDays = "amber-days"
+    case fileMode = "file-mode"
+    static let noun = "setting"
+
+    func value(in tracker: Tracker) -> String {
+        switch self {
+        case .name: return tracker.name
+        case .amberDays: return String(tracker.settings.amberDays)
+        case .fileMode: return tracker.settings.fileMode
+        }
+    }
+}
+
+enum ConfigListCommand {
+    static let spec = CommandSpec(
+        name: "list",
+        overview: "Show the store's settings.",
+        examples: ["rlt config list"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let tracker = try invocation.store.loadTracker()
+        var table = TextTable(["setting", "value"])
+        for key in ConfigKey.allCases { table.add([key.rawValue, key.value(in: tracker)]) }
+        invocation.out(table.render())
+    }
+}
+
+enum ConfigGetCommand {
+    static let spec = CommandSpec(
+        name: "get",
+        overview: "Print one setting.",
+        arguments: [ArgumentSpec(name: "KEY", help: "name, amber-days or file-mode.")],
+        examples: ["rlt config get amber-days"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let key = try parseKey(arguments.positionals[0])
+        invocation.out(key.value(in: try invocation.store.loadTracker()) + "\n")
+    }
+}
+
+enum ConfigSetCommand {
+    static let spec = CommandSpec(
+        name: "set",
+        overview: "Change a setting.",
+        discussion: """
+            name: the partnership's name. amber-days: how many days before its due date a record turns amber
+            (default 30). file-mode: 0600 (default) or 0640, the permissions of files rlt writes.
+            """,
+        arguments: [
+            ArgumentSpec(name: "KEY", help: "name, amber-days or file-mode."),
+            ArgumentSpec(name: "VALUE", help: "The new value."),
+        ],
+        examples: ["rlt config set amber-days 45", "rlt config set file-mode 0640"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let key = try parseKey(arguments.positionals[0])
+        let value = arguments.positionals[1]
+        try invocation.store.write { transaction in
+            var tracker = try transaction.tracker()
+            let old = key.value(in: tracker)
+            switch key {
+            case .name:
+                guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw UsageError.invalidArgument(name: "VALUE", message: "the name must not be empty")
+                }
+                tracker.name = value
+            case .amberDays:
+                guard let days = Int(value), (0...3650).contains(days) else {
+                    throw UsageError.invalidArgument(name: "VALUE", message: "\"\(value)\" is not a number of days from 0 to 3650")
+                }
+                tracker.settings.amberDays = days
+            case .fileMode:
+                guard value == "0600" || value == "0640" else {
+                    throw UsageError.invalidArgument(name: "VALUE", message: "\"\(value)\" is not a file mode; use 0600 or 0640")
+                }
+                tracker.settings.fileMode = value
+            }
+            tracker.history.append(invocation.history("\(key.rawValue): \(key == .name ? "changed" : "\(old) → \(value)")"))
+            try transaction.save(tracker)
+        }
+        invocation.err("\(key.rawValue) set\n")
+    }
+}
+
+private func parseKey(_ text: String) throws(UsageError) -> ConfigKey {
+    do {
+        return try ConfigKey(parsing: text)
+    } catch {
+        throw UsageError.invalidArgument(name: "KEY", message: error.description)
+    }
+}

@@ -1,0 +1,83 @@
+import ReviewLearning
+
+/// One history entry with the record it belongs to.
+struct LogEntry: Sendable, Encodable {
+    var at: String
+    var by: String
+    var record: String
+    var change: String
+
+    static let listing = Listing<LogEntry>(
+        columns: [
+            Column(name: "at") { $0.at },
+            Column(name: "by") { $0.by },
+            Column(name: "record") { $0.record },
+            Column(name: "change") { $0.change },
+        ],
+        defaults: ["at", "by", "record", "change"],
+        json: { $0 })
+}
+
+enum LogCommand {
+    static let spec = CommandSpec(
+        name: "log",
+        overview: "Show the history of one record, or of the whole store, oldest first.",
+        discussion: """
+            REF is a review (its own history and every record in it), a record (REVIEW/ID), an event id (E3) or
+            'tracker' (agencies, themes, settings). Without REF, everything: "what changed since the last board?"
+            """,
+        arguments: [ArgumentSpec(name: "REF", help: "What to show the history of (default: the whole store).", isOptional: true)],
+        options: [
+            .value("--since", "DATE", "Only changes on or after this date (a month or year counts from its start)."),
+            .value("--author", "NAME", "Only changes by this person."),
+        ] + ListingOptions.specs,
+        examples: ["rlt log --since 2024-05-01", "rlt log darren-bethany/3i", "rlt log child-g --format csv"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let since = try arguments.date("--since")?.start
+        let author = arguments.string("--author")?.lowercased()
+        var entries: [LogEntry] = []
+        func add(_ history: [HistoryEntry], _ record: String) {
+            for entry in history {
+                if let since, let day = entry.day, day < since { continue }
+                if let author, entry.by.lowercased() != author { continue }
+                entries.append(LogEntry(at: entry.at, by: entry.by, record: record, change: entry.change))
+            }
+        }
+        func addReview(_ review: Review, only id: String? = nil) {
+            if id == nil { add(review.history, review.id) }
+            for finding in review.findings where id == nil || id == finding.id { add(finding.history, "\(review.id)/\(finding.id)") }
+            for rec in review.recommendations where id == nil || id == rec.id { add(rec.history, "\(review.id)/\(rec.id)") }
+            for action in review.actions where id == nil || id == action.id { add(action.history, "\(review.id)/\(action.id)") }
+        }
+        let store = invocation.store
+        switch arguments.positional(0) {
+        case nil:
+            add(try store.loadTracker().history, "tracker")
+            for review in try store.loadAllReviews() { addReview(review) }
+            for event in try store.loadEvents().events { add(event.history, event.id) }
+        case "tracker"?:
+            add(try store.loadTracker().history, "tracker")
+        case let ref? where ref.contains("/"):
+            let reference = try reference(ref, argument: "REF")
+            let review = try store.existingReview(reference.review)
+            guard review.childIDs.contains(reference.id) else {
+                throw RecordError.notFound(
+                    kind: "record", reference: ref,
+                    suggestions: nearestMatches(to: reference.id, in: review.childIDs).map { "\(review.id)/\($0)" })
+            }
+            addReview(review, only: reference.id)
+        case let ref?:
+            if let event = try store.loadEvents().events.first(where: { $0.id == ref }) {
+                add(event.history, event.id)
+            } else {
+                addReview(try store.existingReview(try slug(ref, argument: "REF", kind: "review")))
+            }
+        }
+        let sorted = entries.enumerated().sorted { a, b in
+            a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
+        }.map(\.element)
+        invocation.out(try ListingOptions(arguments, invocation).render(sorted, LogEntry.listing))
+    }
+}

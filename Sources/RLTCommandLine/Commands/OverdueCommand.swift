@@ -1,0 +1,139 @@
+import ReviewLearning
+
+/// One line of `rlt overdue`: a recommendation or an action, past its due date.
+enum OverdueRow: Sendable {
+    case recommendation(RecommendationRow)
+    case action(ActionRow)
+
+    var review: Review {
+        switch self {
+        case .recommendation(let row): return row.review
+        case .action(let row): return row.review
+        }
+    }
+
+    var daysOverdue: Int {
+        switch self {
+        case .recommendation(let row): return row.state.daysOverdue ?? 0
+        case .action(let row): return row.state.daysOverdue ?? 0
+        }
+    }
+
+    static let listing = Listing<OverdueRow>(
+        columns: [
+            Column(name: "review") { $0.review.id },
+            Column(name: "kind") { row in
+                if case .recommendation = row { return "recommendation" } else { return "action" }
+            },
+            Column(name: "id") { row in
+                switch row {
+                case .recommendation(let r): return r.recommendation.id
+                case .action(let a): return a.action.id
+                }
+            },
+            Column(name: "due") { row in
+                switch row {
+                case .recommendation(let r): return r.recommendation.due?.description ?? ""
+                case .action(let a): return a.action.due?.description ?? ""
+                }
+            },
+            Column(name: "days_overdue") { String($0.daysOverdue) },
+            Column(name: "owner") { row in
+                switch row {
+                case .recommendation(let r): return Listings.joined(r.recommendation.owners)
+                case .action(let a): return a.action.agency
+                }
+            },
+            Column(name: "status") { row in
+                switch row {
+                case .recommendation(let r): return r.recommendation.status.rawValue
+                case .action(let a): return a.action.status.rawValue
+                }
+            },
+            Column(name: "last_update") { row in
+                switch row {
+                case .recommendation(let r): return r.recommendation.lastUpdate?.description ?? ""
+                case .action(let a): return a.action.lastUpdate?.description ?? ""
+                }
+            },
+            Column(name: "text") { row in
+                switch row {
+                case .recommendation(let r): return r.recommendation.text
+                case .action(let a): return a.action.text
+                }
+            },
+        ],
+        defaults: ["review", "kind", "id", "due", "days_overdue", "owner", "status", "last_update", "text"],
+        json: { row in
+            switch row {
+            case .recommendation(let r): return Listings.recommendations.json(r)
+            case .action(let a): return Listings.actions.json(a)
+            }
+        })
+}
+
+enum OverdueCommand {
+    static let spec = CommandSpec(
+        name: "overdue",
+        overview: "List overdue recommendations and agency actions, grouped by review.",
+        discussion: """
+            Overdue as of --as-of (default today): has a due date, the period ended before that day (a month or
+            quarter falls due at its end), and the status is not terminal. Within a review the oldest come first.
+            An action is listed even when the recommendation it answers is on time.
+            """,
+        options: FilterOptions.specs(.both).filter { $0.name != "--overdue" } + Ordering.specs + ListingOptions.specs,
+        examples: [
+            "rlt overdue",
+            "rlt overdue --as-of 2022-01-01 --owner doncaster-police",
+            "rlt overdue --format csv --fail-if-any",
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        var (query, reviews) = try QueryContext.load(arguments, invocation, target: .both)
+        query.filter.overdueOnly = true
+        var rows: [OverdueRow] = []
+        for review in reviews {
+            let group = query.recommendations(in: [review]).map(OverdueRow.recommendation)
+                + query.actions(in: [review]).map(OverdueRow.action)
+            rows += group.enumerated().sorted { a, b in
+                a.element.daysOverdue != b.element.daysOverdue ? a.element.daysOverdue > b.element.daysOverdue : a.offset < b.offset
+            }.map(\.element)
+        }
+        rows = try Ordering.apply(rows, arguments) { row in
+            switch row {
+            case .recommendation(let r): return r.orderingKey
+            case .action(let a): return a.orderingKey
+            }
+        }
+        let options = try ListingOptions(arguments, invocation)
+        if options.format == .table && arguments.string("--sort") == nil {
+            invocation.out(grouped(rows, options: options, asOf: invocation.asOf))
+        } else {
+            invocation.out(try options.render(rows, OverdueRow.listing))
+        }
+        try Ordering.finish(rows.count, arguments)
+    }
+
+    /// The table with a heading line before each review's rows.
+    private static func grouped(_ rows: [OverdueRow], options: ListingOptions, asOf: CalendarDay) -> String {
+        guard !rows.isEmpty else { return "Nothing overdue as of \(asOf).\n" }
+        var options = options
+        options.columns = (options.columns ?? OverdueRow.listing.defaults).filter { $0 != "review" }
+        let rendered = (try? options.render(rows, OverdueRow.listing)) ?? ""
+        var lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        var out = ""
+        if options.header, !lines.isEmpty { out += "  " + lines.removeFirst() + "\n" }
+        var index = 0
+        while index < rows.count {
+            let review = rows[index].review
+            let count = rows[index...].prefix { $0.review.id == review.id }.count
+            out += "\n\(TerminalText.sanitized(review.id)) — \(TerminalText.sanitized(review.title)) (\(count) overdue)\n"
+            for line in lines[index..<(index + count)] { out += "  \(line)\n" }
+            index += count
+        }
+        let recs = rows.filter { if case .recommendation = $0 { true } else { false } }.count
+        out += "\n\(rows.count) overdue as of \(asOf): \(recs) recommendations, \(rows.count - recs) actions.\n"
+        return out
+    }
+}

@@ -1,0 +1,66 @@
+/// RFC 4180 CSV: fields quoted when needed, quotes doubled, CRLF after every record.
+///
+/// Works on Unicode scalars, not `Character`s, so a quote or comma followed by a combining mark is still seen.
+/// Cells that a spreadsheet would run as a formula (first scalar `=`, `+`, `-`, `@`, tab or CR) get a leading `'`.
+public enum CSVWriter {
+    public static func render(header: [String]?, rows: [[String]]) -> String {
+        var out = ""
+        if let header { out += line(header) }
+        for row in rows { out += line(row) }
+        return out
+    }
+
+    public static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    public static func field(_ value: String) -> String {
+        let safe = neutralised(value)
+        let needsQuotes = safe.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        guard needsQuotes else { return safe }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in safe.unicodeScalars {
+            if scalar == "\"" { quoted.append("\"") }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted)
+    }
+
+    /// Prefixes `'` to a cell a spreadsheet would treat as a formula.
+    public static func neutralised(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first else { return value }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return "'" + value
+        default: return value
+        }
+    }
+}
+
+/// Tab-separated values: one record a line; tab, CR, LF and backslash escaped as `\t`, `\r`, `\n`, `\\`.
+public enum TSVWriter {
+    public static func render(header: [String]?, rows: [[String]]) -> String {
+        var out = ""
+        if let header { out += header.map(field).joined(separator: "\t") + "\n" }
+        for row in rows { out += row.map(field).joined(separator: "\t") + "\n" }
+        return out
+    }
+
+    static func field(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" }) else {
+            return value
+        }
+        var out = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

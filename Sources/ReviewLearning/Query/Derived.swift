@@ -1,0 +1,70 @@
+/// Red-amber-green status as of a day (DESIGN §3 "Derived views").
+public enum RAG: String, Vocabulary {
+    /// Terminal: nothing more to do.
+    case blue
+    /// Overdue.
+    case red
+    /// Due within the store's amber window.
+    case amber
+    /// Due later.
+    case green
+    /// No due date.
+    case grey
+    public static let noun = "RAG rating"
+}
+
+/// The derived views of a record with a due date and a status, computed as of a day and never stored.
+public struct DueState: Equatable, Sendable {
+    public let rag: RAG
+    /// Days since the period ended, when overdue.
+    public let daysOverdue: Int?
+
+    public var isOverdue: Bool { daysOverdue != nil }
+
+    /// Overdue as of D: has a due date, its period ended before D, status not terminal.
+    public init(due: PartialDate?, isTerminal: Bool, asOf: CalendarDay, amberDays: Int) {
+        if isTerminal {
+            (rag, daysOverdue) = (.blue, nil)
+        } else if let due {
+            let end = due.end
+            if end < asOf {
+                (rag, daysOverdue) = (.red, end.days(to: asOf))
+            } else {
+                (rag, daysOverdue) = (asOf.days(to: end) <= amberDays ? .amber : .green, nil)
+            }
+        } else {
+            (rag, daysOverdue) = (.grey, nil)
+        }
+    }
+}
+
+extension HistoryEntry {
+    /// The UTC day of `at`, or nil when the timestamp is not in rlt's format.
+    public var day: CalendarDay? {
+        guard at.utf8.count >= 10, let date = try? PartialDate(parsing: String(at.prefix(10))),
+            case .day(let day) = date
+        else { return nil }
+        return day
+    }
+}
+
+extension Recommendation {
+    /// The last day anything happened to it: a history entry or an outcome.
+    public var lastUpdate: CalendarDay? {
+        (history.compactMap(\.day) + outcomes.map(\.date.end)).max()
+    }
+}
+
+extension AgencyAction {
+    /// The last day anything happened to it: a history entry or a progress update.
+    public var lastUpdate: CalendarDay? {
+        (history.compactMap(\.day) + updates.map(\.date.end)).max()
+    }
+}
+
+/// Stale: not terminal and nothing recorded for at least `days` days before `asOf`.
+public func isStale(lastUpdate: CalendarDay?, isTerminal: Bool, asOf: CalendarDay, days: Int) -> Bool {
+    guard !isTerminal else { return false }
+    guard let lastUpdate else { return true }
+    return lastUpdate.days(to: asOf) >= days
+}

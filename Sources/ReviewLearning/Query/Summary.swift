@@ -1,0 +1,125 @@
+/// Counts of recommendations or actions by a grouping key: statuses, RAG, overdue, share done, oldest overdue.
+public struct SummaryRow: Sendable, Equatable {
+    public var group: String
+    public var total = 0
+    /// Count per status raw value.
+    public var statuses: [String: Int] = [:]
+    public var rags: [RAG: Int] = [:]
+    public var overdue = 0
+    /// Assured recommendations, or done actions.
+    public var finished = 0
+    /// The reference and days of the longest-overdue record.
+    public var oldestOverdue: (reference: String, days: Int)?
+
+    public init(group: String) {
+        self.group = group
+    }
+
+    public static func == (lhs: SummaryRow, rhs: SummaryRow) -> Bool {
+        lhs.group == rhs.group && lhs.total == rhs.total && lhs.statuses == rhs.statuses && lhs.rags == rhs.rags
+            && lhs.overdue == rhs.overdue && lhs.finished == rhs.finished
+            && lhs.oldestOverdue?.reference == rhs.oldestOverdue?.reference
+            && lhs.oldestOverdue?.days == rhs.oldestOverdue?.days
+    }
+
+    /// Share finished, in whole per cent (rounded half up); nil when there is nothing to count.
+    public var finishedPercent: Int? { total == 0 ? nil : (finished * 200 + total) / (total * 2) }
+
+    mutating func count(reference: String, status: String, finished isFinished: Bool, state: DueState) {
+        total += 1
+        statuses[status, default: 0] += 1
+        rags[state.rag, default: 0] += 1
+        if isFinished { finished += 1 }
+        if let days = state.daysOverdue {
+            overdue += 1
+            if days > (oldestOverdue?.days ?? -1) { oldestOverdue = (reference, days) }
+        }
+    }
+}
+
+/// How `rlt summary` groups.
+public enum SummaryGrouping: String, Vocabulary {
+    case review, owner, lead, agency, theme, type, level, assurance, status
+    public static let noun = "grouping"
+}
+
+/// Builds summary rows; a record with several owners or themes counts once in each of its groups and once in the total.
+public enum Summary {
+    public static let noGroup = "(none)"
+
+    public static func recommendations(_ rows: [RecommendationRow], by grouping: SummaryGrouping) -> (
+        groups: [SummaryRow], total: SummaryRow
+    ) {
+        build(rows) { row in
+            let rec = row.recommendation
+            switch grouping {
+            case .review: return [row.review.id]
+            case .owner, .agency: return rec.owners
+            case .lead: return Array(rec.owners.prefix(1))
+            case .theme: return rec.themes
+            case .type: return [row.review.type.rawValue]
+            case .level: return [rec.level.rawValue]
+            case .assurance: return [rec.assurance.rawValue]
+            case .status: return [rec.status.rawValue]
+            }
+        } count: { row, summary in
+            summary.count(
+                reference: "\(row.review.id)/\(row.recommendation.id)", status: row.recommendation.status.rawValue,
+                finished: row.recommendation.status == .assured, state: row.state)
+        }
+    }
+
+    public static func actions(_ rows: [ActionRow], by grouping: SummaryGrouping) -> (
+        groups: [SummaryRow], total: SummaryRow
+    ) {
+        build(rows) { row in
+            let action = row.action
+            let recs = row.review.recommendations.filter { action.respondsTo.contains($0.id) }
+            switch grouping {
+            case .review: return [row.review.id]
+            case .owner, .lead, .agency: return [action.agency]
+            case .theme:
+                let findings = row.review.findings.filter { action.respondsTo.contains($0.id) }
+                return unique(recs.flatMap(\.themes) + findings.flatMap(\.themes))
+            case .type: return [row.review.type.rawValue]
+            case .level: return unique(recs.map(\.level.rawValue))
+            case .assurance: return unique(recs.map(\.assurance.rawValue))
+            case .status: return [action.status.rawValue]
+            }
+        } count: { row, summary in
+            summary.count(
+                reference: "\(row.review.id)/\(row.action.id)", status: row.action.status.rawValue,
+                finished: row.action.status == .done, state: row.state)
+        }
+    }
+
+    private static func build<Row>(
+        _ rows: [Row], keys: (Row) -> [String], count: (Row, inout SummaryRow) -> Void
+    ) -> (groups: [SummaryRow], total: SummaryRow) {
+        var groups: [String: SummaryRow] = [:]
+        var order: [String] = []
+        var total = SummaryRow(group: "TOTAL")
+        for row in rows {
+            var names = keys(row)
+            if names.isEmpty { names = [noGroup] }
+            for name in unique(names) {
+                if groups[name] == nil {
+                    groups[name] = SummaryRow(group: name)
+                    order.append(name)
+                }
+                count(row, &groups[name, default: SummaryRow(group: name)])
+            }
+            count(row, &total)
+        }
+        let sorted = order.sorted { a, b in
+            // "(none)" goes last; the rest alphabetically.
+            (a == noGroup ? 1 : 0, a) < (b == noGroup ? 1 : 0, b)
+        }
+        return (sorted.compactMap { groups[$0] }, total)
+    }
+
+    private static func unique(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}
