@@ -1,9 +1,9 @@
 /// The candidates closest to `text` by edit distance, best first; empty when nothing is close.
 ///
-/// "Close" allows about one edit in three characters, so typos are caught but unrelated words are not offered.
+/// "Close" allows about one edit in three characters (rounded up), so typos are caught but unrelated words are not offered.
 public func nearestMatches(to text: String, in candidates: [String], limit: Int = 3) -> [String] {
     let needle = Array(text.lowercased().unicodeScalars)
-    let threshold = max(1, needle.count / 3)
+    let threshold = max(1, (needle.count + 2) / 3)
     let scored = candidates.compactMap { candidate -> (String, Int)? in
         let hay = Array(candidate.lowercased().unicodeScalars)
         let distance = editDistance(needle, hay)
@@ -11,7 +11,9 @@ public func nearestMatches(to text: String, in candidates: [String], limit: Int 
         guard distance <= threshold || isPrefix, distance > 0 || candidate != text else { return nil }
         return (candidate, isPrefix ? 0 : distance)
     }
-    return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)
+    // Only the closest ones: a near miss should not be offered alongside a far one.
+    guard let best = scored.map(\.1).min() else { return [] }
+    return scored.filter { $0.1 == best }.sorted { $0.0 < $1.0 }.prefix(limit).map(\.0)
 }
 
 /// Levenshtein distance with adjacent transpositions counted as one edit.
