@@ -37,6 +37,8 @@ enum CommandTable {
             SummaryCommand.spec,
             SearchCommand.spec,
             LogCommand.spec,
+            ExportCommand.spec,
+            ImportCommand.spec,
             group("config", "Show and change the store's settings.", [
                 ConfigListCommand.spec, ConfigGetCommand.spec, ConfigSetCommand.spec,
             ]),

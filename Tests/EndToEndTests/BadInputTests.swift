@@ -206,10 +206,8 @@ struct BadInputTests {
             try text.replacing(schema, with: #""schema" : 99"#).write(toFile: path, atomically: false, encoding: .utf8)
             let check = runRLT(["--store", store, "check"])
             // DESIGN §4/issue 2: check verifies "schema supported"; a store it cannot write is not clean.
-            withKnownIssue("rlt check exits 0 silently on a review file with schema 99") {
-                #expect(check.status == 1, "\(check)")
-                #expect((check.stdout + check.stderr).contains("schema"), "\(check)")
-            }
+            #expect(check.status == 1, "\(check)")
+            #expect(check.stdout.contains("darren-bethany.json:1: written by a newer rlt (schema 99)"), "\(check)")
         }
     }
 }

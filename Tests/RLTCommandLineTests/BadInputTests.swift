@@ -56,7 +56,7 @@ struct BadInputTests {
         Case(arguments: ["action", "add", "darren-bethany", "--agency", "lincs-police", "--text", "x", "--for", "F9"],
              code: 65, message: "no recommendation or finding darren-bethany/F9"),
         Case(arguments: ["outcome", "add", "darren-bethany/3i", "--text", "x", "--assurance", "high"], code: 64,
-             message: "\"high\" is not a assurance level"),
+             message: "\"high\" is not an assurance level"),
         Case(arguments: ["event", "add", "--kind", "seminar", "--title", "x", "--date", "2014-03", "--attendees", "-5"],
              code: 64, message: "--attendees: \"-5\" is not a whole number"),
         Case(arguments: ["rec", "update", "darren-bethany/3i"], code: 65, message: "nothing to change"),

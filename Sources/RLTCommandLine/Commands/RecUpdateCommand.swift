@@ -127,11 +127,3 @@ enum RecUpdateCommand {
         }
     }
 }
-
-extension Array where Element == Outcome {
-    /// Keeps outcomes in date order; an outcome with the same date goes after those already there.
-    mutating func insertByDate(_ outcome: Outcome) {
-        let index = lastIndex { !(outcome.date < $0.date) }.map { $0 + 1 } ?? 0
-        insert(outcome, at: index)
-    }
-}

@@ -19,6 +19,9 @@ public enum StoreChecker {
         } catch {
             return [problem(from: error, file: store.trackerPath)]
         }
+        if tracker.schema > Store.schemaVersion {
+            problems.append(problem(from: .newerSchema(file: store.trackerPath, found: tracker.schema), file: store.trackerPath))
+        }
         var trackerReport = FileReport(file: store.trackerPath)
         checkTracker(tracker, into: &trackerReport)
         problems += trackerReport.problems
@@ -28,9 +31,15 @@ public enum StoreChecker {
         do { ids = try store.reviewIDs() } catch { return problems + [problem(from: error, file: store.reviewsDirectory)] }
         for id in ids {
             do {
-                if let review = try store.loadReview(id) { loaded.append((id, review)) }
-            } catch {
+                guard let review = try store.loadReview(id) else { continue }
+                if review.schema > Store.schemaVersion {
+                    throw StoreError.newerSchema(file: store.reviewPath(id), found: review.schema)
+                }
+                loaded.append((id, review))
+            } catch let error as StoreError {
                 problems.append(problem(from: error, file: store.reviewPath(id)))
+            } catch {
+                problems.append(Problem(file: store.reviewPath(id), line: nil, message: "could not be read"))
             }
         }
         let reviewIDs = Set(loaded.map(\.review.id))
@@ -47,11 +56,16 @@ public enum StoreChecker {
         }
         do {
             let events = try store.loadEvents()
+            if events.schema > Store.schemaVersion {
+                throw StoreError.newerSchema(file: store.eventsPath, found: events.schema)
+            }
             var report = FileReport(file: store.eventsPath)
             checkEvents(events, reviewIDs: reviewIDs, into: &report)
             problems += report.problems
-        } catch {
+        } catch let error as StoreError {
             problems.append(problem(from: error, file: store.eventsPath))
+        } catch {
+            problems.append(Problem(file: store.eventsPath, line: nil, message: "could not be read"))
         }
         do {
             for stray in try store.strayFiles() {

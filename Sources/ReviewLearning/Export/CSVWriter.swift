@@ -29,8 +29,11 @@ public enum CSVWriter {
     }
 
     /// Prefixes `'` to a cell a spreadsheet would treat as a formula.
+    ///
+    /// A cell that already starts with quotes before such a character gets one more, so import, which strips exactly
+    /// one `'` from `'…'=`, gives back the original.
     public static func neutralised(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first else { return value }
+        guard let first = value.unicodeScalars.drop(while: { $0 == "'" }).first else { return value }
         switch first {
         case "=", "+", "-", "@", "\t", "\r": return "'" + value
         default: return value

@@ -20,7 +20,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicate(let kind, let reference):
             return "\(kind) \(reference) already exists; use 'update' to change it or choose another id"
         case .notFound(let kind, let reference, let suggestions):
-            return "no \(kind) \(printable(reference))\(didYouMean(suggestions))"
+            guard suggestions.isEmpty else { return "no \(kind) \(printable(reference))\(didYouMean(suggestions))" }
+            return "no \(kind) \(printable(reference)); \(listHint(kind: kind, reference: reference))"
         case .required(let reference, let what):
             return "\(reference): \(what)"
         case .stillReferenced(let reference, let by):
@@ -28,6 +29,17 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unchanged(let reference):
             return "\(reference): nothing to change; give at least one option (see --help)"
         }
+    }
+}
+
+/// Where to look up the ids that do exist.
+private func listHint(kind: String, reference: String) -> String {
+    let review = reference.split(separator: "/").first.map(String.init) ?? reference
+    switch kind {
+    case "review": return "'rlt review list' shows the reviews"
+    case "action": return "'rlt action list --review \(printable(review))' shows its actions"
+    case "finding": return "'rlt finding list --review \(printable(review))' shows its findings"
+    default: return "'rlt review show \(printable(review))' shows its records"
     }
 }
 

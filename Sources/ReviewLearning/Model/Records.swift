@@ -295,3 +295,11 @@ public struct Theme: Codable, Equatable, Sendable {
         self.label = label
     }
 }
+
+extension Array where Element == Outcome {
+    /// Keeps outcomes in date order; an outcome with the same date goes after those already there.
+    public mutating func insertByDate(_ outcome: Outcome) {
+        let index = lastIndex { !(outcome.date < $0.date) }.map { $0 + 1 } ?? 0
+        insert(outcome, at: index)
+    }
+}

@@ -26,11 +26,11 @@ public struct InvalidValue: Error, Equatable, Sendable, CustomStringConvertible 
     public let allowed: [String]
 
     public var description: String {
-        var message = "\"\(value)\" is not a \(noun); use one of: \(allowed.joined(separator: ", "))"
+        let article = noun.first.map { "aeiou".contains($0) } == true ? "an" : "a"
         if let near = nearestMatches(to: value, in: allowed).first {
-            message = "\"\(value)\" is not a \(noun); did you mean \"\(near)\"? (one of: \(allowed.joined(separator: ", ")))"
+            return "\"\(value)\" is not \(article) \(noun); did you mean \"\(near)\"? (one of: \(allowed.joined(separator: ", ")))"
         }
-        return message
+        return "\"\(value)\" is not \(article) \(noun); use one of: \(allowed.joined(separator: ", "))"
     }
 }
 

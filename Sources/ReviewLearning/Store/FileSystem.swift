@@ -8,9 +8,9 @@
 import Foundation
 
 /// The few POSIX file operations the store needs, with crash-safe writes.
-enum FileSystem {
+package enum FileSystem {
     /// Reads a whole file, or returns nil when it does not exist; refuses symbolic links.
-    static func read(_ path: String) throws(StoreError) -> Data? {
+    package static func read(_ path: String) throws(StoreError) -> Data? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         if fd < 0 {
             let code = errno
@@ -51,7 +51,7 @@ enum FileSystem {
     /// Temp file in the same directory (O_EXCL, created with `mode`), write, fchmod, fsync, rename, then fsync the
     /// directory so the rename itself survives a power cut. Foundation's `.atomic` widens permissions on Linux and
     /// skips the directory sync, hence this.
-    static func writeAtomically(_ data: Data, to path: String, mode: UInt32) throws(StoreError) {
+    package static func writeAtomically(_ data: Data, to path: String, mode: UInt32) throws(StoreError) {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = "\(directory.isEmpty ? "." : directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -88,7 +88,7 @@ enum FileSystem {
         syncDirectory((path as NSString).deletingLastPathComponent)
     }
 
-    static func makeDirectory(_ path: String, mode: UInt32 = 0o700) throws(StoreError) {
+    package static func makeDirectory(_ path: String, mode: UInt32 = 0o700) throws(StoreError) {
         if mkdir(path, mode_t(mode)) != 0 && errno != EEXIST {
             throw .cannotCreate(path: path, reason: describe(errno))
         }

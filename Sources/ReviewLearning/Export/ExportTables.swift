@@ -1,0 +1,116 @@
+/// The tables `rlt export` writes and `rlt import` reads, with their stable column names.
+public enum ExportTable: String, Vocabulary {
+    case agencies, themes, reviews, findings, recommendations, actions, outcomes, events
+    public static let noun = "table"
+
+    /// Column names, in order. Derived columns (computed as of a day) are marked in `derivedColumns`.
+    public var columns: [String] {
+        switch self {
+        case .agencies: return ["code", "name", "sector"]
+        case .themes: return ["code", "label"]
+        case .reviews:
+            return [
+                "review_id", "type", "title", "status", "partnerships", "incident", "notified", "commissioned",
+                "completed", "published", "converted_from", "themes", "summary", "source",
+            ]
+        case .findings: return ["review_id", "finding_id", "audience", "themes", "text"]
+        case .recommendations:
+            return [
+                "review_id", "rec_id", "level", "owners", "themes", "due", "original_due", "status", "assurance", "reason",
+                "links", "rag", "overdue", "days_overdue", "last_update", "text",
+            ]
+        case .actions:
+            return [
+                "review_id", "action_id", "agency", "responds_to", "due", "original_due", "status", "completed", "measure",
+                "evidence", "reason", "rag", "overdue", "days_overdue", "last_update", "text",
+            ]
+        case .outcomes: return ["review_id", "rec_id", "date", "assurance", "by", "author", "text"]
+        case .events: return ["event_id", "kind", "title", "date", "audience", "attendees", "reviews", "feedback"]
+        }
+    }
+
+    /// Columns computed on export and ignored on import.
+    public static let derivedColumns: Set<String> = ["rag", "overdue", "days_overdue", "last_update"]
+
+    /// The order a whole-store import must follow so every reference exists before it is used.
+    public static let dependencyOrder: [ExportTable] = [
+        .agencies, .themes, .reviews, .findings, .recommendations, .actions, .outcomes, .events,
+    ]
+}
+
+/// Everything an export reads: the directory, the reviews (already filtered) and the events.
+public struct ExportSource: Sendable {
+    public var tracker: Tracker
+    public var reviews: [Review]
+    public var events: [DisseminationEvent]
+    public var query: Query
+
+    public init(tracker: Tracker, reviews: [Review], events: [DisseminationEvent], query: Query) {
+        self.tracker = tracker
+        self.reviews = reviews
+        self.events = events
+        self.query = query
+    }
+}
+
+/// Turns records into table rows: pure functions, the same rows whatever the output format.
+public enum Exporter {
+    public static func rows(_ table: ExportTable, from source: ExportSource) -> [[String]] {
+        let list: ([String]) -> String = { $0.joined(separator: "; ") }
+        let date: (PartialDate?) -> String = { $0?.description ?? "" }
+        switch table {
+        case .agencies:
+            return source.tracker.agencies.map { [$0.code, $0.name, $0.sector.rawValue] }
+        case .themes:
+            return source.tracker.themes.map { [$0.code, $0.label] }
+        case .reviews:
+            return source.reviews.map { r in
+                [
+                    r.id, r.type.rawValue, r.title, r.status.rawValue, list(r.partnerships), date(r.incident),
+                    date(r.notified), date(r.commissioned), date(r.completed), date(r.published), r.convertedFrom ?? "",
+                    list(r.themes), r.summary ?? "", r.source ?? "",
+                ]
+            }
+        case .findings:
+            return source.reviews.flatMap { r in r.findings.map { [r.id, $0.id, $0.audience, list($0.themes), $0.text] } }
+        case .recommendations:
+            return source.query.recommendations(in: source.reviews).map { row in
+                let rec = row.recommendation
+                return [
+                    row.review.id, rec.id, rec.level.rawValue, list(rec.owners), list(rec.themes), date(rec.due),
+                    date(rec.originalDue), rec.status.rawValue, rec.assurance.rawValue, rec.reason ?? "", list(rec.links),
+                ] + derived(row.state, rec.lastUpdate) + [rec.text]
+            }
+        case .actions:
+            return source.query.actions(in: source.reviews).map { row in
+                let action = row.action
+                return [
+                    row.review.id, action.id, action.agency, list(action.respondsTo), date(action.due),
+                    date(action.originalDue), action.status.rawValue, date(action.completed), action.measure ?? "",
+                    action.evidence ?? "", action.reason ?? "",
+                ] + derived(row.state, action.lastUpdate) + [action.text]
+            }
+        case .outcomes:
+            return source.query.recommendations(in: source.reviews).flatMap { row in
+                row.recommendation.outcomes.map { o in
+                    [
+                        row.review.id, row.recommendation.id, o.date.description, o.assurance?.rawValue ?? "", o.by ?? "",
+                        o.author, o.text,
+                    ]
+                }
+            }
+        case .events:
+            let ids = Set(source.reviews.map(\.id))
+            return source.events.filter { $0.reviews.isEmpty || $0.reviews.contains(where: ids.contains) }.map { e in
+                [
+                    e.id, e.kind.rawValue, e.title, e.date.description, e.audience ?? "", e.attendees.map(String.init) ?? "",
+                    list(e.reviews), e.feedback ?? "",
+                ]
+            }
+        }
+    }
+
+    private static func derived(_ state: DueState, _ lastUpdate: CalendarDay?) -> [String] {
+        [state.rag.rawValue, state.isOverdue ? "yes" : "no", state.daysOverdue.map(String.init) ?? "", lastUpdate?.description ?? ""]
+    }
+}

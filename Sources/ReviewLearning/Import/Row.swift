@@ -1,0 +1,155 @@
+/// One import row: typed access to its cells, each problem recorded with the line and the column's header.
+struct Row {
+    let values: RowApplier.Values
+    let line: Int
+    var problems: [ImportProblem] = []
+
+    init(values: RowApplier.Values, line: Int, applier: RowApplier) {
+        self.values = values
+        self.line = line
+    }
+
+    func column(_ field: String) -> String? { values[field]?.column }
+
+    mutating func fail(_ column: String?, _ message: String) {
+        problems.append(ImportProblem(line: line, column: column, message: message))
+    }
+
+    /// A non-empty cell, exactly as written (text is never trimmed or normalised).
+    func text(_ field: String) -> String? {
+        guard let value = values[field]?.value, !value.trimmingWhitespace.isEmpty else { return nil }
+        return value
+    }
+
+    /// A code-like cell, trimmed.
+    func code(_ field: String) -> String? { text(field)?.trimmingWhitespace }
+
+    mutating func slug(_ field: String, kind: String) -> String? {
+        guard let value = code(field) else {
+            fail(column(field) ?? field, "is empty")
+            return nil
+        }
+        guard Identifiers.isSlug(value) else {
+            fail(column(field), "\"\(printable(value))\" is not a valid \(kind) code (lower-case letters, digits and '-')")
+            return nil
+        }
+        return value
+    }
+
+    mutating func optionalSlug(_ field: String, kind: String) -> String? {
+        guard code(field) != nil else { return nil }
+        return slug(field, kind: kind)
+    }
+
+    mutating func recordID(_ field: String, kind: String) -> String? {
+        guard let value = code(field) else { return nil }
+        guard Identifiers.isRecordID(value) else {
+            fail(column(field), "\"\(printable(value))\" is not a valid \(kind) id")
+            return nil
+        }
+        return value
+    }
+
+    mutating func date(_ field: String) -> PartialDate? {
+        guard let value = code(field) else { return nil }
+        do {
+            return try PartialDate(parsing: value)
+        } catch {
+            fail(column(field), "\"\(printable(value))\" is not a date (\(error.reason))")
+            return nil
+        }
+    }
+
+    /// A vocabulary value, matched ignoring case and with spaces or underscores read as '-'.
+    mutating func choice<V: Vocabulary>(_ field: String, _ type: V.Type) -> V? {
+        guard let value = code(field) else { return nil }
+        let normalised = String(String.UnicodeScalarView(value.lowercased().unicodeScalars.map { $0 == " " || $0 == "_" ? "-" : $0 }))
+        guard let result = V(rawValue: normalised) else {
+            fail(column(field), "\"\(printable(value))\" is not a \(V.noun); use one of: \(V.allowedValues.joined(separator: ", "))")
+            return nil
+        }
+        return result
+    }
+
+    mutating func integer(_ field: String) -> Int? {
+        guard let value = code(field) else { return nil }
+        guard let number = Int(value), number >= 0 else {
+            fail(column(field), "\"\(printable(value))\" is not a whole number")
+            return nil
+        }
+        return number
+    }
+
+    /// A list cell: items separated by ';'.
+    func list(_ field: String) -> [String]? {
+        guard let value = text(field) else { return nil }
+        return value.split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+    }
+
+    /// Agency codes, or agency names as a spreadsheet spells them ("Lincolnshire Police"), resolved to codes.
+    @discardableResult
+    mutating func agencies(_ values: [String], _ field: String, tracker: Tracker) -> [String] {
+        values.compactMap { value in
+            if tracker.agency(value) != nil { return value }
+            if let match = tracker.agencies.first(where: { $0.name.lowercased() == value.lowercased() }) { return match.code }
+            let near = nearestMatches(to: value, in: tracker.agencies.map(\.code), limit: 1)
+            fail(
+                column(field),
+                "\"\(printable(value))\" is not a known agency code or name\(near.isEmpty ? "" : "; did you mean \"\(near[0])\"?"); add it with 'rlt agency add'")
+            return nil
+        }
+    }
+
+    mutating func themes(_ codes: [String], _ field: String, tracker: Tracker) {
+        for code in codes where tracker.theme(code) == nil {
+            fail(column(field), "\"\(printable(code))\" is not a theme; add it with 'rlt theme add'")
+        }
+    }
+}
+
+/// Field-by-field changes of an imported record, for its history line and the dry-run report.
+struct ChangeLog {
+    private(set) var parts: [String] = []
+
+    init(_ parts: [String] = []) {
+        self.parts = parts
+    }
+
+    var isEmpty: Bool { parts.isEmpty }
+    var summary: String { parts.joined(separator: "; ") }
+
+    mutating func append(_ text: String) { parts.append(text) }
+
+    mutating func note(_ field: String, _ old: String?, _ new: String?, text: Bool = false) {
+        guard old != new else { return }
+        parts.append(text ? "\(field) changed" : "\(field): \(old ?? "(none)") → \(new ?? "(none)")")
+    }
+
+    mutating func set<T: Equatable>(_ target: inout T, _ value: T, _ field: String, text: Bool = false) {
+        guard target != value else { return }
+        note(field, "\(target)", "\(value)", text: text)
+        target = value
+    }
+
+    mutating func setOptional<T: Equatable>(_ target: inout T?, _ value: T, _ field: String, text: Bool = false) {
+        guard target != value else { return }
+        note(field, target.map { "\($0)" }, "\(value)", text: text)
+        target = value
+    }
+
+    mutating func setList(_ target: inout [String], _ value: [String], _ field: String) {
+        guard target != value else { return }
+        note(field, target.joined(separator: ", "), value.joined(separator: ", "))
+        target = value
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[start...end])
+    }
+}

@@ -1,0 +1,431 @@
+/// Applies import rows of one table to the plan's copy of the store, collecting problems with line and column.
+struct RowApplier {
+    typealias Values = [String: (column: String, value: String)]
+
+    let table: ExportTable
+    let context: ImportContext
+    var plan: ImportPlan
+    let header: [String]
+    var problems: [ImportProblem] = []
+    /// First line of each key, to refuse a record given twice in one file.
+    private var seenKeys: [String: Int] = [:]
+
+    init(table: ExportTable, context: ImportContext, plan: ImportPlan, header: [String]) {
+        self.table = table
+        self.context = context
+        self.plan = plan
+        self.header = header
+    }
+
+    func requireColumns(_ columns: ImportColumns) -> ImportProblem? {
+        let present = Set(columns.fields.compactMap { $0 })
+        var required: [String]
+        switch table {
+        case .agencies: required = ["code", "name", "sector"]
+        case .themes: required = ["code", "label"]
+        case .reviews: required = ["id", "type", "title"]
+        case .findings: required = ["audience", "text"]
+        case .recommendations: required = ["id"]
+        case .actions: required = ["agency", "text"]
+        case .outcomes: required = ["rec", "date", "text"]
+        case .events: required = ["kind", "title", "date"]
+        }
+        if [.findings, .recommendations, .actions, .outcomes].contains(table) && context.review == nil {
+            required.append("review")
+        }
+        let missing = required.filter { !present.contains($0) }
+        guard !missing.isEmpty else { return nil }
+        let hints = missing.map { field in
+            field == "review" ? "review (a review_id column, or --review ID)" : field
+        }
+        return ImportProblem(
+            line: 1, column: nil,
+            message: "the header has no column for \(hints.joined(separator: ", ")); name the columns as 'rlt export' does, or use --map COLUMN=field")
+    }
+
+    mutating func apply(_ values: Values, line: Int) {
+        var row = Row(values: values, line: line, applier: self)
+        switch table {
+        case .agencies: applyAgency(&row)
+        case .themes: applyTheme(&row)
+        case .reviews: applyReview(&row)
+        case .findings: applyFinding(&row)
+        case .recommendations: applyRecommendation(&row)
+        case .actions: applyAction(&row)
+        case .outcomes: applyOutcome(&row)
+        case .events: applyEvent(&row)
+        }
+        problems += row.problems
+    }
+
+    /// Refuses a second row for the same record.
+    private mutating func claim(_ key: String, _ row: inout Row) -> Bool {
+        if let first = seenKeys[key] {
+            row.fail(nil, "\(key) is also on line \(first); give each record once")
+            return false
+        }
+        seenKeys[key] = row.line
+        return true
+    }
+
+    private func history(_ change: String) -> HistoryEntry {
+        HistoryEntry(at: context.timestamp, by: context.author, change: change)
+    }
+
+    private mutating func record(added reference: String) { plan.added.append(reference) }
+
+    private mutating func record(_ reference: String, _ changes: ChangeLog) {
+        plan.changed.append((reference, changes.summary))
+    }
+
+    // MARK: Directory
+
+    private mutating func applyAgency(_ row: inout Row) {
+        guard let code = row.slug("code", kind: "agency"), let name = row.text("name"),
+            let sector = row.choice("sector", Sector.self), claim(code, &row), row.problems.isEmpty
+        else { return }
+        if let index = plan.state.tracker.agencies.firstIndex(where: { $0.code == code }) {
+            var changes = ChangeLog()
+            var agency = plan.state.tracker.agencies[index]
+            changes.note("name", agency.name, name, text: true)
+            changes.note("sector", agency.sector.rawValue, sector.rawValue)
+            guard !changes.isEmpty else { return }
+            agency.name = name
+            agency.sector = sector
+            plan.state.tracker.agencies[index] = agency
+            plan.state.tracker.history.append(history("imported agency \(code): \(changes.summary)"))
+            record("agency \(code)", changes)
+        } else {
+            plan.state.tracker.agencies.append(Agency(code: code, name: name, sector: sector))
+            plan.state.tracker.history.append(history("imported agency \(code)"))
+            record(added: "agency \(code)")
+        }
+        plan.trackerChanged = true
+    }
+
+    private mutating func applyTheme(_ row: inout Row) {
+        guard let code = row.slug("code", kind: "theme"), let label = row.text("label"), claim(code, &row),
+            row.problems.isEmpty
+        else { return }
+        if let index = plan.state.tracker.themes.firstIndex(where: { $0.code == code }) {
+            guard plan.state.tracker.themes[index].label != label else { return }
+            plan.state.tracker.themes[index].label = label
+            plan.state.tracker.history.append(history("imported theme \(code): label changed"))
+            record("theme \(code)", ChangeLog(["label changed"]))
+        } else {
+            plan.state.tracker.themes.append(Theme(code: code, label: label))
+            plan.state.tracker.history.append(history("imported theme \(code)"))
+            record(added: "theme \(code)")
+        }
+        plan.trackerChanged = true
+    }
+
+    // MARK: Reviews
+
+    private mutating func applyReview(_ row: inout Row) {
+        guard let id = row.slug("id", kind: "review"), claim(id, &row) else { return }
+        let type = row.choice("type", ReviewType.self)
+        let title = row.text("title")
+        var review = plan.state.reviews[id] ?? Review(id: id, type: type ?? .other, title: title ?? "")
+        let isNew = plan.state.reviews[id] == nil
+        var changes = ChangeLog()
+        if let type { changes.set(&review.type, type, "type") }
+        if let title { changes.set(&review.title, title, "title", text: true) }
+        if let status = row.choice("status", ReviewStatus.self) { changes.set(&review.status, status, "status") }
+        if let codes = row.list("partnerships") {
+            row.agencies(codes, "partnerships", tracker: plan.state.tracker)
+            changes.setList(&review.partnerships, codes, "partnerships")
+        }
+        for (field, keyPath) in [
+            ("incident", \Review.incident), ("notified", \Review.notified), ("commissioned", \Review.commissioned),
+            ("completed", \Review.completed), ("published", \Review.published),
+        ] {
+            if let date = row.date(field) { changes.setOptional(&review[keyPath: keyPath], date, field) }
+        }
+        if let source = row.optionalSlug("converted_from", kind: "review") {
+            if source == id || plan.state.reviews[source] == nil {
+                row.fail("converted_from", "no review \(source)")
+            }
+            changes.setOptional(&review.convertedFrom, source, "converted_from")
+        }
+        if let themes = row.list("themes") {
+            row.themes(themes, "themes", tracker: plan.state.tracker)
+            changes.setList(&review.themes, themes, "themes")
+        }
+        if let summary = row.text("summary") { changes.setOptional(&review.summary, summary, "summary", text: true) }
+        if let source = row.text("source") { changes.setOptional(&review.source, source, "source", text: true) }
+        guard row.problems.isEmpty else { return }
+        save(review, id: id, isNew: isNew, changes: changes, reference: id) { review, entry in review.history.append(entry) }
+    }
+
+    private mutating func save(
+        _ review: Review, id: String, isNew: Bool, changes: ChangeLog, reference: String,
+        addHistory: (inout Review, HistoryEntry) -> Void
+    ) {
+        var review = review
+        if isNew {
+            addHistory(&review, history("imported"))
+            record(added: reference)
+        } else if !changes.isEmpty {
+            addHistory(&review, history("imported: \(changes.summary)"))
+            record(reference, changes)
+        } else {
+            return
+        }
+        plan.state.reviews[id] = review
+        plan.changedReviews.insert(id)
+    }
+
+    /// The review a row belongs to, from its column or `--review`.
+    private func review(_ row: inout Row) -> Review? {
+        guard let id = row.optionalSlug("review", kind: "review") ?? context.review else {
+            row.fail(nil, "no review; fill the review_id column or pass --review ID")
+            return nil
+        }
+        guard let review = plan.state.reviews[id] else {
+            row.fail(row.column("review"), "no review \(id); import or add the review first")
+            return nil
+        }
+        return review
+    }
+
+    // MARK: Records inside reviews
+
+    private mutating func applyFinding(_ row: inout Row) {
+        guard var review = review(&row) else { return }
+        let audience = row.code("audience")
+        let text = row.text("text")
+        let themes = row.list("themes")
+        var id = row.recordID("id", kind: "finding")
+        if id == nil, let text {
+            id = review.findings.first { $0.text == text && $0.audience == audience }?.id
+                ?? Identifiers.next(prefix: "F", after: review.findings.map(\.id))
+        }
+        guard let id, claim("\(review.id)/\(id)", &row) else { return }
+        if let audience, plan.state.tracker.agency(audience) == nil && Sector(rawValue: audience) == nil {
+            row.fail(row.column("audience"), "\"\(audience)\" is not a known agency code or sector")
+        }
+        if let themes { row.themes(themes, "themes", tracker: plan.state.tracker) }
+        let index = review.findings.firstIndex { $0.id == id }
+        if index == nil, review.childIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
+            row.fail(row.column("id"), "\(review.id)/\(id) is already used by another record")
+        }
+        guard row.problems.isEmpty else { return }
+        var finding = index.map { review.findings[$0] } ?? Finding(id: id, audience: audience ?? "", text: text ?? "")
+        var changes = ChangeLog()
+        if let audience { changes.set(&finding.audience, audience, "audience") }
+        if let text { changes.set(&finding.text, text, "text", text: true) }
+        if let themes { changes.setList(&finding.themes, themes, "themes") }
+        if let index {
+            guard !changes.isEmpty else { return }
+            finding.history.append(history("imported: \(changes.summary)"))
+            review.findings[index] = finding
+            record("\(review.id)/\(id)", changes)
+        } else {
+            finding.history.append(history("imported"))
+            review.findings.append(finding)
+            record(added: "\(review.id)/\(id)")
+        }
+        store(review)
+    }
+
+    private mutating func applyRecommendation(_ row: inout Row) {
+        guard var review = review(&row), let id = row.recordID("id", kind: "recommendation") else {
+            if row.problems.isEmpty { row.fail(row.column("id"), "is empty; every recommendation needs its number") }
+            return
+        }
+        guard claim("\(review.id)/\(id)", &row) else { return }
+        let index = review.recommendations.firstIndex { $0.id == id }
+        if index == nil, review.childIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
+            row.fail(row.column("id"), "\(review.id)/\(id) is already used by another record")
+        }
+        let text = row.text("text")
+        if index == nil && text == nil { row.fail(row.column("text") ?? "text", "a new recommendation needs its text") }
+        var rec = index.map { review.recommendations[$0] } ?? Recommendation(id: id, text: text ?? "")
+        var changes = ChangeLog()
+        if let text { changes.set(&rec.text, text, "text", text: true) }
+        if let level = row.choice("level", RecommendationLevel.self) { changes.set(&rec.level, level, "level") }
+        if let owners = row.list("owners") {
+            let codes = row.agencies(owners, "owners", tracker: plan.state.tracker)
+            changes.setList(&rec.owners, codes, "owners")
+        }
+        if let themes = row.list("themes") {
+            row.themes(themes, "themes", tracker: plan.state.tracker)
+            changes.setList(&rec.themes, themes, "themes")
+        }
+        if let original = row.date("original_due"), rec.originalDue == nil {
+            changes.setOptional(&rec.originalDue, original, "original_due")
+        }
+        if let due = row.date("due"), due != rec.due {
+            if rec.originalDue == nil, let old = rec.due { rec.originalDue = old }
+            changes.setOptional(&rec.due, due, "due")
+        }
+        if let status = row.choice("status", RecommendationStatus.self) { changes.set(&rec.status, status, "status") }
+        if let assurance = row.choice("assurance", AssuranceLevel.self) { changes.set(&rec.assurance, assurance, "assurance") }
+        if let reason = row.text("reason") { changes.setOptional(&rec.reason, reason, "reason", text: true) }
+        if let links = row.list("links") {
+            let known = Set(review.recommendations.map(\.id))
+            for link in links where !known.contains(link) || link == id {
+                row.fail(row.column("links"), link == id ? "a recommendation cannot link to itself" : "links to missing recommendation \(link) (put it on an earlier line)")
+            }
+            changes.setList(&rec.links, links, "links")
+        }
+        if let note = row.text("note"), !rec.outcomes.contains(where: { $0.text == note }) {
+            rec.outcomes.insertByDate(Outcome(date: .day(context.asOf), text: note, author: context.author))
+            changes.append("outcome added (\(context.asOf))")
+        }
+        switch rec.status {
+        case .notAccepted where (rec.reason ?? "").isEmpty, .alreadyInPlace where (rec.reason ?? "").isEmpty:
+            row.fail(row.column("status"), "status \(rec.status.rawValue) needs a reason; add a reason column")
+        case .superseded where rec.links.isEmpty:
+            row.fail(row.column("status"), "status superseded needs a link to the replacing recommendation")
+        default: break
+        }
+        guard row.problems.isEmpty else { return }
+        if let index {
+            guard !changes.isEmpty else { return }
+            rec.history.append(history("imported: \(changes.summary)"))
+            review.recommendations[index] = rec
+            record("\(review.id)/\(id)", changes)
+        } else {
+            rec.history.append(history("imported"))
+            review.recommendations.append(rec)
+            record(added: "\(review.id)/\(id)")
+        }
+        store(review)
+    }
+
+    private mutating func applyAction(_ row: inout Row) {
+        guard var review = review(&row) else { return }
+        let agencyText = row.code("agency")
+        let agency = agencyText.flatMap { row.agencies([$0], "agency", tracker: plan.state.tracker).first }
+        let text = row.text("text")
+        var id = row.recordID("id", kind: "action")
+        if id == nil, let text {
+            id = review.actions.first { $0.text == text && $0.agency == agency }?.id
+                ?? Identifiers.next(prefix: "A", after: review.actions.map(\.id))
+        }
+        guard let id, claim("\(review.id)/\(id)", &row) else { return }
+        let index = review.actions.firstIndex { $0.id == id }
+        if index == nil, review.childIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
+            row.fail(row.column("id"), "\(review.id)/\(id) is already used by another record")
+        }
+        var action = index.map { review.actions[$0] } ?? AgencyAction(id: id, agency: agency ?? "", text: text ?? "")
+        var changes = ChangeLog()
+        if let agency { changes.set(&action.agency, agency, "agency") }
+        if let text { changes.set(&action.text, text, "text", text: true) }
+        if let targets = row.list("responds_to") {
+            for target in targets where review.recommendation(target) == nil && review.finding(target) == nil {
+                row.fail(row.column("responds_to"), "no recommendation or finding \(review.id)/\(target)")
+            }
+            changes.setList(&action.respondsTo, targets, "responds_to")
+        }
+        if let original = row.date("original_due"), action.originalDue == nil {
+            changes.setOptional(&action.originalDue, original, "original_due")
+        }
+        if let due = row.date("due"), due != action.due {
+            if action.originalDue == nil, let old = action.due { action.originalDue = old }
+            changes.setOptional(&action.due, due, "due")
+        }
+        if let status = row.choice("status", ActionStatus.self) { changes.set(&action.status, status, "status") }
+        if let completed = row.date("completed") { changes.setOptional(&action.completed, completed, "completed") }
+        if let measure = row.text("measure") { changes.setOptional(&action.measure, measure, "measure", text: true) }
+        if let evidence = row.text("evidence") { changes.setOptional(&action.evidence, evidence, "evidence", text: true) }
+        if let reason = row.text("reason") { changes.setOptional(&action.reason, reason, "reason", text: true) }
+        if let note = row.text("note"), !action.updates.contains(where: { $0.text == note }) {
+            action.updates.append(ProgressNote(date: .day(context.asOf), text: note, author: context.author))
+            changes.append("update added (\(context.asOf))")
+        }
+        if action.status == .dropped && (action.reason ?? "").isEmpty {
+            row.fail(row.column("status"), "status dropped needs a reason; add a reason column")
+        }
+        guard row.problems.isEmpty else { return }
+        if let index {
+            guard !changes.isEmpty else { return }
+            action.history.append(history("imported: \(changes.summary)"))
+            review.actions[index] = action
+            record("\(review.id)/\(id)", changes)
+        } else {
+            action.history.append(history("imported"))
+            review.actions.append(action)
+            record(added: "\(review.id)/\(id)")
+        }
+        store(review)
+    }
+
+    private mutating func applyOutcome(_ row: inout Row) {
+        guard var review = review(&row), let recID = row.recordID("rec", kind: "recommendation"),
+            let date = row.date("date"), let text = row.text("text")
+        else { return }
+        guard let index = review.recommendations.firstIndex(where: { $0.id == recID }) else {
+            row.fail(row.column("rec"), "no recommendation \(review.id)/\(recID)")
+            return
+        }
+        let assurance = row.choice("assurance", AssuranceLevel.self)
+        let by = row.code("by").flatMap { row.agencies([$0], "by", tracker: plan.state.tracker).first }
+        guard row.problems.isEmpty else { return }
+        var rec = review.recommendations[index]
+        let outcome = Outcome(date: date, text: text, author: row.text("author") ?? context.author, assurance: assurance, by: by)
+        guard !rec.outcomes.contains(where: { $0.date == date && $0.text == text }) else { return }
+        _ = claim("\(review.id)/\(recID) \(date) \(rec.outcomes.count)", &row)
+        rec.outcomes.insertByDate(outcome)
+        var change = "imported outcome (\(date))"
+        if let assurance, rec.outcomes.last == outcome, assurance != rec.assurance {
+            change += "; assurance: \(rec.assurance.rawValue) → \(assurance.rawValue)"
+            rec.assurance = assurance
+        }
+        rec.history.append(history(change))
+        review.recommendations[index] = rec
+        record(added: "outcome on \(review.id)/\(recID) (\(date))")
+        store(review)
+    }
+
+    private mutating func applyEvent(_ row: inout Row) {
+        let kind = row.choice("kind", EventKind.self)
+        let title = row.text("title")
+        let date = row.date("date")
+        var id = row.recordID("id", kind: "event")
+        if id == nil, let title, let date {
+            id = plan.state.events.events.first { $0.title == title && $0.date == date }?.id
+                ?? Identifiers.next(prefix: "E", after: plan.state.events.events.map(\.id))
+        }
+        guard let id, claim(id, &row) else { return }
+        let attendees = row.integer("attendees")
+        let reviews = row.list("reviews")
+        for review in reviews ?? [] where plan.state.reviews[review] == nil {
+            row.fail(row.column("reviews"), "no review \(review)")
+        }
+        guard row.problems.isEmpty else { return }
+        let index = plan.state.events.events.firstIndex { $0.id == id }
+        guard index != nil || (kind != nil && title != nil && date != nil) else {
+            row.fail(nil, "a new event needs kind, title and date")
+            return
+        }
+        var event = index.map { plan.state.events.events[$0] }
+            ?? DisseminationEvent(id: id, kind: kind ?? .seminar, title: title ?? "", date: date ?? .year(2000))
+        var changes = ChangeLog()
+        if let kind { changes.set(&event.kind, kind, "kind") }
+        if let title { changes.set(&event.title, title, "title", text: true) }
+        if let date { changes.set(&event.date, date, "date") }
+        if let audience = row.text("audience") { changes.setOptional(&event.audience, audience, "audience", text: true) }
+        if let attendees { changes.setOptional(&event.attendees, attendees, "attendees") }
+        if let reviews { changes.setList(&event.reviews, reviews, "reviews") }
+        if let feedback = row.text("feedback") { changes.setOptional(&event.feedback, feedback, "feedback", text: true) }
+        if let index {
+            guard !changes.isEmpty else { return }
+            event.history.append(history("imported: \(changes.summary)"))
+            plan.state.events.events[index] = event
+            record(id, changes)
+        } else {
+            event.history.append(history("imported"))
+            plan.state.events.events.append(event)
+            record(added: id)
+        }
+        plan.eventsChanged = true
+    }
+
+    private mutating func store(_ review: Review) {
+        plan.state.reviews[review.id] = review
+        plan.changedReviews.insert(review.id)
+    }
+}
