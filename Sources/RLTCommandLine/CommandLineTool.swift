@@ -33,6 +33,8 @@ public enum RLTTool {
                 context.stdout.write("rlt \(version)\n")
             case .help(let command, let path):
                 context.stdout.write(HelpFormatter(parser: parser).render(command, path: path))
+            case .topic(let topic):
+                context.stdout.write(topic.text)
             case .run(let command, let parsed):
                 do {
                     let invocation = try makeInvocation(parsed, context: context)

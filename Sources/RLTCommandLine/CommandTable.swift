@@ -43,6 +43,8 @@ enum CommandTable {
                 ConfigListCommand.spec, ConfigGetCommand.spec, ConfigSetCommand.spec,
             ]),
             CheckCommand.spec,
+            CompletionsCommand.spec,
+            ManpageCommand.spec,
         ])
 
     private static func group(

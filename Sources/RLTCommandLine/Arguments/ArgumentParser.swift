@@ -5,6 +5,8 @@ enum ParseResult: Sendable {
     case run(CommandSpec, ParsedArguments)
     /// `--help`, `-h`, `rlt help …`, or a group named without a subcommand.
     case help(CommandSpec, path: [String])
+    /// `rlt help dates` and the other topics.
+    case topic(HelpTopic)
     case version
 }
 
@@ -111,8 +113,15 @@ struct ArgumentParser {
     private func help(_ words: [String]) throws(UsageFailure) -> ParseResult {
         var path: [String] = []
         var target = root
-        for word in words where !word.hasPrefix("-") {
+        let words = words.filter { !$0.hasPrefix("-") }
+        if words.count == 1, let topic = HelpTopic(rawValue: words[0]) { return .topic(topic) }
+        for word in words {
             guard let next = target.subcommand(named: word) else {
+                if path.isEmpty, let near = nearestMatches(to: word, in: HelpTopic.allCases.map(\.rawValue)).first {
+                    throw UsageFailure(
+                        error: .unknownCommand(word, path: path, suggestions: [near]), usage: "rlt help <command or topic>",
+                        path: path)
+                }
                 throw UsageFailure(
                     error: .unknownCommand(word, path: path, suggestions: suggestions(word, target)),
                     usage: usageLine(target, path: path), path: path)

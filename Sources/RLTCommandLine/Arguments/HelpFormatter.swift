@@ -35,6 +35,10 @@ struct HelpFormatter {
             let prefix = (["rlt", "help"] + path).joined(separator: " ")
             out += "\n  See '\(prefix) <subcommand>' for detailed help.\n"
         }
+        if path.isEmpty {
+            out += "\nHELP TOPICS:\n"
+            for topic in HelpTopic.allCases { out += row("rlt help \(topic.rawValue)", topic.summary) }
+        }
         return out
     }
 
@@ -49,7 +53,7 @@ struct HelpFormatter {
     }
 
     /// A left column of 26 and the text wrapped at 100 columns, continuation lines indented.
-    private func row(_ left: String, _ text: String) -> String {
+    func row(_ left: String, _ text: String) -> String {
         let indent = 28
         var lines: [String] = []
         var current = ""

@@ -1,0 +1,168 @@
+import ReviewLearning
+
+/// `rlt help TOPIC`: the reference pages a once-a-month user needs, generated from the same tables the code uses.
+enum HelpTopic: String, CaseIterable, Sendable {
+    case dates, statuses, store, formats
+    case exitCodes = "exit-codes"
+
+    var summary: String {
+        switch self {
+        case .dates: return "Accepted date forms and when a partial date falls due."
+        case .statuses: return "Statuses, terminal ones, RAG and assurance levels."
+        case .store: return "The store's files, git use, where data lives, permissions."
+        case .formats: return "Output formats and the columns of every listing and table."
+        case .exitCodes: return "What each exit code means."
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .dates: return Self.datesText
+        case .statuses: return Self.statusesText
+        case .store: return Self.storeText
+        case .formats: return Self.formatsText
+        case .exitCodes: return Self.exitCodesText
+        }
+    }
+
+    private static let datesText = """
+        DATES
+
+        Reviews give dates as precisely as they know them, and so does rlt:
+
+          2024          a year         falls due on 2024-12-31
+          2024-06       a month        falls due on 2024-06-30
+          2024-Q2       a quarter      falls due on 2024-06-30 (Q1 Jan-Mar, Q2 Apr-Jun, Q3 Jul-Sep, Q4 Oct-Dec)
+          2024-06-30    a day
+          30/06/2024    a day, UK order (day/month/year); stored as 2024-06-30
+
+        A partial due date falls due at the END of its period: a recommendation due 2024-06 is not overdue on
+        2024-06-30 and is overdue from 2024-07-01.
+
+        Nothing is ever rolled over or guessed: 2024-02-30 (no such day), 06/15/2024 (US order: no month 15),
+        2024-6-5 (use two digits) and 2024-13 are errors. Dates do not depend on the time zone.
+
+        --as-of DATE (or $RLT_AS_OF) sets the day treated as today for overdue, RAG, stale and default dates, so
+        every date-dependent output can be reproduced: rlt overdue --as-of 2022-01-01
+        History timestamps are UTC, e.g. 2024-05-20T09:30:00Z.
+
+        """
+
+    private static var statusesText: String {
+        func list<V: Vocabulary>(_ type: V.Type, terminal: (V) -> Bool) -> String {
+            V.allCases.map { terminal($0) ? "\($0.rawValue) (terminal)" : $0.rawValue }.joined(separator: ", ")
+        }
+        return """
+            STATUSES
+
+            Review:          \(list(ReviewStatus.self) { $0.isTerminal })
+            Recommendation:  \(list(RecommendationStatus.self) { $0.isTerminal })
+            Action:          \(list(ActionStatus.self) { $0.isTerminal })
+            Assurance:       \(AssuranceLevel.allowedValues.joined(separator: ", ")) (default not-assessed)
+
+            A terminal status is never overdue. Rules:
+              not-accepted      needs --reason (SAB annual reports must give reasons)
+              already-in-place  needs --reason saying where existing practice meets it
+              superseded        needs --link to the replacing recommendation
+              dropped (action)  needs --reason
+              done (action)     records the completed date (default: --as-of)
+
+            RAG as of --as-of:
+              blue   terminal status
+              red    overdue: has a due date, its period ended before today, not terminal
+              amber  due within the amber window (default 30 days; rlt config set amber-days N)
+              green  due later
+              grey   no due date
+
+            Stale (--stale DAYS): not terminal, and no history entry, outcome or progress update for DAYS days.
+            Slippage: moving a due date keeps the first one as original_due; slipped_days is the difference.
+
+            """
+    }
+
+    private static let storeText = """
+        THE STORE
+
+        A store is a directory:
+
+          tracker.json        schema, partnership name, agency directory, theme vocabulary, settings
+          reviews/<id>.json   one review with its findings, recommendations, actions, outcomes, history
+          events.json         dissemination events
+          .lock               the writers' lock file (not data)
+
+        Where: --store DIR, else $RLT_STORE, else ./data (from this repository's root, the sample store).
+
+        The files are pretty-printed JSON with sorted keys and a final newline: keep the store in git. Two
+        coordinators editing different reviews never conflict; after a merge, run 'rlt check'.
+
+        Safety: every write goes to a temporary file in the same folder, is flushed to disk, then renamed over
+        the old file, and the folder is flushed: a crash or power cut leaves the old or the new file, never a
+        mix. One writer at a time holds the lock (.lock); another waits up to $RLT_LOCK_TIMEOUT seconds
+        (default 10), then gives up with exit 75. A file changed by someone else while rlt was updating it is
+        not overwritten (exit 75: run the command again).
+
+        Permissions: files are created 0600 (owner only) because these are sensitive records. To share with a
+        group: rlt config set file-mode 0640. Symbolic links inside the store are refused.
+
+        Versions: every file carries "schema": 1. A file from a newer rlt is read-only to this one.
+
+        """
+
+    private static var formatsText: String {
+        var out = """
+            FORMATS
+
+            Listings (rec list, action list, review list, overdue, summary, search, log) take
+              --format table   aligned columns; on a terminal fitted to its width and coloured; never cut in a pipe
+              --format csv     RFC 4180, CRLF line ends, lists joined with "; ", formula cells prefixed with '
+              --format tsv     tab-separated; tab, newline, CR and backslash written as \\t \\n \\r \\\\
+              --format json    one array; the records as stored plus review and derived rag, overdue,
+                               days_overdue, last_update, slipped_days (with --columns: just those columns)
+              --format jsonl   the same, one object a line
+            and --columns a,b,c, --no-header. show takes --format table|json.
+
+            Columns of the listings (defaults marked *):
+
+            """
+        func line(_ name: String, _ columns: [String], _ defaults: [String]) -> String {
+            "  \(name): " + columns.map { defaults.contains($0) ? "\($0)*" : $0 }.joined(separator: ", ") + "\n"
+        }
+        out += line("rec list", Listings.recommendations.columns.map(\.name), Listings.recommendations.defaults)
+        out += line("action list", Listings.actions.columns.map(\.name), Listings.actions.defaults)
+        out += line("review list", Listings.reviews.columns.map(\.name), Listings.reviews.defaults)
+        out += line("overdue", OverdueRow.listing.columns.map(\.name), OverdueRow.listing.defaults)
+        out += line("search", SearchHit.listing.columns.map(\.name), SearchHit.listing.defaults)
+        out += line("log", LogEntry.listing.columns.map(\.name), LogEntry.listing.defaults)
+        out += "  summary: the grouping, total, one column per status, blue, red, amber, green, grey, overdue,\n"
+        out += "           assured_pct (done_pct for actions), oldest_overdue\n"
+        out += "\nTables of rlt export / rlt import (CSV headers, in order):\n\n"
+        for table in ExportTable.allCases {
+            out += "  \(table.rawValue): \(table.columns.joined(separator: ", "))\n"
+        }
+        out += """
+
+            rag, overdue, days_overdue and last_update are computed on export (as of --as-of) and ignored on
+            import. --excel adds a UTF-8 byte-order mark. Import also reads hand-made sheets: see
+            'rlt import --help'.
+
+            """
+        return out
+    }
+
+    private static let exitCodesText = """
+        EXIT CODES
+
+          0   success; a query that matches nothing still succeeds
+          1   failure; 'rlt check' found problems; --fail-if-any and something matched
+          64  usage error: unknown command or option, missing or malformed value (bad date, unknown status)
+          65  bad data: unknown agency or theme code, duplicate id, missing record, a broken rule, a corrupt
+              store file or one from a newer rlt, an import file with problems
+          66  no store at the given path (tracker.json missing), or an input file that does not exist
+          73  cannot create (e.g. init where a store already exists)
+          74  cannot read or write a file (permissions, disk full, read-only store)
+          75  try again: the store is locked by another rlt, or a file changed during the update
+
+        Every error is one line on stderr starting 'error:'. When a command fails, nothing has been written.
+
+        """
+}
