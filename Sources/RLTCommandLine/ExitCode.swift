@@ -28,7 +28,7 @@ enum ExitCode {
         switch error {
         case .notAStore: return noStore
         case .alreadyAStore: return cannotCreate
-        case .corrupt, .newerSchema, .symlink: return dataError
+        case .corrupt, .newerSchema, .unknownField, .symlink: return dataError
         case .locked, .changedOnDisk: return tryAgain
         case .readOnly, .cannotWrite, .cannotRead: return cannotWrite
         case .cannotCreate: return cannotCreate

@@ -133,6 +133,24 @@ struct StoreTests {
         #expect(dir.bytes("data/reviews/r1.json") == Data(future.utf8))
     }
 
+    @Test("a field this rlt does not know is never dropped: readable, not rewritten, flagged by check")
+    func unknownField() throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let text = "{\n  \"id\" : \"r1\",\n  \"recommendations\" : [\n    {\n      \"id\" : \"1\",\n"
+            + "      \"statuss\" : \"open\"\n    }\n  ],\n  \"schema\" : 1,\n  \"title\" : \"T\",\n  \"type\" : \"dhr\"\n}\n"
+        try dir.write(text, to: "data/reviews/r1.json")
+        #expect(try store.loadReview("r1")?.recommendations.count == 1)
+        #expect(throws: StoreError.unknownField(file: store.reviewPath("r1"), field: "recommendations[0].statuss")) {
+            try store.write { transaction in _ = try transaction.review("r1") }
+        }
+        #expect(dir.bytes("data/reviews/r1.json") == Data(text.utf8))
+        let problems = StoreChecker.check(store)
+        #expect(problems.map(\.message) == [
+            "unknown field recommendations[0].statuss (a typo, or a newer rlt's): rlt ignores it and will not rewrite this file"
+        ])
+    }
+
     @Test("symbolic links inside the store are refused")
     func symlink() throws {
         let dir = TemporaryDirectory()

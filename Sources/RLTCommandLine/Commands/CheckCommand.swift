@@ -9,12 +9,18 @@ enum CheckCommand {
             and CI parse): files that do not parse (with the line), duplicate ids, unknown agency and theme codes,
             links and references to missing records, missing reasons, stray temporary files, git conflict
             markers and files from a newer rlt. Exits 1 when it finds anything. Run it after a git merge.
+
+            --strict adds consistency checks for things that are valid but probably wrong: a review file not
+            formatted as rlt writes it, review dates out of order, assured without an assurance level, an
+            assurance level with no outcome as evidence, an outcome dated after --as-of, done without a
+            completed date (or completed without done), original_due without due, history out of order.
             """,
-        examples: ["rlt check", "rlt check --store ~/reviews"],
+        options: [.flag("--strict", "Also run the consistency checks.")],
+        examples: ["rlt check", "rlt check --strict --store ~/reviews"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let problems = StoreChecker.check(invocation.store)
+        let problems = StoreChecker.check(invocation.store, strict: arguments.flag("--strict"), asOf: invocation.asOf)
         guard !problems.isEmpty else { return }
         invocation.out(problems.map { "\($0)\n" }.joined())
         throw CommandFailure(message: "", code: ExitCode.failure)

@@ -11,7 +11,8 @@ public struct Problem: Equatable, Sendable, CustomStringConvertible {
 
 /// Validates a whole store and reports every problem, not just the first.
 public enum StoreChecker {
-    public static func check(_ store: Store) -> [Problem] {
+    /// Every problem in the store; `strict` adds the consistency rules of `StrictRules` (as of `asOf`).
+    public static func check(_ store: Store, strict: Bool = false, asOf: CalendarDay = CalendarDay(ordinal: 0)) -> [Problem] {
         var problems: [Problem] = []
         let tracker: Tracker
         do {
@@ -21,6 +22,11 @@ public enum StoreChecker {
         }
         if tracker.schema > Store.schemaVersion {
             problems.append(problem(from: .newerSchema(file: store.trackerPath, found: tracker.schema), file: store.trackerPath))
+        }
+        do {
+            try requireKnownFields(store.trackerPath, tracker)
+        } catch {
+            problems.append(problem(from: error, file: store.trackerPath))
         }
         var trackerReport = FileReport(file: store.trackerPath)
         checkTracker(tracker, into: &trackerReport)
@@ -35,6 +41,7 @@ public enum StoreChecker {
                 if review.schema > Store.schemaVersion {
                     throw StoreError.newerSchema(file: store.reviewPath(id), found: review.schema)
                 }
+                try requireKnownFields(store.reviewPath(id), review)
                 loaded.append((id, review))
             } catch let error as StoreError {
                 problems.append(problem(from: error, file: store.reviewPath(id)))
@@ -52,6 +59,9 @@ public enum StoreChecker {
             }
             lowered[review.id.lowercased()] = review.id
             ReviewRules(tracker: tracker, reviewIDs: reviewIDs).check(review, into: &report)
+            if strict, let data = try? FileSystem.read(store.reviewPath(file)) {
+                StrictRules.check(review, file: store.reviewPath(file), data: data, asOf: asOf, into: &report)
+            }
             problems += report.problems
         }
         do {
@@ -59,6 +69,7 @@ public enum StoreChecker {
             if events.schema > Store.schemaVersion {
                 throw StoreError.newerSchema(file: store.eventsPath, found: events.schema)
             }
+            try requireKnownFields(store.eventsPath, events)
             var report = FileReport(file: store.eventsPath)
             checkEvents(events, reviewIDs: reviewIDs, into: &report)
             problems += report.problems
@@ -78,12 +89,23 @@ public enum StoreChecker {
         return problems
     }
 
+    /// Reads the file again and throws `unknownField` for a field the model would drop.
+    private static func requireKnownFields(_ path: String, _ decoded: some Encodable) throws(StoreError) {
+        guard let data = try FileSystem.read(path) else { return }
+        if let field = JSONCodec.unknownField(in: data, decoded: decoded) { throw .unknownField(file: path, field: field) }
+    }
+
     static func problem(from error: StoreError, file: String) -> Problem {
         if case .corrupt(let file, let line, let message) = error {
             return Problem(file: file, line: line, message: message)
         }
         if case .newerSchema(let file, let found) = error {
             return Problem(file: file, line: 1, message: "written by a newer rlt (schema \(found)); upgrade rlt")
+        }
+        if case .unknownField(let file, let field) = error {
+            return Problem(
+                file: file, line: nil,
+                message: "unknown field \(field) (a typo, or a newer rlt's): rlt ignores it and will not rewrite this file")
         }
         return Problem(file: file, line: nil, message: error.description)
     }

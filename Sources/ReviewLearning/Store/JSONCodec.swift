@@ -60,6 +60,38 @@ enum JSONCodec {
         }
     }
 
+    /// The first field of `data` that `decoded` does not carry (e.g. from a newer rlt, or a misspelt key), as a path
+    /// like `recommendations[2].statuss`; nil when re-encoding would keep everything.
+    ///
+    /// Rewriting such a file would silently drop the field, so writers refuse it and `check` reports it.
+    static func unknownField(in data: Data, decoded: some Encodable) -> String? {
+        guard let original = try? JSONSerialization.jsonObject(with: data),
+            let again = try? JSONSerialization.jsonObject(with: encode(decoded))
+        else { return nil }
+        return firstMissing(original, again, path: "")
+    }
+
+    private static func firstMissing(_ original: Any, _ again: Any, path: String) -> String? {
+        if let object = original as? [String: Any] {
+            let other = again as? [String: Any] ?? [:]
+            for key in object.keys.sorted() {
+                let child = path.isEmpty ? key : "\(path).\(key)"
+                guard let value = other[key] else {
+                    if object[key] is NSNull { continue }
+                    return child
+                }
+                if let found = firstMissing(object[key] ?? NSNull(), value, path: child) { return found }
+            }
+        } else if let array = original as? [Any] {
+            let other = again as? [Any] ?? []
+            for (index, element) in array.enumerated() {
+                guard index < other.count else { return "\(path)[\(index)]" }
+                if let found = firstMissing(element, other[index], path: "\(path)[\(index)]") { return found }
+            }
+        }
+        return nil
+    }
+
     /// The `schema` number at the top of a file, if there is one.
     static func schemaVersion(in data: Data) -> Int? {
         struct Probe: Decodable { var schema: Int? }

@@ -127,6 +127,7 @@ public struct Transaction {
         guard let data = try remember(path) else { throw .notAStore(path: store.root) }
         let tracker = try JSONCodec.decode(Tracker.self, from: data, file: path)
         guard tracker.schema <= Store.schemaVersion else { throw .newerSchema(file: path, found: tracker.schema) }
+        try requireKnownFields(data, tracker, path)
         return tracker
     }
 
@@ -135,6 +136,7 @@ public struct Transaction {
         guard let data = try remember(path) else { return EventsFile() }
         let events = try JSONCodec.decode(EventsFile.self, from: data, file: path)
         guard events.schema <= Store.schemaVersion else { throw .newerSchema(file: path, found: events.schema) }
+        try requireKnownFields(data, events, path)
         return events
     }
 
@@ -144,6 +146,7 @@ public struct Transaction {
         guard let data = try remember(path) else { return nil }
         let review = try JSONCodec.decode(Review.self, from: data, file: path)
         guard review.schema <= Store.schemaVersion else { throw .newerSchema(file: path, found: review.schema) }
+        try requireKnownFields(data, review, path)
         return review
     }
 
@@ -170,6 +173,11 @@ public struct Transaction {
         try verifyUnchanged(path)
         try FileSystem.remove(path)
         readBytes[path] = .some(nil)
+    }
+
+    /// A transaction reads to rewrite, so a field it would drop makes the file read-only.
+    private func requireKnownFields(_ data: Data, _ decoded: some Encodable, _ path: String) throws(StoreError) {
+        if let field = JSONCodec.unknownField(in: data, decoded: decoded) { throw .unknownField(file: path, field: field) }
     }
 
     private mutating func remember(_ path: String) throws(StoreError) -> Data? {

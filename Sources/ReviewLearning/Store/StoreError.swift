@@ -4,6 +4,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadyAStore(path: String)
     case corrupt(file: String, line: Int?, message: String)
     case newerSchema(file: String, found: Int)
+    case unknownField(file: String, field: String)
     case locked(path: String, seconds: Double)
     case readOnly(path: String, reason: String)
     case changedOnDisk(file: String)
@@ -23,6 +24,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .newerSchema(let file, let found):
             return "\(file) was written by a newer rlt (schema \(found); this rlt knows schema \(Store.schemaVersion)); "
                 + "it is read-only here: upgrade rlt to change it"
+        case .unknownField(let file, let field):
+            return "\(file): field \(field) is not one this rlt knows (a typo, or a newer rlt's); changing the file "
+                + "would drop it, so it is read-only here: fix the field name or upgrade rlt"
         case .locked(let path, let seconds):
             return "the store is locked by another rlt process (\(path)); waited \(formatSeconds(seconds)) s; try again shortly"
         case .readOnly(let path, let reason):
