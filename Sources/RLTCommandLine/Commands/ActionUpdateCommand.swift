@@ -32,7 +32,7 @@ enum ActionUpdateCommand {
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireAction(ref.id)
             var action = review.actions[index]
-            var changes = ChangeList()
+            var changes = ChangeLog()
             if let status = try arguments.choice("--status", ActionStatus.self) {
                 changes.note("status", action.status.rawValue, status.rawValue)
                 action.status = status
@@ -51,19 +51,19 @@ enum ActionUpdateCommand {
                 action.due = due
             }
             if let evidence = try arguments.text("--evidence") {
-                changes.noteText("evidence", action.evidence, evidence)
+                changes.note("evidence", action.evidence, evidence, text: true)
                 action.evidence = evidence
             }
             if let measure = try arguments.text("--measure") {
-                changes.noteText("measure", action.measure, measure)
+                changes.note("measure", action.measure, measure, text: true)
                 action.measure = measure
             }
             if let text = try arguments.text("--text") {
-                changes.noteText("text", action.text, text)
+                changes.note("text", action.text, text, text: true)
                 action.text = text
             }
             if let reason = try arguments.text("--reason") {
-                changes.noteText("reason", action.reason, reason)
+                changes.note("reason", action.reason, reason, text: true)
                 action.reason = reason
             }
             if let note = try arguments.text("--note") {

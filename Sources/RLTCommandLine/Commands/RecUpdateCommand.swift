@@ -49,8 +49,8 @@ enum RecUpdateCommand {
     private static func apply(
         _ arguments: ParsedArguments, to rec: inout Recommendation, in review: Review, tracker: Tracker,
         invocation: Invocation
-    ) throws -> ChangeList {
-        var changes = ChangeList()
+    ) throws -> ChangeLog {
+        var changes = ChangeLog()
         let checks = CodeChecks(tracker: tracker)
         if let status = try arguments.choice("--status", RecommendationStatus.self) {
             changes.note("status", rec.status.rawValue, status.rawValue)
@@ -73,7 +73,7 @@ enum RecUpdateCommand {
             rec.owners = owners
         }
         if let text = try arguments.text("--text") {
-            changes.noteText("text", rec.text, text)
+            changes.note("text", rec.text, text, text: true)
             rec.text = text
         }
         if let level = try arguments.choice("--level", RecommendationLevel.self) {
@@ -100,7 +100,7 @@ enum RecUpdateCommand {
             rec.links = links
         }
         if let reason = try arguments.text("--reason") {
-            changes.noteText("reason", rec.reason, reason)
+            changes.note("reason", rec.reason, reason, text: true)
             rec.reason = reason
         }
         if let note = try arguments.text("--note") {

@@ -30,15 +30,15 @@ enum ReviewOptions {
     /// Applies every given option to `review`, checking codes against the tracker, and records what changed.
     static func apply(
         _ arguments: ParsedArguments, to review: inout Review, tracker: Tracker, store: Store
-    ) throws -> ChangeList {
-        var changes = ChangeList()
+    ) throws -> ChangeLog {
+        var changes = ChangeLog()
         let checks = CodeChecks(tracker: tracker)
         if let type = try arguments.choice("--type", ReviewType.self) {
             changes.note("type", review.type.rawValue, type.rawValue)
             review.type = type
         }
         if let title = try arguments.text("--title") {
-            changes.noteText("title", review.title, title)
+            changes.note("title", review.title, title, text: true)
             review.title = title
         }
         if arguments.has("--partnership") {
@@ -70,11 +70,11 @@ enum ReviewOptions {
             review.themes = codes
         }
         if let summary = try arguments.text("--summary") {
-            changes.noteText("summary", review.summary, summary)
+            changes.note("summary", review.summary, summary, text: true)
             review.summary = summary
         }
         if let source = try arguments.text("--source") {
-            changes.noteText("source", review.source, source)
+            changes.note("source", review.source, source, text: true)
             review.source = source
         }
         if let source = arguments.string("--converted-from") {

@@ -34,28 +34,6 @@ extension Store {
     }
 }
 
-/// Builds a history line such as `status: open → implemented; due: 2024-06 → 2024-09`.
-struct ChangeList {
-    private(set) var parts: [String] = []
-
-    var isEmpty: Bool { parts.isEmpty }
-
-    mutating func note(_ field: String, _ old: String?, _ new: String?) {
-        guard old != new else { return }
-        parts.append("\(field): \(old ?? "(none)") → \(new ?? "(none)")")
-    }
-
-    /// For free text, whose content must stay out of history lines and messages.
-    mutating func noteText(_ field: String, _ old: String?, _ new: String?) {
-        guard old != new else { return }
-        parts.append("\(field) changed")
-    }
-
-    mutating func append(_ text: String) { parts.append(text) }
-
-    var summary: String { parts.joined(separator: "; ") }
-}
-
 func list(_ values: [String]) -> String { values.joined(separator: ", ") }
 
 /// Checks that codes are in the directory and theme vocabulary.

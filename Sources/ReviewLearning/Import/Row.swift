@@ -107,43 +107,6 @@ struct Row {
     }
 }
 
-/// Field-by-field changes of an imported record, for its history line and the dry-run report.
-struct ChangeLog {
-    private(set) var parts: [String] = []
-
-    init(_ parts: [String] = []) {
-        self.parts = parts
-    }
-
-    var isEmpty: Bool { parts.isEmpty }
-    var summary: String { parts.joined(separator: "; ") }
-
-    mutating func append(_ text: String) { parts.append(text) }
-
-    mutating func note(_ field: String, _ old: String?, _ new: String?, text: Bool = false) {
-        guard old != new else { return }
-        parts.append(text ? "\(field) changed" : "\(field): \(old ?? "(none)") → \(new ?? "(none)")")
-    }
-
-    mutating func set<T: Equatable>(_ target: inout T, _ value: T, _ field: String, text: Bool = false) {
-        guard target != value else { return }
-        note(field, "\(target)", "\(value)", text: text)
-        target = value
-    }
-
-    mutating func setOptional<T: Equatable>(_ target: inout T?, _ value: T, _ field: String, text: Bool = false) {
-        guard target != value else { return }
-        note(field, target.map { "\($0)" }, "\(value)", text: text)
-        target = value
-    }
-
-    mutating func setList(_ target: inout [String], _ value: [String], _ field: String) {
-        guard target != value else { return }
-        note(field, target.joined(separator: ", "), value.joined(separator: ", "))
-        target = value
-    }
-}
-
 extension String {
     var trimmingWhitespace: String {
         let scalars = unicodeScalars
