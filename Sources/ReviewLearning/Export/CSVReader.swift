@@ -116,6 +116,11 @@ public enum TextDecoding {
         return (out, .windows1252)
     }
 
+    /// A UTF-16 byte-order mark, or the NUL bytes UTF-16 puts beside ASCII: never a text spreadsheet we can read.
+    public static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(512).contains(0)
+    }
+
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()

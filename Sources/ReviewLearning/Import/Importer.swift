@@ -65,12 +65,16 @@ public enum Importer {
     public static func plan(
         _ table: ExportTable, bytes: [UInt8], state: ImportState, context: ImportContext
     ) -> Result<ImportPlan, ImportFailure> {
+        if TextDecoding.looksLikeUTF16(bytes) {
+            return .failure(ImportFailure(problems: [ImportProblem(line: nil, column: nil, message: "is UTF-16 text; save it as \"CSV UTF-8\"")]))
+        }
         guard let (utf8, encoding) = TextDecoding.utf8Bytes(bytes) else {
             return .failure(ImportFailure(problems: [ImportProblem(line: nil, column: nil, message: "is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8")]))
         }
         let records: [CSVRecord]
         do {
-            records = try CSVReader.parse(utf8).filter { $0.fields != [""] }
+            // Spreadsheets write blank but formatted rows as ",,,,": they are not records.
+            records = try CSVReader.parse(utf8).filter { !$0.fields.allSatisfy { $0.trimmingWhitespace.isEmpty } }
         } catch {
             return .failure(ImportFailure(problems: [ImportProblem(line: error.line, column: nil, message: error.message)]))
         }

@@ -108,7 +108,7 @@ struct RowApplier {
             row.problems.isEmpty
         else { return }
         if let index = plan.state.tracker.themes.firstIndex(where: { $0.code == code }) {
-            guard plan.state.tracker.themes[index].label != label else { return }
+            guard !sameScalars(plan.state.tracker.themes[index].label, label) else { return }
             plan.state.tracker.themes[index].label = label
             plan.state.tracker.history.append(history("imported theme \(code): label changed"))
             record("theme \(code)", ChangeLog(["label changed"]))
@@ -198,7 +198,7 @@ struct RowApplier {
         let themes = row.list("themes")
         var id = row.recordID("id", kind: "finding")
         if id == nil, let text {
-            id = review.findings.first { $0.text == text && $0.audience == audience }?.id
+            id = review.findings.first { sameScalars($0.text, text) && $0.audience == audience }?.id
                 ?? Identifiers.next(prefix: "F", after: review.findings.map(\.id))
         }
         guard let id, claim("\(review.id)/\(id)", &row) else { return }
@@ -270,7 +270,7 @@ struct RowApplier {
             }
             changes.setList(&rec.links, links, "links")
         }
-        if let note = row.text("note"), !rec.outcomes.contains(where: { $0.text == note }) {
+        if let note = row.text("note"), !rec.outcomes.contains(where: { sameScalars($0.text, note) }) {
             rec.outcomes.insertByDate(Outcome(date: .day(context.asOf), text: note, author: context.author))
             changes.append("outcome added (\(context.asOf))")
         }
@@ -302,7 +302,7 @@ struct RowApplier {
         let text = row.text("text")
         var id = row.recordID("id", kind: "action")
         if id == nil, let text {
-            id = review.actions.first { $0.text == text && $0.agency == agency }?.id
+            id = review.actions.first { sameScalars($0.text, text) && $0.agency == agency }?.id
                 ?? Identifiers.next(prefix: "A", after: review.actions.map(\.id))
         }
         guard let id, claim("\(review.id)/\(id)", &row) else { return }
@@ -332,7 +332,7 @@ struct RowApplier {
         if let measure = row.text("measure") { changes.setOptional(&action.measure, measure, "measure", text: true) }
         if let evidence = row.text("evidence") { changes.setOptional(&action.evidence, evidence, "evidence", text: true) }
         if let reason = row.text("reason") { changes.setOptional(&action.reason, reason, "reason", text: true) }
-        if let note = row.text("note"), !action.updates.contains(where: { $0.text == note }) {
+        if let note = row.text("note"), !action.updates.contains(where: { sameScalars($0.text, note) }) {
             action.updates.append(ProgressNote(date: .day(context.asOf), text: note, author: context.author))
             changes.append("update added (\(context.asOf))")
         }
@@ -366,7 +366,7 @@ struct RowApplier {
         guard row.problems.isEmpty else { return }
         var rec = review.recommendations[index]
         let outcome = Outcome(date: date, text: text, author: row.text("author") ?? context.author, assurance: assurance, by: by)
-        guard !rec.outcomes.contains(where: { $0.date == date && $0.text == text }) else { return }
+        guard !rec.outcomes.contains(where: { $0.date == date && sameScalars($0.text, text) }) else { return }
         _ = claim("\(review.id)/\(recID) \(date) \(rec.outcomes.count)", &row)
         rec.outcomes.insertByDate(outcome)
         var change = "imported outcome (\(date))"
@@ -386,7 +386,7 @@ struct RowApplier {
         let date = row.date("date")
         var id = row.recordID("id", kind: "event")
         if id == nil, let title, let date {
-            id = plan.state.events.events.first { $0.title == title && $0.date == date }?.id
+            id = plan.state.events.events.first { sameScalars($0.title, title) && $0.date == date }?.id
                 ?? Identifiers.next(prefix: "E", after: plan.state.events.events.map(\.id))
         }
         guard let id, claim(id, &row) else { return }

@@ -1,6 +1,8 @@
 /// Field-by-field changes of a record, for its history line and reports: `status: open → implemented; text changed`.
 ///
 /// Free text is only ever named ("text changed"), never quoted, so history and messages carry no record text.
+/// Values are compared scalar by scalar, not by Swift's canonical equivalence, so an NFC→NFD edit is a change and
+/// the bytes the user gave are the bytes stored.
 public struct ChangeLog: Sendable {
     private(set) var parts: [String] = []
 
@@ -14,25 +16,48 @@ public struct ChangeLog: Sendable {
     public mutating func append(_ text: String) { parts.append(text) }
 
     public mutating func note(_ field: String, _ old: String?, _ new: String?, text: Bool = false) {
-        guard old != new else { return }
+        guard !sameScalars(old, new) else { return }
         parts.append(text ? "\(field) changed" : "\(field): \(old ?? "(none)") → \(new ?? "(none)")")
     }
 
-    public mutating func set<T: Equatable>(_ target: inout T, _ value: T, _ field: String, text: Bool = false) {
+    public mutating func set<V: Vocabulary>(_ target: inout V, _ value: V, _ field: String) {
         guard target != value else { return }
-        note(field, "\(target)", "\(value)", text: text)
+        note(field, target.rawValue, value.rawValue)
         target = value
     }
 
-    public mutating func setOptional<T: Equatable>(_ target: inout T?, _ value: T, _ field: String, text: Bool = false) {
+    public mutating func set(_ target: inout String, _ value: String, _ field: String, text: Bool = false) {
+        guard !sameScalars(target, value) else { return }
+        note(field, target, value, text: text)
+        target = value
+    }
+
+    public mutating func set(_ target: inout PartialDate, _ value: PartialDate, _ field: String) {
         guard target != value else { return }
-        note(field, target.map { "\($0)" }, "\(value)", text: text)
+        note(field, target.description, value.description)
+        target = value
+    }
+
+    public mutating func setOptional<T: Equatable & CustomStringConvertible>(
+        _ target: inout T?, _ value: T, _ field: String, text: Bool = false
+    ) {
+        guard !sameScalars(target?.description, value.description) else { return }
+        note(field, target?.description, value.description, text: text)
         target = value
     }
 
     public mutating func setList(_ target: inout [String], _ value: [String], _ field: String) {
-        guard target != value else { return }
+        guard !target.elementsEqual(value, by: { sameScalars($0, $1) }) else { return }
         note(field, target.joined(separator: ", "), value.joined(separator: ", "))
         target = value
+    }
+}
+
+/// Exact equality of the Unicode scalars, unlike `==` on `String`, which treats NFC and NFD as equal.
+public func sameScalars(_ a: String?, _ b: String?) -> Bool {
+    switch (a, b) {
+    case (nil, nil): return true
+    case (let x?, let y?): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
+    default: return false
     }
 }

@@ -34,6 +34,11 @@ public struct Store: Sendable {
             tracker.history.append(HistoryEntry(at: now, by: author, change: "created the store"))
             try transaction.save(tracker)
             try transaction.save(EventsFile())
+            // The lock file and any derived index are local to a machine; keep them out of git.
+            let ignore = "\(root)/.gitignore"
+            if !FileSystem.exists(ignore) {
+                try FileSystem.writeAtomically(Data(".lock\n.index/\n".utf8), to: ignore, mode: 0o644)
+            }
         }
         return store
     }
