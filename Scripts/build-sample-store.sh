@@ -6,7 +6,7 @@
 #   RLT=path/to/rlt   the binary to use (default: .build/debug/rlt)
 #
 # OUTDIR may exist (data/ keeps its README.md) but must not already hold a store. To rebuild data/:
-#   rm -rf data/tracker.json data/events.json data/reviews && Scripts/build-sample-store.sh data
+#   rm -rf data/tracker.json data/events.json data/reviews data/.lock && Scripts/build-sample-store.sh data
 set -euo pipefail
 
 if [ "$#" -ne 1 ]; then
@@ -109,7 +109,7 @@ r review add darren-bethany --type joint --title "Darren & Bethany" \
 r rec add darren-bethany/1 --level local \
     --owner slp --owner ldap --owner lscp --owner lincs-police \
     --theme awareness --theme coercive-control --theme safeguarding-children --theme training --theme dvds \
-    --text "SLP, LDAP and LSCP to coordinate raising professionals' awareness and understanding of: (i) the Domestic Violence Disclosure Scheme, Domestic Violence Protection Notices and Domestic Violence Protection Orders (part i led by Lincolnshire Police); (ii) the risk of harassment and stalking during separation; (iii) coercive and controlling behaviour; (iv) the fact that domestic abuse in the household is always harmful to children, using Bethany and Darren's lives as a case study, with each agency adding its own guidance."
+    --text "SLP, LDAP and LSCP to coordinate raising professionals' awareness of: (i) the Domestic Violence Disclosure Scheme, Protection Notices and Protection Orders (led by Lincolnshire Police); (ii) stalking and harassment risks at separation; (iii) coercive control; (iv) the harm household domestic abuse always does to children, using this case as a study, with agency-specific guidance."
 r rec add darren-bethany/2 --level local \
     --owner ldap --owner lscp \
     --theme engagement --theme risk-assessment --theme whole-family --theme marac-mappa \
@@ -118,7 +118,7 @@ r rec add darren-bethany/3i --level local \
     --owner lscp --owner lincs-csc \
     --theme safeguarding-children --theme information-sharing \
     --text "LSCP to seek assurance from Children's Social Care that local Child in Need processes have been made more inclusive, with all relevant agencies, including adult services, involved in the process and meetings, and that meetings are minuted."
-r rec add darren-bethany/3ii --level local \
+r rec add darren-bethany/3ii --level local --link 3i \
     --owner slp --owner ldap \
     --theme safeguarding-children --theme perpetrators --theme risk-assessment \
     --text "SLP and LDAP to seek assurance from all agencies that staff understand the impact of domestic abuse on safeguarding children, and that perpetrator risk assessments feed into safety planning for the children in the family."
@@ -131,11 +131,11 @@ r rec add darren-bethany/4ii --level local --due 2025-03 --link 4i \
     --theme perpetrators --theme training \
     --text "LDAP to seek assurance that those supporting and working with perpetrators are fully trained, so that interventions target and manage their abusive behaviour."
 r rec add darren-bethany/5i --level local --due 2024-04 \
-    --owner lscp --owner ldap \
+    --owner lscp --owner ldap --owner lincs-lcjb \
     --theme awareness \
     --text "LSCP and LDAP to engage the Local Criminal Justice Board so it uses the learning from the deaths of Bethany and Darren as a case study to raise awareness of the domestic abuse risks in such cases."
 r rec add darren-bethany/5ii --level local --due 2024-06 \
-    --owner lscp --owner ldap \
+    --owner lscp --owner ldap --owner lincs-lfjb \
     --theme coercive-control --theme training \
     --text "LSCP and LDAP to explore with the Local Family Justice Board the multi-disciplinary training recommended by the Harm Panel, focused on coercive and controlling behaviour, including perpetrators' use of private law children's proceedings as part of it."
 r rec add darren-bethany/6 --level local \
@@ -144,11 +144,11 @@ r rec add darren-bethany/6 --level local \
     --text "SLP and LSCP to seek assurance that partners' information sharing systems share information in domestic abuse cases in a timely and appropriate way, treat the voluntary sector as an integral part of safeguarding information sharing, remind staff of their duty to share, and give them the chance to be fully trained in information sharing."
 
 r outcome add darren-bethany/1 --date 2024-Q1 \
-    --text "All training across the partnerships was reviewed in the light of the review and key messages are being shared with adult and children's workforces; a new e-learning on the impact of domestic abuse on children was developed. Courses are reviewed regularly, and a new process for assessing the impact of training on practice will be reported in the LSCP Annual Report."
+    --text "Partnership training was reviewed against the learning, key messages are going to adult and children's workforces, and a new e-learning on the impact of domestic abuse on children was built. Courses are reviewed regularly; a new check of training's impact on practice will be reported in the LSCP Annual Report."
 r rec update darren-bethany/1 --status implemented
 
 r outcome add darren-bethany/2 --date 2024-Q1 --assurance substantial \
-    --text "Most Team Around the Child meetings are led by a practitioner outside Children's Services chosen by the child and family, and MARAC and specialist domestic abuse service referrals come from many agencies. The LSCP Disguised Compliance and Working with Reluctant Families course was reviewed (attendance monitored by LDAP and LSCP), CSC delivered bitesize training on networks and engaging fathers after further audit, and Signs of Safety training covers building the family network. All partner agencies gave positive assurance."
+    --text "Most Team Around the Child meetings are led by a practitioner outside Children's Services whom the family chooses, and MARAC and specialist service referrals come from many agencies. The reluctant-families course was reviewed (attendance monitored), CSC ran bitesize training on networks and fathers, and Signs of Safety covers family networks. All partner agencies gave positive assurance."
 r rec update darren-bethany/2 --status assured
 
 r outcome add darren-bethany/3i --date 2024-Q1 --assurance reasonable --by lincs-csc \
@@ -162,7 +162,7 @@ r outcome add darren-bethany/3ii --date 2024-Q1 --assurance limited --by lpft \
 r rec update darren-bethany/3ii --status in-progress
 
 r outcome add darren-bethany/4i --date 2024-Q1 \
-    --text "The OPCC drafted a perpetrator service model from a needs assessment and learning from the previously commissioned programme, and confirmed it will fund 50% of the cost; a request for information closed with 4 interested parties. The Perpetrator Project Group was re-established to agree funding contributions and project management, including implementation in 2024."
+    --text "The OPCC drafted a perpetrator service model from a needs assessment and the previous programme, and confirmed 50% funding; a request for information drew 4 interested parties. The re-formed Perpetrator Project Group is to agree funding shares and project management, with implementation in 2024."
 r rec update darren-bethany/4i --status in-progress
 
 r outcome add darren-bethany/4ii --date 2024-Q1 \
@@ -191,7 +191,7 @@ r review add child-g --type cspr --title "Child G" \
     --theme safeguarding-children --theme perpetrators --theme risk-assessment --theme information-sharing \
     --theme professional-curiosity --theme coercive-control --theme marac-mappa --theme supervision \
     --theme governance --theme dvds --theme trauma-informed --theme whole-family --theme training \
-    --summary "Child G died in hospital on 9 January 2020, aged 2 years and 3 days, from head injuries sustained at home in Doncaster. His mother's new partner (Adult HM) was convicted of his murder and his mother (Adult GF) of causing or allowing his death. The family was not known to children's social care, but Adult HM was a long-standing prolific violent offender, managed by Probation, whose risk of serious harm to a child was never graded above medium; when police attended an incident in August 2019 they had a possible opportunity to identify that he was living with the family, which did not materialise. The statutory safeguarding partners began with a Rapid Review. The learning falls under three themes: domestic abuse and violence, assessments and risk assessments, and partnership working. The document has no numbered recommendations: its learning by audience is recorded as findings F1-F29 (the single point for schools, health services and Early Help once per audience, F27-F29) and the agency responses in its Appendix 1 as actions A1-A62." \
+    --summary "Child G died in hospital in Doncaster on 9 January 2020, aged 2 years and 3 days, from head injuries sustained at home. His mother's new partner (Adult HM) was convicted of his murder and his mother (Adult GF) of causing or allowing his death. The family was unknown to children's social care; Adult HM, a prolific violent offender managed by Probation, was never assessed above medium risk of serious harm to a child, and a police visit in August 2019 missed a chance to learn he lived with the family. The review began as a Rapid Review; its learning falls under domestic abuse and violence, risk assessment, and partnership working. It has no numbered recommendations: the learning by audience is findings F1-F29 (the shared point for schools, health and Early Help once per audience, F27-F29) and the Appendix 1 agency responses are actions A1-A62." \
     --source "Doncaster Safeguarding Children Partnership: Child Safeguarding Practice Review, Child G - key findings, learning by agency, and Appendix 1 'Agency responses to the learning identified'"
 
 # Learning for Probation Services
@@ -256,11 +256,11 @@ r finding add child-g --id F26 --audience doncaster-scp --theme dvds \
 
 # Learning for schools, health services and Early Help (one point, recorded once per audience)
 r finding add child-g --id F27 --audience education --theme professional-curiosity --theme whole-family \
-    --text "Schools, health services and Early Help are well placed to learn about children's paternity; they should use professional curiosity to identify other significant adults in a child's life and who else may be living in the home. (Shared learning for schools, health services and Early Help: this copy is for schools.)"
+    --text "Schools, health services and Early Help are well placed to learn who a child's father is, and should use professional curiosity to find other significant adults in the child's life and who else lives in the home. (Shared learning; this copy is for schools.)"
 r finding add child-g --id F28 --audience health --theme professional-curiosity --theme whole-family \
-    --text "Schools, health services and Early Help are well placed to learn about children's paternity; they should use professional curiosity to identify other significant adults in a child's life and who else may be living in the home. (Shared learning for schools, health services and Early Help: this copy is for health services.)"
+    --text "Schools, health services and Early Help are well placed to learn who a child's father is, and should use professional curiosity to find other significant adults in the child's life and who else lives in the home. (Shared learning; this copy is for health services.)"
 r finding add child-g --id F29 --audience doncaster-council-lei --theme professional-curiosity --theme whole-family \
-    --text "Schools, health services and Early Help are well placed to learn about children's paternity; they should use professional curiosity to identify other significant adults in a child's life and who else may be living in the home. (Shared learning for schools, health services and Early Help: this copy is for Early Help.)"
+    --text "Schools, health services and Early Help are well placed to learn who a child's father is, and should use professional curiosity to find other significant adults in the child's life and who else lives in the home. (Shared learning; this copy is for Early Help.)"
 
 # Appendix 1: agency responses. Probation Services.
 r action add child-g --id A1 --agency ps-yath --for F1 --for F8 \
@@ -357,7 +357,7 @@ r action add child-g --id A27 --agency south-yorkshire-police --for F12 \
     --text "Intranet article reminding officers and staff to complete DASH risk assessments in full, including whether the victim consents to support, so the right referrals follow."
 r action update child-g/A27 --status done --completed 2021-03-25
 r action add child-g --id A28 --agency south-yorkshire-police --for F11 \
-    --text "Intranet guidance reminding officers and staff to complete DASH risk assessments face to face with victims (after the COVID changes) and to know the domestic abuse procedural instruction: a Pronto investigation and DASH before going off duty, referrals to IDVA, MARAC, Victim Support and others, and ongoing safeguarding of victims and their families."
+    --text "Intranet guidance: complete DASH assessments with victims face to face (a COVID-era change) and follow the domestic abuse procedural instruction: Pronto investigation and DASH before going off duty, referrals to IDVA, MARAC and Victim Support, and ongoing safeguarding of victims and families."
 r action update child-g/A28 --status done --completed 2021-06-10
 
 # Doncaster Children's Services Trust
@@ -395,7 +395,7 @@ r action update child-g/A37 --status done --completed 2021-08 \
 
 # Doncaster Council - Localities and Early Intervention
 r action add child-g --id A38 --agency doncaster-council-lei \
-    --text "Deliver trauma informed training to staff across the Early Intervention and Localities service, including Early Help, Family Hubs and Early Years teams."
+    --text "Train Early Intervention and Localities staff, including the Early Help, Family Hubs and Early Years teams, in trauma informed practice."
 r action update child-g/A38 --status done --completed 2021
 r action add child-g --id A39 --agency doncaster-council-lei --for F27 --for F29 \
     --text "Early Years Safeguarding team to work with DCST on evening sessions of 'Signs of Safety' training, so childminders and nursery providers can attend and learn the curiosity approach to working with families."
@@ -404,7 +404,7 @@ r action add child-g --id A40 --agency doncaster-council-lei --for F29 \
     --text "Include the trauma informed approach in all safeguarding training and in Speech, Language and Communication Needs training, and emphasise the curiosity approach in Early Years safeguarding training."
 r action update child-g/A40 --status done --completed 2021
 r action add child-g --id A41 --agency doncaster-council-lei --for F29 \
-    --text "Integrate trauma informed practice across all early help practitioners: Level 1 Trauma Informed Training on Buy Doncaster, funded by the South Yorkshire Violence Reduction Unit; a Senior EH Pathway Lead with a Level 5 Trauma Informed Practice qualification developing Family Lead Practitioners' skills, the L3 Early Intervention Qualification and early help training, and delivering trauma informed practice to schools and council services."
+    --text "Build trauma informed practice across Early Help: Level 1 training on Buy Doncaster (funded by the South Yorkshire Violence Reduction Unit), and a Senior EH Pathway Lead with a Level 5 qualification training Family Lead Practitioners, feeding the L3 Early Intervention Qualification and teaching schools and council services."
 r action update child-g/A41 --status in-progress
 r action add child-g --id A42 --agency doncaster-council-lei \
     --text "Make sure staff have completed domestic abuse training, know the support services and how to refer, and have leaflets for victims and for people who are abusive."
@@ -501,7 +501,11 @@ r finding add kent-dhr-lessons-2014 --id F6 --audience kent-csp --theme perpetra
 r finding add kent-dhr-lessons-2014 --id F7 --audience kent-csp --theme safeguarding-children \
     --text "(2.7 Safeguarding children) Where there were children in the family, chances to refer them to Children's Services were sometimes missed, and some agencies working with the adults did not appear to consider the children's needs."
 
-r action add kent-dhr-lessons-2014 --id A1 --agency kent-medway-dhr-steering-group --due 2014 \
+r action add kent-dhr-lessons-2014 --id A1 --agency kent-csp \
+    --text "Publish every completed DHR on the Kent and Medway CSP pages of both councils' websites."
+r action update kent-dhr-lessons-2014/A1 --status done --completed 2014-03-18 \
+    --evidence "The paper reports all completed DHRs published on both councils' CSP pages (in place by 18 March 2014)."
+r action add kent-dhr-lessons-2014 --id A2 --agency kent-medway-dhr-steering-group --due 2014 \
     --text "Arrange further Lessons Learned Seminars during 2014 to share the lessons and themes from the other DHRs completed by then."
 
 # =========================================================================================================
@@ -556,7 +560,7 @@ r rec add louise/5 --level local \
 r rec add louise/6 --level local \
     --owner sefton-dap-board \
     --theme complex-needs --theme specialist-services \
-    --text "Board to develop further specialist support for victim/survivors affected by multiple disadvantage, in addition to the specialist IDVA already in post."
+    --text "Board to develop more specialist support for victim/survivors facing multiple disadvantage, beyond the specialist IDVA already in post."
 r rec add louise/7 --level local \
     --owner sefton-dap-board --owner sefton-idva --owner swaca --owner sefton-csc \
     --theme information-sharing --theme risk-assessment --theme safeguarding-children \
@@ -564,7 +568,7 @@ r rec add louise/7 --level local \
 r rec add louise/8 --level local \
     --owner sefton-dap-board \
     --theme engagement --theme trauma-informed \
-    --text "Board to review the support available to survivors who do not engage, or engage only intermittently, with services where domestic abuse is ongoing."
+    --text "Board to review the support for survivors of ongoing domestic abuse who do not engage with services, or do so only now and then."
 r rec add louise/9 --level local \
     --owner sefton-dap-board \
     --theme specialist-services \
@@ -581,7 +585,7 @@ r rec add louise/11 --level local \
 r rec add louise/12 --level local \
     --owner sefton-dap-board \
     --theme perpetrators \
-    --text "Board to convene and lead an inquiry into repeat offenders/perpetrators, with recommendations on preventing further offences and keeping women safe."
+    --text "Board to convene and lead an inquiry into repeat perpetrators, recommending how to stop further offences and keep women safe."
 r rec add louise/13 --level local \
     --owner sefton-dap-board \
     --theme information-sharing \
@@ -619,7 +623,7 @@ r finding add panel-da-briefing-2022 --id F8 --audience safeguarding-partners --
 r finding add panel-da-briefing-2022 --id F9 --audience safeguarding-partners --theme protected-characteristics --theme intersectional \
     --text "Demographic information was poorly recorded: religion, gender identity and sexual orientation were missing, a third of reviews recorded no ethnicity for the child, only one review analysed the family's ethnicity, and 'by and for' specialist services were lacking."
 r finding add panel-da-briefing-2022 --id F10 --audience safeguarding-partners --theme perpetrators --theme whole-family \
-    --text "In 92% of cases mothers were the victims of domestic abuse by the children's father, stepfather or a male partner, yet there is a lack of response to those who cause harm and the myth that men and fathers are 'invisible' endures."
+    --text "Mothers were the victims in 92% of cases, abused by the children's father, stepfather or a male partner, yet services rarely respond to those causing harm and men and fathers are still treated as 'invisible'."
 r finding add panel-da-briefing-2022 --id F11 --audience safeguarding-partners --theme protected-characteristics --theme intersectional \
     --text "Two cases identified a child with a learning disability and none recorded disability of parents or carers; disabled adults are more likely to experience domestic abuse and face more barriers to support."
 r finding add panel-da-briefing-2022 --id F12 --audience safeguarding-partners --theme protected-characteristics --theme intersectional \
@@ -642,11 +646,11 @@ r finding add panel-da-briefing-2022 --id F19 --audience safeguarding-partners -
 r rec add panel-da-briefing-2022/1 --level national \
     --owner safeguarding-partners \
     --theme governance --theme commissioning \
-    --text "Child safeguarding partners should recognise their central role in the local response to domestic abuse, reflecting the Domestic Abuse Plan (published 30 March 2022), and connect closely with the community safety partnership or domestic abuse board so priorities, work plans, commissioning and budgets align, with clear accountability."
+    --text "Child safeguarding partners should accept their central role in the local domestic abuse response, in line with the Domestic Abuse Plan (published 30 March 2022), and work closely with the community safety partnership or domestic abuse board so plans, commissioning and budgets align and accountability is clear."
 r rec add panel-da-briefing-2022/2 --level national \
     --owner safeguarding-partners --owner local-da-partnerships \
     --theme specialist-services --theme commissioning --theme intersectional \
-    --text "Local child safeguarding and domestic abuse partnerships should involve specialist domestic abuse services and experts by experience (children, young people and adults) in strategy, commissioning, service design and delivery, with specialist services, including those for minoritised and disadvantaged victims, recognised and resourced for this work."
+    --text "Local child safeguarding and domestic abuse partnerships should bring specialist services and people with lived experience, adults and children, into strategy, commissioning and service design and delivery, and fund specialist services, including those for minoritised and disadvantaged victims, for this work."
 r rec add panel-da-briefing-2022/3 --level national \
     --owner safeguarding-partners \
     --theme safeguarding-children \
@@ -658,11 +662,11 @@ r rec add panel-da-briefing-2022/4 --level national \
 r rec add panel-da-briefing-2022/5 --level national \
     --owner safeguarding-partners \
     --theme specialist-services \
-    --text "Rapid reviews and local child safeguarding practice reviews should involve local specialist domestic abuse services in every review where domestic abuse is mentioned, current or historic, with those services recognised and resourced for this work."
+    --text "Every rapid review and local review that mentions domestic abuse, past or present, should involve local specialist domestic abuse services, which should be recognised and funded for this."
 r rec add panel-da-briefing-2022/6 --level national \
     --owner safeguarding-partners \
     --theme protected-characteristics --theme intersectional --theme whole-family \
-    --text "Rapid reviews and local child safeguarding practice reviews should identify and record the protected characteristics of each family member and details of the whole family, so families' diverse needs, experiences and wider networks are identified and analysed."
+    --text "Rapid reviews and local reviews should record each family member's protected characteristics and the wider family, so that the family's diverse needs, experiences and networks can be identified and analysed."
 r rec add panel-da-briefing-2022/7 --level national \
     --owner safeguarding-partners \
     --theme safeguarding-children --theme domestic-abuse-informed \
@@ -678,7 +682,7 @@ r rec add panel-da-briefing-2022/7ii --level national --link 7 \
 r rec add panel-da-briefing-2022/7iii --level national --link 7 \
     --owner safeguarding-partners \
     --theme training --theme domestic-abuse-informed \
-    --text "Appropriate responses to domestic abuse should feature clearly in any new National Child Protection Practice Framework, as the national review recommended, and training should be embedded across all safeguarding partners for a domestic abuse-informed response."
+    --text "Any new National Child Protection Practice Framework should set out clear responses to domestic abuse, as the national review recommended, and all partners should embed training for a domestic abuse-informed response."
 
 # =========================================================================================================
 # Dissemination events, in date order
@@ -687,6 +691,9 @@ r event add --kind seminar --date 2014-Q1 --attendees 360 --review kent-dhr-less
     --title "Kent and Medway DHR Lessons Learned Seminars (three, January to March 2014)" \
     --audience "Front-line practitioners across Kent and Medway; held in different locations, with the Independent Chairs presenting each case and the key agencies discussing the changes they made" \
     --feedback "Every delegate to receive a follow-up questionnaire on whether the seminars helped them develop or adapt their practice after reflecting on the themes with their teams. The attendance is the paper's anticipated total of about 360 across the three seminars."
+r event add --kind briefing --date 2014-03-18 --review kent-dhr-lessons-2014 \
+    --title "Lessons Learned from DHRs: paper for information to the Kent Community Safety Partnership" \
+    --audience "Kent Community Safety Partnership members"
 r event add --kind training --date 2020-10-14 --review child-g \
     --title "South Yorkshire Police Domestic Abuse Matters training launched force wide on the intranet" \
     --audience "South Yorkshire Police officers and staff"
