@@ -38,6 +38,7 @@ enum CommandTable {
             SearchCommand.spec,
             LogCommand.spec,
             ExportCommand.spec,
+            ReportCommand.spec,
             ImportCommand.spec,
             group("config", "Show and change the store's settings.", [
                 ConfigListCommand.spec, ConfigGetCommand.spec, ConfigSetCommand.spec,

@@ -1,0 +1,71 @@
+import Foundation
+import ReviewLearning
+
+enum ReportCommand {
+    static let spec = CommandSpec(
+        name: "report",
+        overview: "Write the board assurance report: Markdown, or one self-contained HTML page with charts.",
+        discussion: """
+            Headline figures (reviews, recommendations by status, % assured, overdue, stale); a table per review of
+            its recommendations with owners, due date, status, RAG and latest outcome; overdue recommendations and
+            actions grouped by lead owner, oldest first; RAG and assurance by owner; themes across reviews;
+            dissemination events; and, with --since, what changed since that date. Everything is as of --as-of, so
+            the same store and date always give the same report. The HTML has no scripts and fetches nothing; it
+            prints on A4 with each section on a new page. The list filters narrow the records reported on.
+            """,
+        options: [
+            .value(
+                "--format", "FORMAT", "Markdown (the default) or html (the default when --out ends in .html).",
+                allowed: ReportFormat.allowedValues),
+            .value("--out", "FILE", "Write the report to FILE (created 0600) instead of standard output."),
+            .value("--since", "DATE", "Add the changes and outcomes recorded from DATE to --as-of."),
+            .value("--stale-days", "N", "Count as stale what has had no update for N days or more.", default: "90"),
+        ] + FilterOptions.specs(.both),
+        examples: [
+            "rlt report > board.md",
+            "rlt report --format html --out board.html --since 2024-05-01",
+            "rlt report --review darren-bethany --as-of 2024-06-30",
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let out = arguments.string("--out")
+        let format: ReportFormat
+        if let text = arguments.string("--format") {
+            do {
+                format = try ReportFormat(parsing: text == "md" ? "markdown" : text)
+            } catch {
+                throw UsageError.invalidValue(option: "--format", message: error.description)
+            }
+        } else if let out, [".html", ".htm"].contains(where: { out.lowercased().hasSuffix($0) }) {
+            format = .html
+        } else {
+            format = .markdown
+        }
+        if let out, out.isEmpty { throw UsageError.invalidValue(option: "--out", message: "must not be empty") }
+        let since = try arguments.date("--since")
+        let staleDays = try arguments.integer("--stale-days", range: 1...100_000) ?? 90
+        let (query, reviews) = try QueryContext.load(arguments, invocation, target: .both)
+        let store = invocation.store
+        let input = ReportInput(
+            tracker: try store.loadTracker(), reviews: reviews, events: try store.loadEvents().events,
+            filter: query.filter, asOf: invocation.asOf)
+        let options = ReportOptions(format: format, since: since, staleDays: staleDays, scope: scope(arguments))
+        let text = Report.render(input, options: options)
+        if let out {
+            try FileSystem.writeAtomically(Data(text.utf8), to: out, mode: 0o600)
+            invocation.err("wrote \(out)\n")
+        } else {
+            invocation.out(text)
+        }
+    }
+
+    /// The filter options as given (`--owner lincs-police, lincs-csc`), in the order the help lists them.
+    private static func scope(_ arguments: ParsedArguments) -> [String] {
+        FilterOptions.specs(.both).compactMap { option in
+            if !option.takesValue { return arguments.flag(option.name) ? option.name : nil }
+            let values = arguments.strings(option.name)
+            return values.isEmpty ? nil : "\(option.name) \(values.joined(separator: ", "))"
+        }
+    }
+}
