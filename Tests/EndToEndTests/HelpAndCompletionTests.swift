@@ -29,7 +29,7 @@ struct HelpAndCompletionTests {
     func bash() throws {
         try withTemporaryDirectory { directory throws in
             let store = makeSmallStore(in: directory)
-            #expect(try complete(["rlt", "re"], store: store) == ["rec", "recommendation", "review"])
+            #expect(try complete(["rlt", "re"], store: store) == ["rec", "recommendation", "report", "review"])
             #expect(try complete(["rlt", "rec", "a"], store: store) == ["add"])
             #expect(try complete(["rlt", "rec", "add", "x", "--le"], store: store) == ["--level"])
             #expect(try complete(["rlt", "rec", "add", "x", "--level", ""], store: store) == ["agency", "local", "national", "regional"])

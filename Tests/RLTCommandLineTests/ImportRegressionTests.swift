@@ -8,7 +8,7 @@ import Testing
 struct ImportRegressionTests {
     func importing(_ cli: CLIHarness, _ csv: [UInt8], _ extra: [String] = []) -> CLIHarness.Result {
         let path = cli.directory + "/in.csv"
-        FileManager.default.createFile(atPath: path, contents: Data(csv))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(csv))
         return cli.run(["import", "recommendations", path, "--review", "darren-bethany"] + extra)
     }
 

@@ -37,7 +37,7 @@ public struct Store: Sendable {
             // The lock file and any derived index are local to a machine; keep them out of git.
             let ignore = "\(root)/.gitignore"
             if !FileSystem.exists(ignore) {
-                try FileSystem.writeAtomically(Data(".lock\n.index/\n".utf8), to: ignore, mode: 0o644)
+                try FileSystem.writeAtomically(Data(".lock\n.index/\n".utf8), to: ignore, mode: 0o600)
             }
         }
         return store
