@@ -16,7 +16,7 @@ enum ActionAddCommand {
             .value("--id", "ID", "Use this id instead of the next A-number."),
         ],
         examples: [
-            "rlt action add child-g --agency doncaster-police --text \"Train officers on ...\" --for F3 --due 2021-11"
+            "rlt action add child-g --agency south-yorkshire-police --text \"Train officers on ...\" --for F3 --due 2021-11"
         ],
         run: run)
 

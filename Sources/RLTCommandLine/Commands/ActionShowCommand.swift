@@ -50,7 +50,7 @@ enum ActionListCommand {
         options: FilterOptions.specs(.actions) + Ordering.specs + ListingOptions.specs,
         examples: [
             "rlt action list --review child-g",
-            "rlt action list --agency doncaster-police --overdue --format json",
+            "rlt action list --agency south-yorkshire-police --overdue --format json",
         ],
         run: run)
 

@@ -17,7 +17,7 @@ enum OutcomeAddCommand {
             .value("--by", "CODE", "Agency code of whoever gave the assurance."),
         ],
         examples: [
-            "rlt outcome add darren-bethany/3i --text \"All partners gave positive assurance\" --assurance reasonable --by lincs-scp"
+            "rlt outcome add darren-bethany/3i --text \"All partners gave positive assurance\" --assurance reasonable --by lscp"
         ],
         run: run)
 

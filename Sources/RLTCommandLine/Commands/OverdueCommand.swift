@@ -84,7 +84,7 @@ enum OverdueCommand {
         options: FilterOptions.specs(.both).filter { $0.name != "--overdue" } + Ordering.specs + ListingOptions.specs,
         examples: [
             "rlt overdue",
-            "rlt overdue --as-of 2022-01-01 --owner doncaster-police",
+            "rlt overdue --as-of 2022-01-01 --owner south-yorkshire-police",
             "rlt overdue --format csv --fail-if-any",
         ],
         run: run)

@@ -14,8 +14,8 @@ enum RecAddCommand {
             .value("--link", "ID", "Id of a related recommendation in the same review.", repeatable: true),
         ],
         examples: [
-            "rlt rec add darren-bethany/3i --text \"Review the escalation policy\" --owner lincs-scp --due 2023-09",
-            "rlt rec add darren-bethany/3ii --text \"Audit its use\" --owner lincs-scp --link 3i",
+            "rlt rec add darren-bethany/3i --text \"Review the escalation policy\" --owner lscp --due 2023-09",
+            "rlt rec add darren-bethany/3ii --text \"Audit its use\" --owner lscp --link 3i",
         ],
         run: run)
 

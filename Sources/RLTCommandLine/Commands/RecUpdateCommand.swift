@@ -25,7 +25,7 @@ enum RecUpdateCommand {
         ],
         examples: [
             "rlt rec update darren-bethany/3i --status implemented --note \"Policy relaunched\"",
-            "rlt rec update child-g/2 --due 2022-03 --assurance limited",
+            "rlt rec update louise/10 --due 2022-03 --assurance limited",
         ],
         run: run)
 

@@ -7,7 +7,7 @@ enum ReviewAddCommand {
         arguments: [ArgumentSpec(name: "ID", help: "A short id: lower-case letters, digits and '-' (e.g. darren-bethany).")],
         options: ReviewOptions.specs(forAdd: true),
         examples: [
-            "rlt review add darren-bethany --type joint --title \"Darren & Bethany\" --partnership lincs-scp --published 2023-05",
+            "rlt review add darren-bethany --type joint --title \"Darren & Bethany\" --partnership lscp --published 2023-05",
             "rlt review add child-g --type cspr --title \"Child G\" --theme information-sharing",
         ],
         run: run)
