@@ -321,6 +321,17 @@ struct JSONLocatorTests {
         #expect(problem.message == #"duplicate key "x\ny""#)
     }
 
+    @Test("finds duplicates in objects too large for a linear key search", arguments: [17, 18, 40])
+    func duplicateKeyInLargeObject(_ keyCount: Int) throws {
+        let members = (0..<keyCount).map { "  \"k\($0)\": \($0)" }
+        let unique = "{\n" + members.joined(separator: ",\n") + "\n}"
+        #expect(Self.problem(unique) == nil)
+        let duplicated = "{\n" + (members + ["  \"k3\": 0"]).joined(separator: ",\n") + "\n}"
+        let problem = try #require(Self.problem(duplicated))
+        #expect(problem.message == "duplicate key \"k3\"")
+        #expect(problem.position == JSONPosition(line: keyCount + 2, column: 3))
+    }
+
     @Test(
         "allows the same key in different objects",
         arguments: [#"[{"a": 1}, {"a": 2}]"#, #"{"a": {"a": {"a": 1}}, "b": {"a": 2}}"#])

@@ -15,6 +15,9 @@ struct JSONPosition: Equatable, Sendable {
 /// One step of a path into a JSON document: an object key or an array index.
 enum JSONPathComponent: Hashable, Sendable {
     /// A member of an object, named by its decoded key (escapes resolved).
+    ///
+    /// An unpaired surrogate escape such as `\uD800` is valid JSON but cannot be stored in a `String`, so it
+    /// decodes to U+FFFD here; keys compare with `String` equality (canonical equivalence), like `JSONDecoder`'s.
     case key(String)
     /// An element of an array, 0-based.
     case index(Int)
@@ -39,7 +42,10 @@ struct JSONSyntaxProblem: Error, Equatable, Sendable {
 enum JSONLocator {
     /// Checks `data` strictly and returns the start position of every value keyed by its path, or the first problem.
     ///
-    /// The root value has the empty path. Nesting deeper than `maximumDepth` containers is a problem.
+    /// The root value has the empty path. Nesting deeper than `maximumDepth` containers is a problem. The first
+    /// problem is chosen in this order: an empty file, a byte-order mark, then the earliest NUL byte, invalid UTF-8
+    /// or git conflict marker anywhere in the file, and only then the first syntax error, because a merge conflict
+    /// or an encoding accident explains the syntax errors it causes.
     static func scan(
         _ data: Data, maximumDepth: Int = 512
     ) -> Result<[[JSONPathComponent]: JSONPosition], JSONSyntaxProblem> {
@@ -56,6 +62,8 @@ enum JSONLocator {
     }
 
     /// The line where the value at `path` starts; falls back to the nearest existing ancestor's line; nil if the text does not parse.
+    ///
+    /// "Does not parse" means `firstProblem(in:)` with the default depth limit reports a problem.
     static func line(of path: [JSONPathComponent], in data: Data) -> Int? {
         // Tracks only the target path so that repeated look-ups on a large file do not build a full map each time.
         switch run(data, maximumDepth: 512, recording: .target(path)) {
@@ -112,26 +120,47 @@ private struct JSONScanFrame {
 
 /// Byte values used by the scanner.
 private enum Byte {
+    /// NUL, never allowed.
     static let nul: UInt8 = 0x00
+    /// Horizontal tab, whitespace.
     static let tab: UInt8 = 0x09
+    /// Line feed, whitespace that ends a line.
     static let lineFeed: UInt8 = 0x0A
+    /// Carriage return, whitespace.
     static let carriageReturn: UInt8 = 0x0D
+    /// Space, whitespace; bytes below it are control characters.
     static let space: UInt8 = 0x20
+    /// Opens and closes strings.
     static let quote = UInt8(ascii: "\"")
+    /// Starts an escape sequence.
     static let backslash = UInt8(ascii: "\\")
+    /// Starts a comment, which JSON does not allow.
     static let slash = UInt8(ascii: "/")
+    /// Second byte of a block comment.
     static let asterisk = UInt8(ascii: "*")
+    /// Separates members and elements.
     static let comma = UInt8(ascii: ",")
+    /// Separates a key from its value.
     static let colon = UInt8(ascii: ":")
+    /// Opens an object.
     static let openBrace = UInt8(ascii: "{")
+    /// Closes an object.
     static let closeBrace = UInt8(ascii: "}")
+    /// Opens an array.
     static let openBracket = UInt8(ascii: "[")
+    /// Closes an array.
     static let closeBracket = UInt8(ascii: "]")
+    /// Starts a negative number or an exponent sign.
     static let minus = UInt8(ascii: "-")
+    /// Exponent sign; not allowed before a number.
     static let plus = UInt8(ascii: "+")
+    /// Decimal point.
     static let dot = UInt8(ascii: ".")
+    /// The digit 0.
     static let zero = UInt8(ascii: "0")
+    /// The digit 9.
     static let nine = UInt8(ascii: "9")
+    /// Single quote, a common mistake for a string delimiter.
     static let apostrophe = UInt8(ascii: "'")
 }
 
@@ -357,7 +386,8 @@ private struct JSONText {
 
     /// Decodes the key bytes between the quotes, resolving escapes.
     func decodeKey(from start: Int, to end: Int, escaped: Bool) -> String {
-        let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        // A typed buffer takes String's fast UTF-8 path; the raw buffer would be decoded byte by byte.
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<end]).assumingMemoryBound(to: UInt8.self)
         guard escaped else { return String(decoding: raw, as: UTF8.self) }
         var utf8: [UInt8] = []
         utf8.reserveCapacity(raw.count)
@@ -559,7 +589,7 @@ private struct JSONText {
     }
 }
 
-/// The single-pass, non-recursive parser behind `JSONLocator`.
+/// The non-recursive parser behind `JSONLocator`, run after the encoding pass of `JSONText`.
 private struct JSONScanner {
     /// The document.
     var text: JSONText
