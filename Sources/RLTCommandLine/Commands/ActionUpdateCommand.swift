@@ -34,38 +34,19 @@ enum ActionUpdateCommand {
             var action = review.actions[index]
             var changes = ChangeLog()
             if let status = try arguments.choice("--status", ActionStatus.self) {
-                changes.note("status", action.status.rawValue, status.rawValue)
-                action.status = status
+                changes.set(&action.status, status, "status")
                 if status == .done && action.completed == nil && !arguments.has("--completed") {
-                    action.completed = .day(invocation.asOf)
-                    changes.note("completed", nil, invocation.asOf.description)
+                    changes.setOptional(&action.completed, .day(invocation.asOf), "completed")
                 }
             }
-            if let completed = try arguments.date("--completed") {
-                changes.note("completed", action.completed?.description, completed.description)
-                action.completed = completed
-            }
-            if let due = try arguments.date("--due") {
-                changes.note("due", action.due?.description, due.description)
-                if action.originalDue == nil, let old = action.due, old != due { action.originalDue = old }
-                action.due = due
-            }
+            if let completed = try arguments.date("--completed") { changes.setOptional(&action.completed, completed, "completed") }
+            if let due = try arguments.date("--due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
             if let evidence = try arguments.text("--evidence") {
-                changes.note("evidence", action.evidence, evidence, text: true)
-                action.evidence = evidence
+                changes.setOptional(&action.evidence, evidence, "evidence", text: true)
             }
-            if let measure = try arguments.text("--measure") {
-                changes.note("measure", action.measure, measure, text: true)
-                action.measure = measure
-            }
-            if let text = try arguments.text("--text") {
-                changes.note("text", action.text, text, text: true)
-                action.text = text
-            }
-            if let reason = try arguments.text("--reason") {
-                changes.note("reason", action.reason, reason, text: true)
-                action.reason = reason
-            }
+            if let measure = try arguments.text("--measure") { changes.setOptional(&action.measure, measure, "measure", text: true) }
+            if let text = try arguments.text("--text") { changes.set(&action.text, text, "text", text: true) }
+            if let reason = try arguments.text("--reason") { changes.setOptional(&action.reason, reason, "reason", text: true) }
             if let note = try arguments.text("--note") {
                 action.updates.append(ProgressNote(date: .day(invocation.asOf), text: note, author: invocation.author))
                 changes.append("update added (\(invocation.asOf))")

@@ -52,57 +52,29 @@ enum RecUpdateCommand {
     ) throws -> ChangeLog {
         var changes = ChangeLog()
         let checks = CodeChecks(tracker: tracker)
-        if let status = try arguments.choice("--status", RecommendationStatus.self) {
-            changes.note("status", rec.status.rawValue, status.rawValue)
-            rec.status = status
+        if let status = try arguments.choice("--status", RecommendationStatus.self) { changes.set(&rec.status, status, "status") }
+        if let due = try arguments.date("--due") { changes.moveDue(&rec.due, original: &rec.originalDue, to: due) }
+        if let level = try arguments.choice("--assurance", AssuranceLevel.self) { changes.set(&rec.assurance, level, "assurance") }
+        if let owners = try arguments.list("--owner", check: { try checks.agencies($0, option: "--owner") }) {
+            changes.setList(&rec.owners, owners, "owners")
         }
-        if let due = try arguments.date("--due") {
-            changes.note("due", rec.due?.description, due.description)
-            if rec.originalDue == nil, let old = rec.due, old != due { rec.originalDue = old }
-            rec.due = due
+        if let text = try arguments.text("--text") { changes.set(&rec.text, text, "text", text: true) }
+        if let level = try arguments.choice("--level", RecommendationLevel.self) { changes.set(&rec.level, level, "level") }
+        if let themes = try arguments.list("--theme", check: { try checks.themes($0, option: "--theme") }) {
+            changes.setList(&rec.themes, themes, "themes")
         }
-        if let assurance = try arguments.choice("--assurance", AssuranceLevel.self) {
-            changes.note("assurance", rec.assurance.rawValue, assurance.rawValue)
-            rec.assurance = assurance
-        }
-        if arguments.has("--owner") {
-            let owners = arguments.strings("--owner")
-            try requireDistinct(owners, option: "--owner")
-            try checks.agencies(owners, option: "--owner")
-            changes.note("owners", list(rec.owners), list(owners))
-            rec.owners = owners
-        }
-        if let text = try arguments.text("--text") {
-            changes.note("text", rec.text, text, text: true)
-            rec.text = text
-        }
-        if let level = try arguments.choice("--level", RecommendationLevel.self) {
-            changes.note("level", rec.level.rawValue, level.rawValue)
-            rec.level = level
-        }
-        if arguments.has("--theme") {
-            let themes = arguments.strings("--theme")
-            try requireDistinct(themes, option: "--theme")
-            try checks.themes(themes, option: "--theme")
-            changes.note("themes", list(rec.themes), list(themes))
-            rec.themes = themes
-        }
-        if arguments.has("--link") {
-            let links = arguments.strings("--link")
-            try requireDistinct(links, option: "--link")
+        let id = rec.id
+        if let links = try arguments.list("--link", check: { links in
             for link in links {
-                guard link != rec.id else {
+                guard link != id else {
                     throw UsageError.invalidValue(option: "--link", message: "a recommendation cannot link to itself")
                 }
                 _ = try review.requireRecommendation(link)
             }
-            changes.note("links", list(rec.links), list(links))
-            rec.links = links
+        }) {
+            changes.setList(&rec.links, links, "links")
         }
-        if let reason = try arguments.text("--reason") {
-            changes.note("reason", rec.reason, reason, text: true)
-            rec.reason = reason
-        }
+        if let reason = try arguments.text("--reason") { changes.setOptional(&rec.reason, reason, "reason", text: true) }
         if let note = try arguments.text("--note") {
             let outcome = Outcome(
                 date: .day(invocation.asOf), text: note, author: invocation.author,

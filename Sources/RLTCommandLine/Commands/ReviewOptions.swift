@@ -33,58 +33,31 @@ enum ReviewOptions {
     ) throws -> ChangeLog {
         var changes = ChangeLog()
         let checks = CodeChecks(tracker: tracker)
-        if let type = try arguments.choice("--type", ReviewType.self) {
-            changes.note("type", review.type.rawValue, type.rawValue)
-            review.type = type
-        }
-        if let title = try arguments.text("--title") {
-            changes.note("title", review.title, title, text: true)
-            review.title = title
-        }
-        if arguments.has("--partnership") {
-            let codes = arguments.strings("--partnership")
-            try requireDistinct(codes, option: "--partnership")
-            try checks.agencies(codes, option: "--partnership")
-            changes.note("partnerships", list(review.partnerships), list(codes))
-            review.partnerships = codes
+        if let type = try arguments.choice("--type", ReviewType.self) { changes.set(&review.type, type, "type") }
+        if let title = try arguments.text("--title") { changes.set(&review.title, title, "title", text: true) }
+        if let codes = try arguments.list("--partnership", check: { try checks.agencies($0, option: "--partnership") }) {
+            changes.setList(&review.partnerships, codes, "partnerships")
         }
         let dates: [(String, WritableKeyPath<Review, PartialDate?>)] = [
             ("incident", \.incident), ("notified", \.notified), ("commissioned", \.commissioned),
             ("completed", \.completed), ("published", \.published),
         ]
         for (field, keyPath) in dates {
-            if let date = try arguments.date("--\(field)") {
-                changes.note(field, review[keyPath: keyPath]?.description, date.description)
-                review[keyPath: keyPath] = date
-            }
+            if let date = try arguments.date("--\(field)") { changes.setOptional(&review[keyPath: keyPath], date, field) }
         }
-        if let status = try arguments.choice("--status", ReviewStatus.self) {
-            changes.note("status", review.status.rawValue, status.rawValue)
-            review.status = status
+        if let status = try arguments.choice("--status", ReviewStatus.self) { changes.set(&review.status, status, "status") }
+        if let codes = try arguments.list("--theme", check: { try checks.themes($0, option: "--theme") }) {
+            changes.setList(&review.themes, codes, "themes")
         }
-        if arguments.has("--theme") {
-            let codes = arguments.strings("--theme")
-            try requireDistinct(codes, option: "--theme")
-            try checks.themes(codes, option: "--theme")
-            changes.note("themes", list(review.themes), list(codes))
-            review.themes = codes
-        }
-        if let summary = try arguments.text("--summary") {
-            changes.note("summary", review.summary, summary, text: true)
-            review.summary = summary
-        }
-        if let source = try arguments.text("--source") {
-            changes.note("source", review.source, source, text: true)
-            review.source = source
-        }
+        if let summary = try arguments.text("--summary") { changes.setOptional(&review.summary, summary, "summary", text: true) }
+        if let source = try arguments.text("--source") { changes.setOptional(&review.source, source, "source", text: true) }
         if let source = arguments.string("--converted-from") {
             let id = try slug(source, argument: "--converted-from", kind: "review")
             guard id != review.id else {
                 throw UsageError.invalidValue(option: "--converted-from", message: "a review cannot be converted from itself")
             }
             _ = try store.existingReview(id)
-            changes.note("converted_from", review.convertedFrom, id)
-            review.convertedFrom = id
+            changes.setOptional(&review.convertedFrom, id, "converted_from")
         }
         return changes
     }

@@ -49,6 +49,17 @@ struct CodeChecks {
     }
 }
 
+extension ParsedArguments {
+    /// A repeatable option that replaces a list: nil when not given; each value once, checked by `check`.
+    func list(_ name: String, check: ([String]) throws -> Void = { _ in }) throws -> [String]? {
+        guard has(name) else { return nil }
+        let values = strings(name)
+        try requireDistinct(values, option: name)
+        try check(values)
+        return values
+    }
+}
+
 /// Refuses a list option given with the same value twice (`--owner a --owner a`).
 func requireDistinct(_ values: [String], option: String) throws(UsageError) {
     var seen: Set<String> = []

@@ -256,10 +256,7 @@ struct RowApplier {
         if let original = row.date("original_due"), rec.originalDue == nil {
             changes.setOptional(&rec.originalDue, original, "original_due")
         }
-        if let due = row.date("due"), due != rec.due {
-            if rec.originalDue == nil, let old = rec.due { rec.originalDue = old }
-            changes.setOptional(&rec.due, due, "due")
-        }
+        if let due = row.date("due") { changes.moveDue(&rec.due, original: &rec.originalDue, to: due) }
         if let status = row.choice("status", RecommendationStatus.self) { changes.set(&rec.status, status, "status") }
         if let assurance = row.choice("assurance", AssuranceLevel.self) { changes.set(&rec.assurance, assurance, "assurance") }
         if let reason = row.text("reason") { changes.setOptional(&rec.reason, reason, "reason", text: true) }
@@ -323,10 +320,7 @@ struct RowApplier {
         if let original = row.date("original_due"), action.originalDue == nil {
             changes.setOptional(&action.originalDue, original, "original_due")
         }
-        if let due = row.date("due"), due != action.due {
-            if action.originalDue == nil, let old = action.due { action.originalDue = old }
-            changes.setOptional(&action.due, due, "due")
-        }
+        if let due = row.date("due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
         if let status = row.choice("status", ActionStatus.self) { changes.set(&action.status, status, "status") }
         if let completed = row.date("completed") { changes.setOptional(&action.completed, completed, "completed") }
         if let measure = row.text("measure") { changes.setOptional(&action.measure, measure, "measure", text: true) }

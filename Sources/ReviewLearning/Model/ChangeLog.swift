@@ -46,6 +46,13 @@ public struct ChangeLog: Sendable {
         target = value
     }
 
+    /// Moves a due date, keeping the first one as `original` so slippage stays visible.
+    public mutating func moveDue(_ due: inout PartialDate?, original: inout PartialDate?, to value: PartialDate) {
+        guard due != value else { return }
+        if original == nil, let old = due { original = old }
+        setOptional(&due, value, "due")
+    }
+
     public mutating func setList(_ target: inout [String], _ value: [String], _ field: String) {
         guard !target.elementsEqual(value, by: { sameScalars($0, $1) }) else { return }
         note(field, target.joined(separator: ", "), value.joined(separator: ", "))
