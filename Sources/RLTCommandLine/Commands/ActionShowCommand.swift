@@ -22,11 +22,7 @@ enum ActionShowCommand {
         details.add("Agency", action.agency)
         details.add("Text", action.text)
         details.add("Responds to", list(action.respondsTo))
-        var due = action.due?.description
-        if let original = action.originalDue, let slipped = action.slippedDays {
-            due = (due ?? "-") + " (originally \(original), slipped \(slipped) days)"
-        }
-        details.add("Due", due)
+        details.add("Due", dueText(action.due, original: action.originalDue, slipped: action.slippedDays))
         details.add("Status", action.status.rawValue)
         details.add("Completed", action.completed?.description)
         details.add("Measure", action.measure)

@@ -24,11 +24,7 @@ enum RecShowCommand {
         details.add("Level", rec.level.rawValue)
         details.add("Owners", rec.owners.enumerated().map { $0.offset == 0 ? "\($0.element) (lead)" : $0.element }.joined(separator: ", "))
         details.add("Themes", list(rec.themes))
-        var due = rec.due?.description
-        if let original = rec.originalDue, let slipped = rec.slippedDays {
-            due = (due ?? "-") + " (originally \(original), slipped \(slipped) days)"
-        }
-        details.add("Due", due)
+        details.add("Due", dueText(rec.due, original: rec.originalDue, slipped: rec.slippedDays))
         details.add("Status", rec.status.rawValue)
         details.add("Reason", rec.reason)
         details.add("Assurance", rec.assurance.rawValue)

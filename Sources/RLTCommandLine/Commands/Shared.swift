@@ -34,6 +34,12 @@ extension Store {
     }
 }
 
+/// `2024-12 (originally 2024-06, slipped 184 days)`: slippage is never hidden.
+func dueText(_ due: PartialDate?, original: PartialDate?, slipped: Int?) -> String? {
+    guard let original, let slipped else { return due?.description }
+    return "\(due?.description ?? "-") (originally \(original), slipped \(slipped) days)"
+}
+
 func list(_ values: [String]) -> String { values.joined(separator: ", ") }
 
 /// Checks that codes are in the directory and theme vocabulary.
