@@ -45,15 +45,21 @@ public enum RLTTool {
             }
             return ExitCode.success
         } catch let failure as UsageFailure {
-            context.stderr.write("error: \(failure.error)\nusage: \(failure.usage)\n")
+            context.stderr.write("error: \(terminalSafe(failure.error.description))\nusage: \(failure.usage)\n")
             let help = (["rlt"] + failure.path + ["--help"]).joined(separator: " ")
             context.stderr.write("See '\(help)' for more.\n")
             return ExitCode.usage
         } catch {
             let (message, code) = ExitCode.describe(error)
-            if !message.isEmpty { context.stderr.write("error: \(message)\n") }
+            if !message.isEmpty { context.stderr.write("error: \(terminalSafe(message))\n") }
             return code
         }
+    }
+
+    /// Error text may echo what the user typed; control and bidi characters must not reach the terminal raw.
+    private static func terminalSafe(_ message: String) -> String {
+        message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitized(String($0)) }
+            .joined(separator: "\n")
     }
 
     private static func makeInvocation(_ parsed: ParsedArguments, context: ToolContext) throws -> Invocation {

@@ -42,7 +42,7 @@ enum ConfigGetCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let key = try parseKey(arguments.positionals[0])
-        invocation.out(key.value(in: try invocation.store.loadTracker()) + "\n")
+        invocation.out(TerminalText.sanitized(key.value(in: try invocation.store.loadTracker())) + "\n")
     }
 }
 

@@ -32,6 +32,9 @@ public enum StoreChecker {
         checkTracker(tracker, into: &trackerReport)
         problems += trackerReport.problems
 
+        if FileSystem.isSymlink(store.reviewsDirectory) {
+            problems.append(Problem(file: store.reviewsDirectory, line: nil, message: StoreError.symlink(file: store.reviewsDirectory).description))
+        }
         var loaded: [(file: String, review: Review)] = []
         let ids: [String]
         do { ids = try store.reviewIDs() } catch { return problems + [problem(from: error, file: store.reviewsDirectory)] }

@@ -11,6 +11,16 @@ struct Row {
 
     func column(_ field: String) -> String? { values[field]?.column }
 
+    /// A bad cell as an error may show it: short, single-word values (a date, a code) are quoted so the user can
+    /// find them; anything longer may be record text from a shifted column and is only described.
+    func shown(_ value: String) -> String {
+        let scalars = value.unicodeScalars
+        if scalars.count <= 24 && !scalars.contains(where: { $0.properties.isWhitespace }) {
+            return "\"\(printable(value))\""
+        }
+        return "the value (\(value.count) characters)"
+    }
+
     mutating func fail(_ column: String?, _ message: String) {
         problems.append(ImportProblem(line: line, column: column, message: message))
     }
@@ -30,7 +40,7 @@ struct Row {
             return nil
         }
         guard Identifiers.isSlug(value) else {
-            fail(column(field), "\"\(printable(value))\" is not a valid \(kind) code (lower-case letters, digits and '-')")
+            fail(column(field), "\(shown(value)) is not a valid \(kind) code (lower-case letters, digits and '-')")
             return nil
         }
         return value
@@ -44,7 +54,7 @@ struct Row {
     mutating func recordID(_ field: String, kind: String) -> String? {
         guard let value = code(field) else { return nil }
         guard Identifiers.isRecordID(value) else {
-            fail(column(field), "\"\(printable(value))\" is not a valid \(kind) id")
+            fail(column(field), "\(shown(value)) is not a valid \(kind) id")
             return nil
         }
         return value
@@ -55,7 +65,7 @@ struct Row {
         do {
             return try PartialDate(parsing: value)
         } catch {
-            fail(column(field), "\"\(printable(value))\" is not a date (\(error.reason))")
+            fail(column(field), "\(shown(value)) is not a date (\(error.reason))")
             return nil
         }
     }
@@ -65,7 +75,7 @@ struct Row {
         guard let value = code(field) else { return nil }
         let normalised = String(String.UnicodeScalarView(value.lowercased().unicodeScalars.map { $0 == " " || $0 == "_" ? "-" : $0 }))
         guard let result = V(rawValue: normalised) else {
-            fail(column(field), "\"\(printable(value))\" is not a \(V.noun); use one of: \(V.allowedValues.joined(separator: ", "))")
+            fail(column(field), "\(shown(value)) is not a \(V.noun); use one of: \(V.allowedValues.joined(separator: ", "))")
             return nil
         }
         return result
@@ -74,7 +84,7 @@ struct Row {
     mutating func integer(_ field: String) -> Int? {
         guard let value = code(field) else { return nil }
         guard let number = Int(value), number >= 0 else {
-            fail(column(field), "\"\(printable(value))\" is not a whole number")
+            fail(column(field), "\(shown(value)) is not a whole number")
             return nil
         }
         return number
@@ -95,14 +105,14 @@ struct Row {
             let near = nearestMatches(to: value, in: tracker.agencies.map(\.code), limit: 1)
             fail(
                 column(field),
-                "\"\(printable(value))\" is not a known agency code or name\(near.isEmpty ? "" : "; did you mean \"\(near[0])\"?"); add it with 'rlt agency add'")
+                "\(shown(value)) is not a known agency code or name\(near.isEmpty ? "" : "; did you mean \"\(near[0])\"?"); add it with 'rlt agency add'")
             return nil
         }
     }
 
     mutating func themes(_ codes: [String], _ field: String, tracker: Tracker) {
         for code in codes where tracker.theme(code) == nil {
-            fail(column(field), "\"\(printable(code))\" is not a theme; add it with 'rlt theme add'")
+            fail(column(field), "\(shown(code)) is not a theme; add it with 'rlt theme add'")
         }
     }
 }

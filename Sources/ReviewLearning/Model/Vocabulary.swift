@@ -99,8 +99,9 @@ extension Vocabulary {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Self(rawValue: text) else {
             let allowed = Self.allowedValues.joined(separator: ", ")
+            // The value itself is left out: a hand edit may have put record text here, and errors never carry it.
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "\"\(text)\" is not a \(Self.noun) (one of: \(allowed))"))
+                .init(codingPath: decoder.codingPath, debugDescription: "not a \(Self.noun) (one of: \(allowed))"))
         }
         self = value
     }

@@ -104,6 +104,8 @@ public struct Store: Sendable {
     /// Runs `body` holding the store lock; its saves are atomic and checked against what it read.
     public func write<T>(_ body: (inout Transaction) throws -> T) throws -> T {
         guard FileSystem.isDirectory(root) else { throw StoreError.notAStore(path: root) }
+        // A reviews/ that is a link would send writes outside the store.
+        if FileSystem.isSymlink(reviewsDirectory) { throw StoreError.symlink(file: reviewsDirectory) }
         let mode = FileSystem.exists(trackerPath) ? ((try? loadTracker())?.settings.permissions ?? 0o600) : 0o600
         let lock = try StoreLock(store: root, timeout: lockTimeout, mode: mode)
         var transaction = Transaction(store: self, mode: mode)

@@ -1,0 +1,20 @@
+// Shared by the libFuzzer entry points in Fuzz/Targets. Compiled into one module together with
+// Sources/ReviewLearning and Sources/RLTCommandLine (see Fuzz/build.sh), so internal types are visible.
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A property the code under test must keep; a broken one aborts, so libFuzzer saves the input as a crash.
+func fuzzRequire(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+    if !condition() {
+        FileHandle.standardError.write(Data("fuzz property broken: \(message())\n".utf8))
+        abort()
+    }
+}
+
+/// The fuzz input as bytes.
+func fuzzBytes(_ data: UnsafePointer<UInt8>, _ size: Int) -> [UInt8] {
+    Array(UnsafeBufferPointer(start: data, count: size))
+}
