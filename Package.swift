@@ -10,15 +10,23 @@ let package = Package(
     name: "rlt",
     products: [
         .executable(name: "rlt", targets: ["rlt"]),
+        .executable(name: "rlt-generate", targets: ["rlt-generate"]),
         .library(name: "ReviewLearning", targets: ["ReviewLearning"]),
     ],
     targets: [
         .target(name: "ReviewLearning", swiftSettings: strictness),
         .target(name: "RLTCommandLine", dependencies: ["ReviewLearning"], swiftSettings: strictness),
         .executableTarget(name: "rlt", dependencies: ["RLTCommandLine"], swiftSettings: strictness),
-        .testTarget(name: "ReviewLearningTests", dependencies: ["ReviewLearning"], swiftSettings: strictness),
+        // A deterministic synthetic store for benchmarks and tests (Scripts/bench.sh, docs/PERFORMANCE.md).
+        .target(name: "SyntheticStore", dependencies: ["ReviewLearning"], swiftSettings: strictness),
+        .executableTarget(
+            name: "rlt-generate", dependencies: ["SyntheticStore", "ReviewLearning"],
+            swiftSettings: strictness),
         .testTarget(
-            name: "RLTCommandLineTests", dependencies: ["RLTCommandLine", "ReviewLearning"], swiftSettings: strictness),
+            name: "ReviewLearningTests", dependencies: ["ReviewLearning", "SyntheticStore"], swiftSettings: strictness),
+        .testTarget(
+            name: "RLTCommandLineTests", dependencies: ["RLTCommandLine", "ReviewLearning", "SyntheticStore"],
+            swiftSettings: strictness),
         .testTarget(
             name: "EndToEndTests", dependencies: ["rlt"], swiftSettings: strictness),
     ],
