@@ -9,12 +9,20 @@ enum CheckCommand {
             and CI parse): files that do not parse (with the line), duplicate ids, unknown agency and theme codes,
             links and references to missing records, missing reasons, stray temporary files, git conflict
             markers and files from a newer rlt. Exits 1 when it finds anything. Run it after a git merge.
+            It also compares the derived index (.index/) with the review files: an entry that disagrees with its
+            file is a problem (delete .index/; it is rebuilt); a damaged index file is only a note, as the next
+            query rebuilds it anyway. Check never writes anything.
             """,
         examples: ["rlt check", "rlt check --store ~/reviews"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let problems = StoreChecker.check(invocation.store)
+        var problems = StoreChecker.check(invocation.store)
+        if QueryContext.indexEnabled(invocation) {
+            let index = StoreIndex.verify(invocation.store)
+            problems += index.problems
+            for note in index.notes { invocation.err("note: \(note)\n") }
+        }
         guard !problems.isEmpty else { return }
         invocation.out(problems.map { "\($0)\n" }.joined())
         throw CommandFailure(message: "", code: ExitCode.failure)
