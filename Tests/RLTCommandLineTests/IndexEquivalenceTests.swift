@@ -160,7 +160,8 @@ struct IndexEquivalenceTests {
 
     @Test("after edits through rlt, deletions, files changed behind rlt's back, and a damaged or deleted index")
     func afterChanges() throws {
-        let fixture = try Fixture(recommendations: 600, seed: 5)
+        // 70 reviews: big enough for the listings' parallel path (the other test's 50 take the sequential one).
+        let fixture = try Fixture(recommendations: 700, seed: 5)
         func same(_ comment: String) {
             for arguments in Self.quick { fixture.expectSame(arguments, comment) }
         }

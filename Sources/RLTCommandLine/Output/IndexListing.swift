@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import ReviewLearning
 
 #if canImport(Glibc)
@@ -40,18 +42,13 @@ enum IndexListing {
     static func overdue(
         _ index: StoreIndex, _ query: IndexQuery, _ arguments: ParsedArguments, _ invocation: Invocation
     ) throws {
-        var recs: [IndexRow] = []
-        var actions: [IndexRow] = []
         try list(index, arguments, invocation, listing: OverdueRow.listing, kind: .overdue) { view, n, rows in
-            recs.removeAll(keepingCapacity: true)
-            actions.removeAll(keepingCapacity: true)
-            query.recommendations(view, review: n, into: &recs)
-            query.actions(view, review: n, into: &actions)
-            // Actions are marked by a negative record number: -1 - n.
-            for k in actions.indices { actions[k].record = -1 - actions[k].record }
             let start = rows.count
-            rows += recs
-            rows += actions
+            query.recommendations(view, review: n, into: &rows)
+            let middle = rows.count
+            query.actions(view, review: n, into: &rows)
+            // Actions are marked by a negative record number: -1 - n.
+            for k in middle..<rows.count { rows[k].record = -1 - rows[k].record }
             // The full path's order: most days overdue first, ties in recommendation-then-action order.
             if rows.count - start > 1 {
                 let sorted = rows[start...].enumerated().sorted { a, b in
@@ -72,7 +69,7 @@ enum IndexListing {
     /// Runs `collect` over every review and prints the rows as the full path would.
     private static func list(
         _ index: StoreIndex, _ arguments: ParsedArguments, _ invocation: Invocation, listing: Listing<some Any>,
-        kind: Kind, collect: (ReviewView, Int, inout [IndexRow]) -> Void
+        kind: Kind, collect: @escaping @Sendable (ReviewView, Int, inout [IndexRow]) -> Void
     ) throws {
         // The same checks, in the same order, as the full path: --sort and --limit, then --format, then --columns.
         _ = try Ordering.apply([Int](), arguments) { _ in Ordering.Key(review: "", due: nil, status: 0, owner: "") }
@@ -81,7 +78,6 @@ enum IndexListing {
         if (options.format == .csv || options.format == .tsv) && arguments.string("--sort") == nil {
             let columns = try options.selectedColumns(listing).map { IndexColumn(name: $0.name, kind: kind) }
             let out = OutputBuffer(invocation: invocation)
-            let cell = OutputBuffer(invocation: nil)
             let csv = options.format == .csv
             if options.header {
                 for (k, column) in columns.enumerated() {
@@ -92,25 +88,54 @@ enum IndexListing {
                 if csv { out.byte(0x0D) }
                 out.byte(0x0A)
             }
-            var count = 0
-            var rows: [IndexRow] = []
-            for n in 0..<index.count {
-                if let limit, count >= limit { break }
-                let view = index.review(n)
-                rows.removeAll(keepingCapacity: true)
-                collect(view, n, &rows)
-                for row in rows {
+            // Rows of `reviews`, printed into `out`; returns how many.
+            @Sendable func print(_ reviews: Range<Int>, _ out: OutputBuffer, limit: Int?) -> Int {
+                let cell = OutputBuffer(invocation: nil)
+                var count = 0
+                var rows: [IndexRow] = []
+                for n in reviews {
                     if let limit, count >= limit { break }
-                    for (k, column) in columns.enumerated() {
-                        if k > 0 { out.byte(csv ? UInt8(ascii: ",") : 0x09) }
-                        field(column.bytes(view, row, cell), csv: csv, out)
+                    let view = index.review(n)
+                    rows.removeAll(keepingCapacity: true)
+                    collect(view, n, &rows)
+                    for row in rows {
+                        if let limit, count >= limit { break }
+                        for (k, column) in columns.enumerated() {
+                            if k > 0 { out.byte(csv ? UInt8(ascii: ",") : 0x09) }
+                            field(column.bytes(view, row, cell), csv: csv, out)
+                        }
+                        if csv { out.byte(0x0D) }
+                        out.byte(0x0A)
+                        count += 1
                     }
-                    if csv { out.byte(0x0D) }
-                    out.byte(0x0A)
-                    count += 1
+                    if out.count >= 1 << 18 { out.flush() }
                 }
-                if out.count >= 1 << 18 { out.flush() }
-                if n % 256 == 255 { index.releaseBehind(n) }
+                return count
+            }
+            var count = 0
+            let chunk = max(8, min(128, index.count / 8))
+            if limit == nil && index.count >= 64 {
+                // Chunks of reviews are filtered and formatted on all cores and written in order as they complete.
+                out.flush()
+                let pipeline = Pipeline()
+                let chunks = (index.count + chunk - 1) / chunk
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    let buffer = OutputBuffer(invocation: nil, capacity: 1 << 19)
+                    let rows = print(c * chunk..<min(index.count, (c + 1) * chunk), buffer, limit: nil)
+                    pipeline.lock.withLock {
+                        pipeline.ready[c] = (buffer, rows)
+                        while let (done, rows) = pipeline.ready.removeValue(forKey: pipeline.next) {
+                            invocation.out(bytes: done.view)
+                            pipeline.count += rows
+                            pipeline.next += 1
+                            // Pages of reviews before the oldest chunk in progress are not needed again.
+                            index.releaseBehind(max(0, (pipeline.next - 1) * chunk - 1))
+                        }
+                    }
+                }
+                count = pipeline.count
+            } else {
+                count = print(0..<index.count, out, limit: limit)
             }
             out.flush()
             try Ordering.finish(count, arguments)
@@ -174,12 +199,17 @@ enum IndexListing {
         let n = cell.count
         guard n > 0, let base = cell.baseAddress else { return }
         let p = base.assumingMemoryBound(to: UInt8.self)
-        func has(_ c: UInt8) -> Bool {
-            if n < 32 {
-                for k in 0..<n where p[k] == c { return true }
+        func has(_ c: UInt8) -> Bool { memchr(base, Int32(c), n) != nil }
+        /// Whether any byte is one of `mask`'s (bit b for byte b < 64): one pass for short cells, memchr for long.
+        func any(_ mask: UInt64, _ chars: (UInt8, UInt8, UInt8, UInt8)) -> Bool {
+            if n < 48 {
+                for k in 0..<n {
+                    let c = p[k]
+                    if c < 64 && (mask >> UInt64(c)) & 1 != 0 { return true }
+                }
                 return false
             }
-            return memchr(base, Int32(c), n) != nil
+            return has(chars.0) || has(chars.1) || has(chars.2) || has(chars.3)
         }
         if csv {
             var first = 0
@@ -191,15 +221,15 @@ enum IndexListing {
                 default: break
                 }
             }
-            let quotes = has(UInt8(ascii: "\""))
-            guard quotes || has(UInt8(ascii: ",")) || has(0x0A) || has(0x0D) else {
+            let specials: UInt64 = 1 << 10 | 1 << 13 | 1 << 34 | 1 << 44  // LF, CR, '"', ','
+            guard any(specials, (UInt8(ascii: "\""), UInt8(ascii: ","), 0x0A, 0x0D)) else {
                 if prefix { out.byte(UInt8(ascii: "'")) }
                 out.append(cell)
                 return
             }
             out.byte(UInt8(ascii: "\""))
             if prefix { out.byte(UInt8(ascii: "'")) }
-            if quotes {
+            if has(UInt8(ascii: "\"")) {
                 // Double each quote: copy up to and including it, then write it again.
                 var at = 0
                 while at < n, let q = memchr(base + at, Int32(UInt8(ascii: "\"")), n - at) {
@@ -214,7 +244,8 @@ enum IndexListing {
             }
             out.byte(UInt8(ascii: "\""))
         } else {
-            guard has(0x09) || has(0x0A) || has(0x0D) || has(UInt8(ascii: "\\")) else {
+            // Tab, LF, CR; and backslash (92), which is past the mask's 64 bits, checked on its own.
+            guard any(1 << 9 | 1 << 10 | 1 << 13, (0x09, 0x0A, 0x0D, 0x09)) || has(UInt8(ascii: "\\")) else {
                 out.append(cell)
                 return
             }
@@ -229,6 +260,14 @@ enum IndexListing {
             }
         }
     }
+}
+
+/// Chunks of a listing finished out of order, waiting to be written in order.
+private final class Pipeline: @unchecked Sendable {
+    let lock = NSLock()
+    var ready: [Int: (OutputBuffer, Int)] = [:]
+    var next = 0
+    var count = 0
 }
 
 /// A column of the index listings, for a recommendation, an action or an overdue row (either).
@@ -332,7 +371,7 @@ struct IndexColumn {
 
 /// A growable byte buffer on manually managed memory (no copy-on-write checks on every byte), which can flush to
 /// standard output.
-final class OutputBuffer {
+final class OutputBuffer: @unchecked Sendable {
     private let invocation: Invocation?
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int

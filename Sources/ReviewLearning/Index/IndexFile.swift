@@ -161,54 +161,18 @@ final class IndexFile: @unchecked Sendable {
 
     // MARK: Entries
 
-    /// The file name of entry `n` (without `.json`), as bytes.
-    func name(_ n: Int) -> UnsafeRawBufferPointer {
-        let at = Int(map.u32(entries + n * IndexFile.entrySize))
-        return map.slice(at + 4, Int(map.u32(at)))
-    }
+    /// The entries, as a plain value: hot loops (on several threads) use it without reference counting.
+    var table: IndexTable { IndexTable(map: map, entries: entries, entryCount: entryCount, hot: hot, active: active, cold: cold) }
 
-    func key(_ n: Int) -> FileKey {
-        let e = entries + n * IndexFile.entrySize
-        return FileKey(size: map.u64(e + 8), mtime: map.i64(e + 16), ctime: map.i64(e + 24), inode: map.u64(e + 32), device: map.u64(e + 40))
-    }
-
-    func isRacy(_ n: Int) -> Bool { map.u32(entries + n * IndexFile.entrySize + 4) & 1 != 0 }
-
-    func contentHash(_ n: Int) -> UInt64 { map.u64(entries + n * IndexFile.entrySize + 48) }
-
-    /// The raw blob and text regions of entry `n`.
+    func name(_ n: Int) -> UnsafeRawBufferPointer { table.name(n) }
+    func key(_ n: Int) -> FileKey { table.key(n) }
+    func isRacy(_ n: Int) -> Bool { table.isRacy(n) }
+    func contentHash(_ n: Int) -> UInt64 { table.contentHash(n) }
     func parts(_ n: Int) -> (hot: UnsafeRawBufferPointer, active: UnsafeRawBufferPointer, cold: UnsafeRawBufferPointer) {
-        let e = entries + n * IndexFile.entrySize
-        return (
-            hot.slice(Int(map.u64(e + 56)), Int(map.u32(e + 64))), active.slice(Int(map.u64(e + 72)), Int(map.u32(e + 68))),
-            cold.slice(Int(map.u64(e + 80)), Int(map.u32(e + 88)))
-        )
+        table.parts(n)
     }
-
-    /// The review's blob and text regions, or nil if the blob is damaged.
-    func review(_ n: Int) -> ReviewView? {
-        let (hotPart, activePart, coldPart) = parts(n)
-        return ReviewView(hot: hotPart, active: activePart, cold: coldPart)
-    }
-
-    /// Whether entry `n`'s file name is `name` (ASCII names only; see `StoreIndex`).
-    func hasName(_ n: Int, _ name: String) -> Bool {
-        var copy = name
-        return copy.withUTF8 { compareBytes(self.name(n), UnsafeRawBufferPointer($0)) == 0 }
-    }
-
-    /// The entry for file `name`, by binary search over byte order (which is the listing's order for ASCII names).
-    func find(_ name: UnsafeRawBufferPointer) -> Int? {
-        var low = 0
-        var high = entryCount
-        while low < high {
-            let mid = (low + high) / 2
-            let c = compareBytes(self.name(mid), name)
-            if c == 0 { return mid }
-            if c < 0 { low = mid + 1 } else { high = mid }
-        }
-        return nil
-    }
+    func review(_ n: Int) -> ReviewView? { table.review(n) }
+    func find(_ name: UnsafeRawBufferPointer) -> Int? { table.find(name) }
 
     /// Tells the kernel the text pages up to `offset` of a region are no longer needed, so they leave this process's
     /// resident memory (they stay in the page cache).
@@ -218,6 +182,62 @@ final class IndexFile: @unchecked Sendable {
         let start = (Int(bitPattern: base) + page - 1) / page * page
         let end = (Int(bitPattern: base) + offset) / page * page
         if end > start { madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED) }
+    }
+}
+
+/// The entries of a mapped index file (valid while its `IndexFile` lives).
+struct IndexTable: @unchecked Sendable {
+    let map: UnsafeRawBufferPointer
+    let entries: Int
+    let entryCount: Int
+    let hot: UnsafeRawBufferPointer
+    let active: UnsafeRawBufferPointer
+    let cold: UnsafeRawBufferPointer
+
+    /// The file name of entry `n` (without `.json`), as bytes.
+    @inline(__always) func name(_ n: Int) -> UnsafeRawBufferPointer {
+        let at = Int(map.u32(entries + n * IndexFile.entrySize))
+        return map.slice(at + 4, Int(map.u32(at)))
+    }
+
+    @inline(__always) func key(_ n: Int) -> IndexFile.FileKey {
+        let e = entries + n * IndexFile.entrySize
+        return IndexFile.FileKey(
+            size: map.u64(e + 8), mtime: map.i64(e + 16), ctime: map.i64(e + 24), inode: map.u64(e + 32), device: map.u64(e + 40))
+    }
+
+    @inline(__always) func isRacy(_ n: Int) -> Bool { map.u32(entries + n * IndexFile.entrySize + 4) & 1 != 0 }
+
+    @inline(__always) func contentHash(_ n: Int) -> UInt64 { map.u64(entries + n * IndexFile.entrySize + 48) }
+
+    /// The raw blob and text regions of entry `n`.
+    @inline(__always) func parts(_ n: Int) -> (hot: UnsafeRawBufferPointer, active: UnsafeRawBufferPointer, cold: UnsafeRawBufferPointer) {
+        let e = entries + n * IndexFile.entrySize
+        return (
+            hot.slice(Int(map.u64(e + 56)), Int(map.u32(e + 64))), active.slice(Int(map.u64(e + 72)), Int(map.u32(e + 68))),
+            cold.slice(Int(map.u64(e + 80)), Int(map.u32(e + 88)))
+        )
+    }
+
+    /// The review's blob and text regions, or nil if the blob is damaged.
+    @inline(__always) func review(_ n: Int) -> ReviewView? {
+        let (hotPart, activePart, coldPart) = parts(n)
+        return ReviewView(hot: hotPart, active: activePart, cold: coldPart)
+    }
+
+    /// The entry for file `name`, by binary search over byte order (which is the listing's order for ASCII names),
+    /// starting from `hint` when it is right there (the listing and the entries are in the same order).
+    func find(_ name: UnsafeRawBufferPointer, hint: Int = -1) -> Int? {
+        if hint >= 0 && hint < entryCount && compareBytes(self.name(hint), name) == 0 { return hint }
+        var low = 0
+        var high = entryCount
+        while low < high {
+            let mid = (low + high) / 2
+            let c = compareBytes(self.name(mid), name)
+            if c == 0 { return mid }
+            if c < 0 { low = mid + 1 } else { high = mid }
+        }
+        return nil
     }
 }
 

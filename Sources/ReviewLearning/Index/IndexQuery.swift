@@ -22,7 +22,7 @@ extension DueState {
 /// index's numbers and codes instead of decoded records. A test checks the two agree on generated stores.
 ///
 /// `--text` is not answered here: it needs outcome and progress-note texts, which the index does not keep.
-package struct IndexQuery {
+package struct IndexQuery: Sendable {
     let filter: RecordFilter
     let asOf: Int32
     let amberDays: Int

@@ -17,7 +17,13 @@ extension Summary {
         mutating func count(_ row: IndexRow, status: Int, finished isFinished: Bool) {
             total += 1
             statuses[status] += 1
-            rags[RAG.allCases.firstIndex(of: row.rag)!] += 1
+            switch row.rag {
+            case .blue: rags[0] += 1
+            case .red: rags[1] += 1
+            case .amber: rags[2] += 1
+            case .green: rags[3] += 1
+            case .grey: rags[4] += 1
+            }
             if isFinished { finished += 1 }
             if row.daysOverdue >= 0 {
                 overdue += 1
@@ -48,11 +54,28 @@ extension Summary {
         let finishedStatus = actions
             ? Int(Codes.index(ActionStatus.done, in: Codes.actionStatuses))
             : Int(Codes.index(RecommendationStatus.assured, in: Codes.recStatuses))
+        // Groups by name (String equality, as the full path's dictionary), numbered in first-seen order.
         var groups: [String: Int] = [:]
         var names: [String] = []
         var tallies: [Tally] = []
         var total = Tally(statusCount: statusNames.count)
+        func group(_ name: String) -> Int {
+            if let known = groups[name] { return known }
+            groups[name] = names.count
+            names.append(name)
+            tallies.append(Tally(statusCount: statusNames.count))
+            return names.count - 1
+        }
+        var fixed: [String: Int] = [:]
+        func fixedGroup(_ name: String) -> Int {
+            if let known = fixed[name] { return known }
+            let g = group(name)
+            fixed[name] = g
+            return g
+        }
         var rows: [IndexRow] = []
+        var keys: [Int] = []
+        var codeGroups: [Int] = []
         for n in 0..<index.count {
             let view = index.review(n)
             rows.removeAll(keepingCapacity: true)
@@ -62,51 +85,49 @@ extension Summary {
                 query.recommendations(view, review: n, into: &rows)
             }
             guard !rows.isEmpty else { continue }
-            var codes: [String?] = Array(repeating: nil, count: view.codeCount)
-            func code(_ c: UInt32) -> String {
-                guard Int(c) < codes.count else { return "" }
-                if let known = codes[Int(c)] { return known }
-                let text = String(indexBytes: view.code(c))
-                codes[Int(c)] = text
-                return text
+            // Each of the review's codes resolved to its group once.
+            codeGroups.removeAll(keepingCapacity: true)
+            codeGroups.append(contentsOf: repeatElement(-1, count: view.codeCount))
+            func code(_ c: UInt32) -> Int {
+                guard Int(c) < codeGroups.count else { return group("") }
+                if codeGroups[Int(c)] < 0 { codeGroups[Int(c)] = group(String(indexBytes: view.code(c))) }
+                return codeGroups[Int(c)]
             }
-            func list(_ at: UInt32) -> [String] { (0..<view.listCount(at)).map { code(view.listItem(at, $0)) } }
-            lazy var reviewID = String(indexBytes: view.id)
+            func list(_ at: UInt32) {
+                for k in 0..<view.listCount(at) { keys.append(code(view.listItem(at, k))) }
+            }
+            var reviewGroup = -1
             for row in rows {
                 let r = Int(row.record)
                 let status = actions ? view.actionStatus(r) : view.recStatus(r)
-                var keys: [String]
+                keys.removeAll(keepingCapacity: true)
                 switch grouping {
-                case .review: keys = [reviewID]
-                case .type: keys = [view.type.rawValue]
-                case .status: keys = [statusNames[status]]
-                case .owner where actions, .agency where actions, .lead where actions: keys = [code(view.actionAgency(r))]
-                case .owner, .agency: keys = list(view.recOwners(r))
-                case .lead: keys = Array(list(view.recOwners(r)).prefix(1))
+                case .review:
+                    if reviewGroup < 0 { reviewGroup = group(String(indexBytes: view.id)) }
+                    keys.append(reviewGroup)
+                case .type: keys.append(fixedGroup(view.type.rawValue))
+                case .status: keys.append(fixedGroup(statusNames[status]))
+                case .owner where actions, .agency where actions, .lead where actions: keys.append(code(view.actionAgency(r)))
+                case .owner, .agency: list(view.recOwners(r))
+                case .lead:
+                    let owners = view.recOwners(r)
+                    if view.listCount(owners) > 0 { keys.append(code(view.listItem(owners, 0))) }
                 case .theme where actions:
                     let (recs, findings) = IndexQuery.targets(view, r)
-                    keys = recs.flatMap { list(view.recThemes($0)) } + findings.flatMap { list(view.findingThemes($0)) }
-                case .theme: keys = list(view.recThemes(r))
+                    for rec in recs { list(view.recThemes(rec)) }
+                    for finding in findings { list(view.findingThemes(finding)) }
+                case .theme: list(view.recThemes(r))
                 case .level where actions:
-                    keys = IndexQuery.targets(view, r).recs.map { Codes.levels[view.recLevel($0)].rawValue }
-                case .level: keys = [Codes.levels[view.recLevel(r)].rawValue]
+                    for rec in IndexQuery.targets(view, r).recs { keys.append(fixedGroup(Codes.levels[view.recLevel(rec)].rawValue)) }
+                case .level: keys.append(fixedGroup(Codes.levels[view.recLevel(r)].rawValue))
                 case .assurance where actions:
-                    keys = IndexQuery.targets(view, r).recs.map { Codes.assurances[view.recAssurance($0)].rawValue }
-                case .assurance: keys = [Codes.assurances[view.recAssurance(r)].rawValue]
-                }
-                if keys.isEmpty { keys = [noGroup] }
-                var seen: [String] = []
-                for key in keys where !seen.contains(key) {
-                    seen.append(key)
-                    let g: Int
-                    if let known = groups[key] {
-                        g = known
-                    } else {
-                        g = tallies.count
-                        groups[key] = g
-                        names.append(key)
-                        tallies.append(Tally(statusCount: statusNames.count))
+                    for rec in IndexQuery.targets(view, r).recs {
+                        keys.append(fixedGroup(Codes.assurances[view.recAssurance(rec)].rawValue))
                     }
+                case .assurance: keys.append(fixedGroup(Codes.assurances[view.recAssurance(r)].rawValue))
+                }
+                if keys.isEmpty { keys.append(fixedGroup(noGroup)) }
+                for (k, g) in keys.enumerated() where !keys[..<k].contains(g) {
                     tallies[g].count(row, status: status, finished: status == finishedStatus)
                 }
                 total.count(row, status: status, finished: status == finishedStatus)

@@ -1,6 +1,6 @@
 /// Read access to one review's blob and texts in a mapped index file. Every reference is bounds-checked against the
 /// blob or its text region, so even a damaged file cannot make a read stray outside the mapping.
-package struct ReviewView {
+package struct ReviewView: @unchecked Sendable {
     let hot: UnsafeRawBufferPointer
     let active: UnsafeRawBufferPointer
     let cold: UnsafeRawBufferPointer
@@ -28,11 +28,20 @@ package struct ReviewView {
         actionsAt = Int(hot.u32(40))
         let n = hot.count
         func fits(_ at: Int, _ count: Int, _ size: Int) -> Bool { at <= n && count <= (n - at) / size }
-        guard Int(hot.u8(0)) < Codes.reviewTypes.count, fits(codesAt, codeCount, 4),
+        guard Int(hot.u8(0)) < ReviewView.typeCount, fits(codesAt, codeCount, 4),
             fits(findingsAt, findingCount, BlobLayout.findingSize), fits(recsAt, recCount, BlobLayout.recSize),
             fits(actionsAt, actionCount, BlobLayout.actionSize)
         else { return nil }
     }
+
+    private static let typeCount = ReviewType.allCases.count
+
+    /// A placeholder for a file that vanished (never read).
+    static let empty: ReviewView = {
+        let blank = UnsafeMutableRawBufferPointer.allocate(byteCount: BlobLayout.headerSize + 4, alignment: 8)
+        blank.initializeMemory(as: UInt8.self, repeating: 0)
+        return ReviewView(hot: UnsafeRawBufferPointer(blank), active: UnsafeRawBufferPointer(blank), cold: UnsafeRawBufferPointer(blank))!
+    }()
 
     // MARK: Parts
 

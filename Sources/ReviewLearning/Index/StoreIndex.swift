@@ -25,6 +25,8 @@ public final class StoreIndex: @unchecked Sendable {
     public let ids: [String]
     private var files: [IndexFile] = []
     private var refs: [(file: Int, entry: Int)] = []
+    /// Each review's blob, resolved once (checked when the index was loaded).
+    private var views: [ReviewView] = []
     /// Whether the index was written to `.index/` by this run (for tests and `check`).
     public private(set) var wrote = false
     /// How many review files this run had to read.
@@ -36,11 +38,7 @@ public final class StoreIndex: @unchecked Sendable {
 
     public var count: Int { ids.count }
 
-    package func review(_ n: Int) -> ReviewView {
-        let (file, entry) = refs[n]
-        // Checked when the index was loaded.
-        return files[file].review(entry)!
-    }
+    @inline(__always) package func review(_ n: Int) -> ReviewView { views[n] }
 
     /// Lets go of the pages before review `n`'s (in its index file), so that a long listing streams through the
     /// index instead of keeping it all resident. They stay in the page cache; touching them again is cheap.
@@ -107,15 +105,19 @@ public final class StoreIndex: @unchecked Sendable {
         defer { if dirfd >= 0 { close(dirfd) } }
         var sources = [Source](repeating: .read, count: ids.count)
         var keys = [IndexFile.FileKey?](repeating: nil, count: ids.count)
-        let oldFiles = old
+        var checked = [ReviewView?](repeating: nil, count: ids.count)
+        let tables = old.map(\.table)
         let names = byName
         sources.withUnsafeMutableBufferPointer { sourceSlots in
             keys.withUnsafeMutableBufferPointer { keySlots in
+              checked.withUnsafeMutableBufferPointer { viewSlots in
                 nonisolated(unsafe) let sourceSlots = sourceSlots
                 nonisolated(unsafe) let keySlots = keySlots
+                nonisolated(unsafe) let viewSlots = viewSlots
                 let parts = ids.count >= 2048 ? 4 : 1
                 let classify: @Sendable (Int) -> Void = { part in
                     var path = [CChar](repeating: 0, count: 256)
+                    var hints = [Int](repeating: -1, count: tables.count)
                     for n in stride(from: part * ids.count / parts, to: (part + 1) * ids.count / parts, by: 1) {
                         let id = ids[n]
                         var info = stat()
@@ -137,13 +139,15 @@ public final class StoreIndex: @unchecked Sendable {
                         for f in lookups {
                             let entry: Int?
                             if ascii {
-                                entry = name.withUTF8 { oldFiles[f].find(UnsafeRawBufferPointer($0)) }
+                                entry = name.withUTF8 { tables[f].find(UnsafeRawBufferPointer($0), hint: hints[f]) }
+                                if let entry { hints[f] = entry + 1 }
                             } else {
                                 entry = names[f][id]
                             }
-                            guard let entry, oldFiles[f].key(entry) == key, oldFiles[f].review(entry) != nil else { continue }
-                            if oldFiles[f].isRacy(entry) {
-                                guard let hash = contentHash(store.reviewPath(id)), hash == oldFiles[f].contentHash(entry)
+                            guard let entry, tables[f].key(entry) == key, let view = tables[f].review(entry) else { continue }
+                            viewSlots[n] = view
+                            if tables[f].isRacy(entry) {
+                                guard let hash = contentHash(store.reviewPath(id)), hash == tables[f].contentHash(entry)
                                 else { break }
                                 sourceSlots[n] = isRacy(key, now: started)
                                     ? .keep(file: f, entry: entry) : .refresh(file: f, entry: entry, key: key)
@@ -159,6 +163,7 @@ public final class StoreIndex: @unchecked Sendable {
                 } else {
                     classify(0)
                 }
+              }
             }
         }
         let total = keys.reduce(UInt64(0)) { $0 + ($1?.size ?? 0) }
@@ -167,6 +172,7 @@ public final class StoreIndex: @unchecked Sendable {
         if changed.isEmpty {
             index.files = old
             index.refs = sources.map { if case .keep(let f, let e) = $0 { (f, e) } else { (0, 0) } }
+            index.views = checked.map { $0! }
             stamp(directory, old, mode: mode)
             return index
         }
@@ -202,6 +208,9 @@ public final class StoreIndex: @unchecked Sendable {
         }
         // Files that vanished while being read are left out, as the full path leaves them out.
         let missing = Set(index.refs.indices.filter { index.refs[$0].entry < 0 })
+        index.resolve(checked: index.refs.indices.map { n in
+            if case .keep = sources[n] { checked[n] } else { nil }
+        })
         return missing.isEmpty ? index : index.without(missing: missing)
     }
 
@@ -211,10 +220,20 @@ public final class StoreIndex: @unchecked Sendable {
         IndexStamp.write(directory, files.map { Stamp(key: $0.fileKey, checksum: $0.checksum) }, mode: mode)
     }
 
+    /// Looks up every review's blob once (reusing those already checked).
+    private func resolve(checked: [ReviewView?]) {
+        views = refs.indices.map { n in
+            if let view = checked[n] { return view }
+            let (file, entry) = refs[n]
+            return entry < 0 ? checked[n] ?? ReviewView.empty : files[file].review(entry)!
+        }
+    }
+
     private func without(missing: Set<Int>) -> StoreIndex {
         let copy = StoreIndex(ids: ids.indices.filter { !missing.contains($0) }.map { ids[$0] })
         copy.files = files
         copy.refs = refs.indices.filter { !missing.contains($0) }.map { refs[$0] }
+        copy.views = views.indices.filter { !missing.contains($0) }.map { views[$0] }
         copy.wrote = wrote
         copy.reread = reread
         return copy
