@@ -136,9 +136,18 @@ public struct Store: Sendable {
     /// Runs `body` holding the store lock; its saves are atomic and checked against what it read.
     public func write<T>(_ body: (inout Transaction) throws -> T) throws -> T {
         guard FileSystem.isDirectory(root) else { throw StoreError.notAStore(path: root) }
-        let mode = FileSystem.exists(trackerPath) ? ((try? loadTracker())?.settings.permissions ?? 0o600) : 0o600
+        // The tracker gives the file mode for the lock file; read before the lock, it is decoded again under the
+        // lock only if its bytes changed meanwhile.
+        var early: (data: Data, tracker: Tracker)?
+        if FileSystem.exists(trackerPath), let data = try? FileSystem.read(trackerPath),
+            let tracker = try? JSONCodec.decode(Tracker.self, from: data, file: trackerPath)
+        {
+            early = (data, tracker)
+        }
+        let mode = early?.tracker.settings.permissions ?? 0o600
         let lock = try StoreLock(store: root, timeout: lockTimeout, mode: mode)
         var transaction = Transaction(store: self, mode: mode)
+        transaction.decodedTracker = early
         let result = try body(&transaction)
         _ = consume lock
         return result
@@ -153,6 +162,8 @@ public struct Transaction {
     public let store: Store
     let mode: UInt32
     private var readBytes: [String: Data?] = [:]
+    /// `tracker.json` as decoded before the lock was taken, reused if the file still has the same bytes.
+    var decodedTracker: (data: Data, tracker: Tracker)?
 
     init(store: Store, mode: UInt32) {
         self.store = store
@@ -162,7 +173,8 @@ public struct Transaction {
     public mutating func tracker() throws(StoreError) -> Tracker {
         let path = store.trackerPath
         guard let data = try remember(path) else { throw .notAStore(path: store.root) }
-        let tracker = try JSONCodec.decode(Tracker.self, from: data, file: path)
+        let tracker =
+            decodedTracker?.data == data ? decodedTracker!.tracker : try JSONCodec.decode(Tracker.self, from: data, file: path)
         guard tracker.schema <= Store.schemaVersion else { throw .newerSchema(file: path, found: tracker.schema) }
         return tracker
     }
