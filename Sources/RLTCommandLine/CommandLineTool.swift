@@ -113,21 +113,28 @@ public enum RLTTool {
     }
 
     private static func fileSink(_ handle: FileHandle, fd: Int32) -> OutputSink {
-        OutputSink(isTerminal: isatty(fd) == 1) { text in
-            var bytes = Array(text.utf8)
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    // The reader went away (`rlt … | head`): stop quietly, as cat and git do.
-                    if errno == EPIPE { exit(0) }
-                    FileHandle.standardError.write("error: cannot write output: \(String(cString: strerror(errno)))\n".data(using: .utf8) ?? Data())
-                    exit(ExitCode.cannotWrite)
-                }
-                offset += n
+        OutputSink(
+            isTerminal: isatty(fd) == 1,
+            write: { text in
+                var bytes = Array(text.utf8)
+                bytes.withUnsafeMutableBytes { writeAll(fd, UnsafeRawBufferPointer($0)) }
+                _ = handle
+            },
+            writeBytes: { bytes in writeAll(fd, bytes) })
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                // The reader went away (`rlt … | head`): stop quietly, as cat and git do.
+                if errno == EPIPE { exit(0) }
+                FileHandle.standardError.write("error: cannot write output: \(String(cString: strerror(errno)))\n".data(using: .utf8) ?? Data())
+                exit(ExitCode.cannotWrite)
             }
-            _ = handle
+            offset += n
         }
     }
 }

@@ -5,10 +5,22 @@ import ReviewLearning
 public struct OutputSink: Sendable {
     public let write: @Sendable (String) -> Void
     public let isTerminal: Bool
+    /// Writes UTF-8 bytes directly, for long listings streamed in pieces; without it they go through `write`.
+    let writeBytes: (@Sendable (UnsafeRawBufferPointer) -> Void)?
 
     public init(isTerminal: Bool = false, write: @escaping @Sendable (String) -> Void) {
         self.write = write
         self.isTerminal = isTerminal
+        writeBytes = nil
+    }
+
+    init(
+        isTerminal: Bool, write: @escaping @Sendable (String) -> Void,
+        writeBytes: @escaping @Sendable (UnsafeRawBufferPointer) -> Void
+    ) {
+        self.write = write
+        self.isTerminal = isTerminal
+        self.writeBytes = writeBytes
     }
 }
 
@@ -53,6 +65,15 @@ struct Invocation: Sendable {
     var store: Store { Store(root: storePath, lockTimeout: lockTimeout) }
 
     func out(_ text: String) { context.stdout.write(text) }
+
+    /// Writes UTF-8 bytes to stdout (the same as `out` with the text they spell).
+    func out(bytes: UnsafeRawBufferPointer) {
+        if let writeBytes = context.stdout.writeBytes {
+            writeBytes(bytes)
+        } else {
+            context.stdout.write(String(decoding: bytes, as: UTF8.self))
+        }
+    }
     func err(_ text: String) { context.stderr.write(text) }
 
     func history(_ change: String) -> HistoryEntry { HistoryEntry(at: timestamp, by: author, change: change) }

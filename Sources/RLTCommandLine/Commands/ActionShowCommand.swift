@@ -51,8 +51,18 @@ enum ActionListCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let (query, reviews) = try QueryContext.load(arguments, invocation, target: .actions)
-        let rows = try Ordering.apply(query.actions(in: reviews), arguments) { $0.orderingKey }
+        let context = try QueryContext(arguments, invocation, target: .actions)
+        let reviews: [Review]
+        if let index = try context.index() {
+            if let indexQuery = IndexQuery(context.query), IndexListing.canAnswer(arguments) {
+                try IndexListing.actions(index, indexQuery, arguments, invocation)
+                return
+            }
+            reviews = try context.candidates(index, target: .actions)
+        } else {
+            reviews = try context.reviews()
+        }
+        let rows = try Ordering.apply(context.query.actions(in: reviews), arguments) { $0.orderingKey }
         invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.actions))
         try Ordering.finish(rows.count, arguments)
     }

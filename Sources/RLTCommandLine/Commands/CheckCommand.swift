@@ -14,13 +14,22 @@ enum CheckCommand {
             formatted as rlt writes it, review dates out of order, assured without an assurance level, an
             assurance level with no outcome as evidence, an outcome dated after --as-of, done without a
             completed date (or completed without done), original_due without due, history out of order.
+
+            It also compares the derived index (.index/) with the review files: an entry that disagrees with its
+            file is a problem (delete .index/; it is rebuilt); a damaged index file is only a note, as the next
+            query rebuilds it anyway. Check never writes anything.
             """,
         options: [.flag("--strict", "Also run the consistency checks.")],
         examples: ["rlt check", "rlt check --strict --store ~/reviews"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let problems = StoreChecker.check(invocation.store, strict: arguments.flag("--strict"), asOf: invocation.asOf)
+        var problems = StoreChecker.check(invocation.store, strict: arguments.flag("--strict"), asOf: invocation.asOf)
+        if QueryContext.indexEnabled(invocation) {
+            let index = StoreIndex.verify(invocation.store)
+            problems += index.problems
+            for note in index.notes { invocation.err("note: \(note)\n") }
+        }
         guard !problems.isEmpty else { return }
         invocation.out(problems.map { "\($0)\n" }.joined())
         throw CommandFailure(message: "", code: ExitCode.failure)

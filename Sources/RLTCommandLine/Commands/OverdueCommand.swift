@@ -90,8 +90,19 @@ enum OverdueCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        var (query, reviews) = try QueryContext.load(arguments, invocation, target: .both)
-        query.filter.overdueOnly = true
+        var context = try QueryContext(arguments, invocation, target: .both)
+        context.query.filter.overdueOnly = true
+        let query = context.query
+        let reviews: [Review]
+        if let index = try context.index() {
+            if let indexQuery = IndexQuery(query), IndexListing.canAnswer(arguments) {
+                try IndexListing.overdue(index, indexQuery, arguments, invocation)
+                return
+            }
+            reviews = try context.candidates(index, target: .both)
+        } else {
+            reviews = try context.reviews()
+        }
         var rows: [OverdueRow] = []
         for review in reviews {
             let group = query.recommendations(in: [review]).map(OverdueRow.recommendation)
@@ -108,7 +119,11 @@ enum OverdueCommand {
         }
         let options = try ListingOptions(arguments, invocation)
         if options.format == .table && arguments.string("--sort") == nil {
-            invocation.out(grouped(rows, options: options, asOf: invocation.asOf))
+            invocation.out(
+                try grouped(
+                    count: rows.count, reviewID: { rows[$0].review.id }, title: { rows[$0].review.title },
+                    isRecommendation: { if case .recommendation = rows[$0] { true } else { false } },
+                    render: { try $0.render(rows, OverdueRow.listing) }, options: options, asOf: invocation.asOf))
         } else {
             invocation.out(try options.render(rows, OverdueRow.listing))
         }
@@ -116,24 +131,30 @@ enum OverdueCommand {
     }
 
     /// The table with a heading line before each review's rows.
-    private static func grouped(_ rows: [OverdueRow], options: ListingOptions, asOf: CalendarDay) -> String {
-        guard !rows.isEmpty else { return "Nothing overdue as of \(asOf).\n" }
+    ///
+    /// `render` prints the rows as a table with the options it is given (the review column left out).
+    static func grouped(
+        count: Int, reviewID: (Int) -> String, title: (Int) -> String, isRecommendation: (Int) -> Bool,
+        render: (ListingOptions) throws -> String, options: ListingOptions, asOf: CalendarDay
+    ) throws -> String {
+        guard count > 0 else { return "Nothing overdue as of \(asOf).\n" }
         var options = options
         options.columns = (options.columns ?? OverdueRow.listing.defaults).filter { $0 != "review" }
-        let rendered = (try? options.render(rows, OverdueRow.listing)) ?? ""
+        let rendered = try render(options)
         var lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         var out = ""
         if options.header, !lines.isEmpty { out += "  " + lines.removeFirst() + "\n" }
         var index = 0
-        while index < rows.count {
-            let review = rows[index].review
-            let count = rows[index...].prefix { $0.review.id == review.id }.count
-            out += "\n\(TerminalText.sanitized(review.id)) — \(TerminalText.sanitized(review.title)) (\(count) overdue)\n"
-            for line in lines[index..<(index + count)] { out += "  \(line)\n" }
-            index += count
+        while index < count {
+            let review = reviewID(index)
+            var end = index + 1
+            while end < count && reviewID(end) == review { end += 1 }
+            out += "\n\(TerminalText.sanitized(review)) — \(TerminalText.sanitized(title(index))) (\(end - index) overdue)\n"
+            for line in lines[index..<end] { out += "  \(line)\n" }
+            index = end
         }
-        let recs = rows.filter { if case .recommendation = $0 { true } else { false } }.count
-        out += "\n\(rows.count) overdue as of \(asOf): \(recs) recommendations, \(rows.count - recs) actions.\n"
+        let recs = (0..<count).filter(isRecommendation).count
+        out += "\n\(count) overdue as of \(asOf): \(recs) recommendations, \(count - recs) actions.\n"
         return out
     }
 }

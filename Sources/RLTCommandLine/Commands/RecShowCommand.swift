@@ -66,8 +66,18 @@ enum RecListCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let (query, reviews) = try QueryContext.load(arguments, invocation, target: .recommendations)
-        let rows = try Ordering.apply(query.recommendations(in: reviews), arguments) { $0.orderingKey }
+        let context = try QueryContext(arguments, invocation, target: .recommendations)
+        let reviews: [Review]
+        if let index = try context.index() {
+            if let indexQuery = IndexQuery(context.query), IndexListing.canAnswer(arguments) {
+                try IndexListing.recommendations(index, indexQuery, arguments, invocation)
+                return
+            }
+            reviews = try context.candidates(index, target: .recommendations)
+        } else {
+            reviews = try context.reviews()
+        }
+        let rows = try Ordering.apply(context.query.recommendations(in: reviews), arguments) { $0.orderingKey }
         invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.recommendations))
         try Ordering.finish(rows.count, arguments)
     }
@@ -80,14 +90,67 @@ func reviews(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> [
     return try ids.map { try invocation.store.existingReview(try slug($0, argument: "--review", kind: "review")) }
 }
 
-/// Everything a query command needs: the filter from the options, the as-of day, the amber window, the reviews.
-enum QueryContext {
+/// Everything a query command needs: the filter from the options, the as-of day, the amber window, and where the
+/// records come from: the index (`<store>/.index/`, DESIGN §8) or the review files themselves.
+struct QueryContext {
+    let arguments: ParsedArguments
+    let invocation: Invocation
+    let tracker: Tracker
+    var query: Query
+
+    init(_ arguments: ParsedArguments, _ invocation: Invocation, target: FilterOptions.Target) throws {
+        self.arguments = arguments
+        self.invocation = invocation
+        tracker = try invocation.store.loadTracker()
+        let filter = try FilterOptions.parse(arguments, tracker: tracker, target: target)
+        query = Query(filter: filter, asOf: invocation.asOf, amberDays: tracker.settings.amberDays)
+    }
+
+    /// The query and the decoded reviews that pass the review filters, as every query command once read them.
     static func load(_ arguments: ParsedArguments, _ invocation: Invocation, target: FilterOptions.Target) throws -> (
         Query, [Review]
     ) {
-        let tracker = try invocation.store.loadTracker()
-        let filter = try FilterOptions.parse(arguments, tracker: tracker, target: target)
-        let query = Query(filter: filter, asOf: invocation.asOf, amberDays: tracker.settings.amberDays)
-        return (query, try reviews(arguments, invocation).filter(filter.includes(review:)))
+        let context = try QueryContext(arguments, invocation, target: target)
+        return (context.query, try context.reviews())
+    }
+
+    /// Every review (or those named by `--review`) decoded, filtered by the review-level filters.
+    func reviews() throws -> [Review] {
+        try RLTCommandLine.reviews(arguments, invocation).filter(query.filter.includes(review:))
+    }
+
+    /// The index, brought up to date; nil when it is switched off (`RLT_NO_INDEX=1`) or `--review` names the
+    /// reviews (a few files: decoding them is as quick, and missing ones must be reported as before).
+    func index() throws -> StoreIndex? {
+        guard QueryContext.indexEnabled(invocation), arguments.strings("--review").isEmpty else { return nil }
+        return try StoreIndex.load(invocation.store, mode: tracker.settings.permissions)
+    }
+
+    static func indexEnabled(_ invocation: Invocation) -> Bool {
+        let value = invocation.context.environment["RLT_NO_INDEX"] ?? ""
+        return value.isEmpty || value == "0"
+    }
+
+    /// The decoded reviews that can hold a match, for answers the index cannot give by itself (JSON of whole
+    /// records, `--text`): the index picks them with every filter but `--text`, the decoder does the rest.
+    /// With `keepAll`, every review passing the review filters is kept (listings of reviews themselves).
+    func candidates(_ index: StoreIndex, target: FilterOptions.Target, keepAll: Bool = false) throws -> [Review] {
+        var relaxed = query
+        relaxed.filter.text = nil
+        guard let indexQuery = IndexQuery(relaxed) else { return try reviews() }
+        var ids: [String] = []
+        var rows: [IndexRow] = []
+        for n in 0..<index.count {
+            let view = index.review(n)
+            guard indexQuery.includes(view) else { continue }
+            rows.removeAll(keepingCapacity: true)
+            if !keepAll {
+                if target != .actions { indexQuery.recommendations(view, review: n, into: &rows) }
+                if target != .recommendations && rows.isEmpty { indexQuery.actions(view, review: n, into: &rows) }
+                if rows.isEmpty { continue }
+            }
+            ids.append(index.ids[n])
+        }
+        return try invocation.store.loadReviews(ids).filter(query.filter.includes(review:))
     }
 }

@@ -85,13 +85,21 @@ enum ReviewListCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let statuses = try arguments.choices("--review-status", ReviewStatus.self)
-        var (query, reviews) = try QueryContext.load(arguments, invocation, target: .both)
+        let context = try QueryContext(arguments, invocation, target: .both)
+        var query = context.query
+        let recordFilters = arguments.values.keys.contains { FilterOptions.recordOnly.contains($0) }
+            || arguments.flags.contains("--overdue")
+        var reviews: [Review]
+        if let index = try context.index() {
+            // The index picks the reviews with matching records; listing needs each review's own fields.
+            reviews = try context.candidates(index, target: .both, keepAll: !recordFilters)
+        } else {
+            reviews = try context.reviews()
+        }
         reviews = reviews.filter { statuses.isEmpty || statuses.contains($0.status) }
         // --text here matches the review's own title and summary, not only its records.
         let text = query.filter.text
         query.filter.text = nil
-        let recordFilters = arguments.values.keys.contains { FilterOptions.recordOnly.contains($0) }
-            || arguments.flags.contains("--overdue")
         var rows: [Listings.ReviewRow] = []
         for review in reviews {
             let recs = query.recommendations(in: [review])

@@ -27,11 +27,28 @@ enum SummaryCommand {
         case let other?:
             throw UsageError.invalidValue(option: "--of", message: "\"\(other)\" is not one of: recommendations, actions")
         }
-        let (query, reviews) = try QueryContext.load(arguments, invocation, target: ofActions ? .actions : .recommendations)
-        let (groups, total) =
-            ofActions
-            ? Summary.actions(query.actions(in: reviews), by: grouping)
-            : Summary.recommendations(query.recommendations(in: reviews), by: grouping)
+        let context = try QueryContext(arguments, invocation, target: ofActions ? .actions : .recommendations)
+        let query = context.query
+        let (groups, total): ([SummaryRow], SummaryRow)
+        if let index = try context.index() {
+            if let indexQuery = IndexQuery(query) {
+                (groups, total) =
+                    ofActions
+                    ? Summary.actions(index, indexQuery, by: grouping) : Summary.recommendations(index, indexQuery, by: grouping)
+            } else {
+                let reviews = try context.candidates(index, target: ofActions ? .actions : .recommendations)
+                (groups, total) =
+                    ofActions
+                    ? Summary.actions(query.actions(in: reviews), by: grouping)
+                    : Summary.recommendations(query.recommendations(in: reviews), by: grouping)
+            }
+        } else {
+            let reviews = try context.reviews()
+            (groups, total) =
+                ofActions
+                ? Summary.actions(query.actions(in: reviews), by: grouping)
+                : Summary.recommendations(query.recommendations(in: reviews), by: grouping)
+        }
         let statuses = ofActions ? ActionStatus.allowedValues : RecommendationStatus.allowedValues
         let finishedName = ofActions ? "done_pct" : "assured_pct"
         var columns: [Column<SummaryRow>] = [

@@ -72,7 +72,7 @@ struct ListingOptions {
         }
     }
 
-    private func selectedColumns<Row>(_ listing: Listing<Row>) throws -> [Column<Row>] {
+    func selectedColumns<Row>(_ listing: Listing<Row>) throws -> [Column<Row>] {
         let names = columns ?? listing.defaults
         return try names.map { name in
             guard let column = listing.columns.first(where: { $0.name == name }) else {

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Reads and writes store files: strict JSON in, deterministic pretty JSON out.
-enum JSONCodec {
+package enum JSONCodec {
     /// Pretty-printed, sorted keys, no escaped slashes, final newline: diffs read like a change log.
-    static func encode(_ value: some Encodable) throws(StoreError) -> Data {
+    package static func encode(_ value: some Encodable) throws(StoreError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {

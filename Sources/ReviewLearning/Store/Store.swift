@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A store directory: `tracker.json`, `reviews/<id>.json` and `events.json`.
@@ -81,11 +82,47 @@ public struct Store: Sendable {
         guard FileSystem.exists(trackerPath) else { throw .notAStore(path: root) }
     }
 
-    /// Every review, sorted by id.
+    /// Every review, sorted by id; the first bad file (in that order) is the error.
+    ///
+    /// Large stores are decoded on all cores: the result, and the error, are the same as one by one.
     public func loadAllReviews() throws(StoreError) -> [Review] {
+        try loadReviews(try reviewIDs())
+    }
+
+    /// The reviews with these ids, in this order (missing ones left out); the first bad file is the error.
+    public func loadReviews(_ ids: [String]) throws(StoreError) -> [Review] {
+        if ids.count < 16 {
+            var reviews: [Review] = []
+            for id in ids {
+                if let review = try loadReview(id) { reviews.append(review) }
+            }
+            return reviews
+        }
+        var results = [Result<Review?, StoreError>?](repeating: nil, count: ids.count)
+        let lock = NSLock()
+        let chunk = 8
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: (ids.count + chunk - 1) / chunk) { c in
+                for k in c * chunk..<min(ids.count, (c + 1) * chunk) {
+                    let result: Result<Review?, StoreError>
+                    do throws(StoreError) {
+                        result = .success(try loadReview(ids[k]))
+                    } catch {
+                        result = .failure(error)
+                    }
+                    lock.withLock { slots[k] = result }
+                }
+            }
+        }
         var reviews: [Review] = []
-        for id in try reviewIDs() {
-            if let review = try loadReview(id) { reviews.append(review) }
+        reviews.reserveCapacity(ids.count)
+        for result in results {
+            switch result! {
+            case .success(let review?): reviews.append(review)
+            case .success(nil): continue
+            case .failure(let error): throw error
+            }
         }
         return reviews
     }
@@ -106,9 +143,18 @@ public struct Store: Sendable {
         guard FileSystem.isDirectory(root) else { throw StoreError.notAStore(path: root) }
         // A reviews/ that is a link would send writes outside the store.
         if FileSystem.isSymlink(reviewsDirectory) { throw StoreError.symlink(file: reviewsDirectory) }
-        let mode = FileSystem.exists(trackerPath) ? ((try? loadTracker())?.settings.permissions ?? 0o600) : 0o600
+        // The tracker gives the file mode for the lock file; read before the lock, it is decoded again under the
+        // lock only if its bytes changed meanwhile.
+        var early: (data: Data, tracker: Tracker)?
+        if FileSystem.exists(trackerPath), let data = try? FileSystem.read(trackerPath),
+            let tracker = try? JSONCodec.decode(Tracker.self, from: data, file: trackerPath)
+        {
+            early = (data, tracker)
+        }
+        let mode = early?.tracker.settings.permissions ?? 0o600
         let lock = try StoreLock(store: root, timeout: lockTimeout, mode: mode)
         var transaction = Transaction(store: self, mode: mode)
+        transaction.decodedTracker = early
         let result = try body(&transaction)
         _ = consume lock
         return result
@@ -123,6 +169,8 @@ public struct Transaction {
     public let store: Store
     let mode: UInt32
     private var readBytes: [String: Data?] = [:]
+    /// `tracker.json` as decoded before the lock was taken, reused if the file still has the same bytes.
+    var decodedTracker: (data: Data, tracker: Tracker)?
 
     init(store: Store, mode: UInt32) {
         self.store = store
@@ -132,7 +180,12 @@ public struct Transaction {
     public mutating func tracker() throws(StoreError) -> Tracker {
         let path = store.trackerPath
         guard let data = try remember(path) else { throw .notAStore(path: store.root) }
-        let tracker = try JSONCodec.decode(Tracker.self, from: data, file: path)
+        let tracker: Tracker
+        if let early = decodedTracker, early.data == data {
+            tracker = early.tracker
+        } else {
+            tracker = try JSONCodec.decode(Tracker.self, from: data, file: path)
+        }
         guard tracker.schema <= Store.schemaVersion else { throw .newerSchema(file: path, found: tracker.schema) }
         try requireKnownFields(data, tracker, path)
         return tracker

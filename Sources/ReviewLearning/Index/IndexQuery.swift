@@ -1,0 +1,226 @@
+/// A recommendation or action that matched, with its derived views: a row of the index path.
+package struct IndexRow: Sendable {
+    /// Position of the review in `StoreIndex`.
+    package var review: Int32
+    /// Position of the record in the review's recommendations or actions.
+    package var record: Int32
+    package var rag: RAG
+    /// Days overdue, or -1 when not overdue.
+    package var daysOverdue: Int32
+
+    package var state: DueState { DueState(rag: rag, daysOverdue: daysOverdue < 0 ? nil : Int(daysOverdue)) }
+}
+
+extension DueState {
+    init(rag: RAG, daysOverdue: Int?) {
+        self.rag = rag
+        self.daysOverdue = daysOverdue
+    }
+}
+
+/// `Query` over the index: the same filters and derived views as `RecordFilter` and `DueState`, computed on the
+/// index's numbers and codes instead of decoded records. A test checks the two agree on generated stores.
+///
+/// `--text` is not answered here: it needs outcome and progress-note texts, which the index does not keep.
+package struct IndexQuery: Sendable {
+    let filter: RecordFilter
+    let asOf: Int32
+    let amberDays: Int
+    private let recStatuses: [Bool]
+    private let actionStatuses: [Bool]
+    private let levels: [Bool]
+    private let assurance: [Bool]
+    private let rags: [Bool]
+    private let types: [Bool]
+    private let reviews: [[UInt8]]
+    private let owners: [[UInt8]]
+    private let leads: [[UInt8]]
+    private let themes: [[UInt8]]
+    private let dueBefore: Int32?
+    private let dueAfter: Int32?
+
+    /// Nil when the filter needs what the index does not hold (`--text`).
+    package init?(_ query: Query) {
+        let f = query.filter
+        guard f.text == nil else { return nil }
+        filter = f
+        asOf = Int32(query.asOf.ordinal)
+        amberDays = query.amberDays
+        func mask<V: Vocabulary>(_ chosen: [V], _ all: [V]) -> [Bool] { all.map { chosen.isEmpty || chosen.contains($0) } }
+        recStatuses = mask(f.recommendationStatuses, Codes.recStatuses)
+        actionStatuses = mask(f.actionStatuses, Codes.actionStatuses)
+        levels = mask(f.levels, Codes.levels)
+        assurance = mask(f.assurance, Codes.assurances)
+        rags = mask(f.rags, RAG.allCases.map { $0 })
+        types = mask(f.types, Codes.reviewTypes)
+        reviews = f.reviews.map { Array($0.utf8) }
+        owners = f.owners.map { Array($0.utf8) }
+        leads = f.leads.map { Array($0.utf8) }
+        themes = f.themes.map { Array($0.utf8) }
+        dueBefore = f.dueBefore.map { Int32($0.start.ordinal) }
+        dueAfter = f.dueAfter.map { Int32($0.end.ordinal) }
+    }
+
+    // MARK: Review level
+
+    package func includes(_ view: ReviewView) -> Bool {
+        guard types[Int(view.typeIndex)] else { return false }
+        if !reviews.isEmpty && !reviews.contains(where: { equal(view.id, $0) }) { return false }
+        return true
+    }
+
+    /// For each code of the review, whether it is one of `wanted`.
+    private func codeMatches(_ view: ReviewView, _ wanted: [[UInt8]]) -> [Bool] {
+        (0..<view.codeCount).map { c in
+            let code = view.code(UInt32(c))
+            return wanted.contains { equal(code, $0) }
+        }
+    }
+
+    private func equal(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Bool {
+        b.withUnsafeBytes { sameText(a, $0) }
+    }
+
+    /// The state of a record: RAG and days overdue (`DueState`).
+    @inline(__always) func state(dueKind: UInt8, dueEnd: Int32, terminal: Bool) -> (RAG, Int32) {
+        if terminal { return (.blue, -1) }
+        guard dueKind != PackedDate.none else { return (.grey, -1) }
+        if dueEnd < asOf { return (.red, asOf - dueEnd) }
+        return (Int(asOf.distance(to: dueEnd)) <= amberDays ? .amber : .green, -1)
+    }
+
+    @inline(__always) private func includesDue(
+        dueKind: UInt8, dueEnd: Int32, rag: RAG, days: Int32, lastUpdate: Int32?, terminal: Bool
+    ) -> Bool {
+        if filter.overdueOnly && days < 0 { return false }
+        if !rags[ragIndex(rag)] { return false }
+        if let dueBefore, !(dueKind != PackedDate.none && dueEnd < dueBefore) { return false }
+        if let dueAfter, !(dueKind != PackedDate.none && dueEnd > dueAfter) { return false }
+        if let stale = filter.staleDays {
+            guard !terminal else { return false }
+            if let lastUpdate, Int(lastUpdate.distance(to: asOf)) < stale { return false }
+        }
+        return true
+    }
+
+    @inline(__always) private func ragIndex(_ rag: RAG) -> Int {
+        switch rag {
+        case .blue: 0
+        case .red: 1
+        case .amber: 2
+        case .green: 3
+        case .grey: 4
+        }
+    }
+
+    // MARK: Records
+
+    /// Appends the matching recommendations of review `n` (whose view is `view`).
+    package func recommendations(_ view: ReviewView, review n: Int, into rows: inout [IndexRow]) {
+        guard !filter.excludeRecommendations, includes(view) else { return }
+        let ownerMatch = owners.isEmpty ? [] : codeMatches(view, owners)
+        let leadMatch = leads.isEmpty ? [] : codeMatches(view, leads)
+        let themeMatch = themes.isEmpty ? [] : codeMatches(view, themes)
+        for r in 0..<view.recCount {
+            let status = view.recStatus(r)
+            guard recStatuses[status], levels[view.recLevel(r)], assurance[view.recAssurance(r)] else { continue }
+            if !owners.isEmpty && !anyCode(view, view.recOwners(r), ownerMatch) { continue }
+            if !leads.isEmpty {
+                let list = view.recOwners(r)
+                guard view.listCount(list) > 0, isCode(view.listItem(list, 0), leadMatch) else { continue }
+            }
+            if !themes.isEmpty && !anyCode(view, view.recThemes(r), themeMatch) { continue }
+            let terminal = Codes.recTerminal[status]
+            let due = view.recDue(r)
+            let (rag, days) = state(dueKind: due.kind, dueEnd: due.end, terminal: terminal)
+            guard includesDue(dueKind: due.kind, dueEnd: due.end, rag: rag, days: days, lastUpdate: view.recLastUpdate(r), terminal: terminal)
+            else { continue }
+            rows.append(IndexRow(review: Int32(n), record: Int32(r), rag: rag, daysOverdue: days))
+        }
+    }
+
+    /// Appends the matching actions of review `n`.
+    package func actions(_ view: ReviewView, review n: Int, into rows: inout [IndexRow]) {
+        guard !filter.excludeActions, includes(view) else { return }
+        let ownerMatch = owners.isEmpty ? [] : codeMatches(view, owners)
+        let leadMatch = leads.isEmpty ? [] : codeMatches(view, leads)
+        let themeMatch = themes.isEmpty ? [] : codeMatches(view, themes)
+        let throughRecs = !themes.isEmpty || !filter.levels.isEmpty || !filter.assurance.isEmpty
+        for a in 0..<view.actionCount {
+            let status = view.actionStatus(a)
+            guard actionStatuses[status] else { continue }
+            let agency = view.actionAgency(a)
+            if !owners.isEmpty && !isCode(agency, ownerMatch) { continue }
+            if !leads.isEmpty && !isCode(agency, leadMatch) { continue }
+            if throughRecs {
+                let (recs, findings) = targets(view, a)
+                if !themes.isEmpty
+                    && !(recs.contains { anyCode(view, view.recThemes($0), themeMatch) }
+                        || findings.contains { anyCode(view, view.findingThemes($0), themeMatch) })
+                {
+                    continue
+                }
+                if !filter.levels.isEmpty && !recs.contains(where: { levels[view.recLevel($0)] }) { continue }
+                if !filter.assurance.isEmpty && !recs.contains(where: { assurance[view.recAssurance($0)] }) { continue }
+            }
+            let terminal = Codes.actionTerminal[status]
+            let due = view.actionDue(a)
+            let (rag, days) = state(dueKind: due.kind, dueEnd: due.end, terminal: terminal)
+            guard includesDue(dueKind: due.kind, dueEnd: due.end, rag: rag, days: days, lastUpdate: view.actionLastUpdate(a), terminal: terminal)
+            else { continue }
+            rows.append(IndexRow(review: Int32(n), record: Int32(a), rag: rag, daysOverdue: days))
+        }
+    }
+
+    /// The recommendations and findings (positions) an action responds to, in review order.
+    package static func targets(_ view: ReviewView, _ a: Int) -> (recs: [Int], findings: [Int]) {
+        let list = view.actionRespondsTo(a)
+        let count = view.listCount(list)
+        guard count > 0 else { return ([], []) }
+        let ids = (0..<count).map { view.string(view.listItem(list, $0)) }
+        let recs = (0..<view.recCount).filter { r in let id = view.recID(r); return ids.contains { sameText($0, id) } }
+        let findings = (0..<view.findingCount).filter { f in let id = view.findingID(f); return ids.contains { sameText($0, id) } }
+        return (recs, findings)
+    }
+
+    private func targets(_ view: ReviewView, _ a: Int) -> (recs: [Int], findings: [Int]) { Self.targets(view, a) }
+
+    @inline(__always) private func anyCode(_ view: ReviewView, _ list: UInt32, _ matches: [Bool]) -> Bool {
+        let count = view.listCount(list)
+        for k in 0..<count where isCode(view.listItem(list, k), matches) { return true }
+        return false
+    }
+
+    @inline(__always) private func isCode(_ code: UInt32, _ matches: [Bool]) -> Bool {
+        Int(code) < matches.count && matches[Int(code)]
+    }
+}
+
+@inline(__always) func equalRaw(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+}
+
+/// String equality as Swift compares strings (canonical equivalence), fast for ASCII.
+@inline(__always) func sameText(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    if equalRaw(a, b) { return true }
+    if isASCII(a) && isASCII(b) { return false }
+    return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
+}
+
+@inline(__always) func isASCII(_ a: UnsafeRawBufferPointer) -> Bool {
+    for byte in a where byte >= 0x80 { return false }
+    return true
+}
+
+extension String {
+    /// A string from index bytes.
+    package init(indexBytes bytes: UnsafeRawBufferPointer) {
+        self.init(decoding: bytes, as: UTF8.self)
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

@@ -1,0 +1,156 @@
+/// `Summary` computed on the index: the same groups, counts and oldest-overdue choice as `Summary.recommendations`
+/// and `Summary.actions` over decoded rows (a test checks they agree), without building a row per record.
+extension Summary {
+    private struct Tally {
+        var total = 0
+        var statuses: [Int]
+        var rags = [Int](repeating: 0, count: 5)
+        var overdue = 0
+        var finished = 0
+        var oldestDays = -1
+        var oldest: (review: Int32, record: Int32)?
+
+        init(statusCount: Int) {
+            statuses = [Int](repeating: 0, count: statusCount)
+        }
+
+        mutating func count(_ row: IndexRow, status: Int, finished isFinished: Bool) {
+            total += 1
+            statuses[status] += 1
+            switch row.rag {
+            case .blue: rags[0] += 1
+            case .red: rags[1] += 1
+            case .amber: rags[2] += 1
+            case .green: rags[3] += 1
+            case .grey: rags[4] += 1
+            }
+            if isFinished { finished += 1 }
+            if row.daysOverdue >= 0 {
+                overdue += 1
+                if Int(row.daysOverdue) > oldestDays {
+                    oldestDays = Int(row.daysOverdue)
+                    oldest = (row.review, row.record)
+                }
+            }
+        }
+    }
+
+    package static func recommendations(
+        _ index: StoreIndex, _ query: IndexQuery, by grouping: SummaryGrouping
+    ) -> (groups: [SummaryRow], total: SummaryRow) {
+        tally(index, query, actions: false, grouping: grouping)
+    }
+
+    package static func actions(
+        _ index: StoreIndex, _ query: IndexQuery, by grouping: SummaryGrouping
+    ) -> (groups: [SummaryRow], total: SummaryRow) {
+        tally(index, query, actions: true, grouping: grouping)
+    }
+
+    private static func tally(
+        _ index: StoreIndex, _ query: IndexQuery, actions: Bool, grouping: SummaryGrouping
+    ) -> (groups: [SummaryRow], total: SummaryRow) {
+        let statusNames = actions ? Codes.actionStatuses.map(\.rawValue) : Codes.recStatuses.map(\.rawValue)
+        let finishedStatus = actions
+            ? Int(Codes.index(ActionStatus.done, in: Codes.actionStatuses))
+            : Int(Codes.index(RecommendationStatus.assured, in: Codes.recStatuses))
+        // Groups by name (String equality, as the full path's dictionary), numbered in first-seen order.
+        var groups: [String: Int] = [:]
+        var names: [String] = []
+        var tallies: [Tally] = []
+        var total = Tally(statusCount: statusNames.count)
+        func group(_ name: String) -> Int {
+            if let known = groups[name] { return known }
+            groups[name] = names.count
+            names.append(name)
+            tallies.append(Tally(statusCount: statusNames.count))
+            return names.count - 1
+        }
+        var fixed: [String: Int] = [:]
+        func fixedGroup(_ name: String) -> Int {
+            if let known = fixed[name] { return known }
+            let g = group(name)
+            fixed[name] = g
+            return g
+        }
+        var rows: [IndexRow] = []
+        var keys: [Int] = []
+        var codeGroups: [Int] = []
+        for n in 0..<index.count {
+            let view = index.review(n)
+            rows.removeAll(keepingCapacity: true)
+            if actions {
+                query.actions(view, review: n, into: &rows)
+            } else {
+                query.recommendations(view, review: n, into: &rows)
+            }
+            guard !rows.isEmpty else { continue }
+            // Each of the review's codes resolved to its group once.
+            codeGroups.removeAll(keepingCapacity: true)
+            codeGroups.append(contentsOf: repeatElement(-1, count: view.codeCount))
+            func code(_ c: UInt32) -> Int {
+                guard Int(c) < codeGroups.count else { return group("") }
+                if codeGroups[Int(c)] < 0 { codeGroups[Int(c)] = group(String(indexBytes: view.code(c))) }
+                return codeGroups[Int(c)]
+            }
+            func list(_ at: UInt32) {
+                for k in 0..<view.listCount(at) { keys.append(code(view.listItem(at, k))) }
+            }
+            var reviewGroup = -1
+            for row in rows {
+                let r = Int(row.record)
+                let status = actions ? view.actionStatus(r) : view.recStatus(r)
+                keys.removeAll(keepingCapacity: true)
+                switch grouping {
+                case .review:
+                    if reviewGroup < 0 { reviewGroup = group(String(indexBytes: view.id)) }
+                    keys.append(reviewGroup)
+                case .type: keys.append(fixedGroup(view.type.rawValue))
+                case .status: keys.append(fixedGroup(statusNames[status]))
+                case .owner where actions, .agency where actions, .lead where actions: keys.append(code(view.actionAgency(r)))
+                case .owner, .agency: list(view.recOwners(r))
+                case .lead:
+                    let owners = view.recOwners(r)
+                    if view.listCount(owners) > 0 { keys.append(code(view.listItem(owners, 0))) }
+                case .theme where actions:
+                    let (recs, findings) = IndexQuery.targets(view, r)
+                    for rec in recs { list(view.recThemes(rec)) }
+                    for finding in findings { list(view.findingThemes(finding)) }
+                case .theme: list(view.recThemes(r))
+                case .level where actions:
+                    for rec in IndexQuery.targets(view, r).recs { keys.append(fixedGroup(Codes.levels[view.recLevel(rec)].rawValue)) }
+                case .level: keys.append(fixedGroup(Codes.levels[view.recLevel(r)].rawValue))
+                case .assurance where actions:
+                    for rec in IndexQuery.targets(view, r).recs {
+                        keys.append(fixedGroup(Codes.assurances[view.recAssurance(rec)].rawValue))
+                    }
+                case .assurance: keys.append(fixedGroup(Codes.assurances[view.recAssurance(r)].rawValue))
+                }
+                if keys.isEmpty { keys.append(fixedGroup(noGroup)) }
+                for (k, g) in keys.enumerated() where !keys[..<k].contains(g) {
+                    tallies[g].count(row, status: status, finished: status == finishedStatus)
+                }
+                total.count(row, status: status, finished: status == finishedStatus)
+            }
+        }
+        func summary(_ tally: Tally, _ name: String) -> SummaryRow {
+            var row = SummaryRow(group: name)
+            row.total = tally.total
+            for (k, count) in tally.statuses.enumerated() where count > 0 { row.statuses[statusNames[k]] = count }
+            for (k, count) in tally.rags.enumerated() where count > 0 { row.rags[RAG.allCases[k]] = count }
+            row.overdue = tally.overdue
+            row.finished = tally.finished
+            if let (review, record) = tally.oldest {
+                let view = index.review(Int(review))
+                let id = actions ? view.actionID(Int(record)) : view.recID(Int(record))
+                row.oldestOverdue = ("\(String(indexBytes: view.id))/\(String(indexBytes: id))", tally.oldestDays)
+            }
+            return row
+        }
+        let order = names.indices.sorted { a, b in
+            let (x, y) = (names[a], names[b])
+            return (x == noGroup ? 1 : 0, x) < (y == noGroup ? 1 : 0, y)
+        }
+        return (order.map { summary(tallies[$0], names[$0]) }, summary(total, "TOTAL"))
+    }
+}

@@ -1,0 +1,136 @@
+/// What the index keeps of one review file: the fields queries filter, sort and print, with derived values
+/// (last update, outcome count, latest outcome) computed once. Strings are byte slices of a source buffer (the
+/// file itself) or of a scratch buffer (escaped strings, or a review encoded from a decoded `Review`).
+///
+/// The digest is built either by `ReviewScanner` straight from the file's bytes, or from a `Review` decoded by
+/// `JSONCodec`; both must give the same digest, and so the same index bytes (a test checks it).
+struct ReviewDigest {
+    /// A string: `start >= 0` is an offset into the source; `start < 0` is `-start - 1` into the scratch buffer.
+    struct Str: Equatable {
+        var start: Int32
+        var count: Int32
+        static let empty = Str(start: 0, count: 0)
+    }
+
+    /// A run of `Str`s in `lists`.
+    struct List: Equatable {
+        var start: Int32 = 0
+        var count: Int32 = 0
+    }
+
+    struct Date: Equatable {
+        var kind: UInt8 = PackedDate.none
+        var end: Int32 = 0
+        init() {}
+        init(_ date: PartialDate?) { (kind, end) = PackedDate.pack(date) }
+    }
+
+    struct FindingDigest: Equatable {
+        var id = Str.empty
+        var themes = List()
+    }
+
+    struct RecDigest: Equatable {
+        var id = Str.empty
+        var text = Str.empty
+        var reason: Str?
+        var level: UInt8 = Codes.index(RecommendationLevel.local, in: Codes.levels)
+        var status: UInt8 = Codes.index(RecommendationStatus.open, in: Codes.recStatuses)
+        var assurance: UInt8 = Codes.index(AssuranceLevel.notAssessed, in: Codes.assurances)
+        var owners = List()
+        var themes = List()
+        var links = List()
+        var due = Date()
+        var originalDue = Date()
+        /// Days since 1970 of the last history entry or outcome, or nil.
+        var lastUpdate: Int32?
+        var outcomeCount: Int32 = 0
+        var latestOutcome = Date()
+    }
+
+    struct ActionDigest: Equatable {
+        var id = Str.empty
+        var agency = Str.empty
+        var text = Str.empty
+        var respondsTo = List()
+        var due = Date()
+        var originalDue = Date()
+        var status: UInt8 = Codes.index(ActionStatus.planned, in: Codes.actionStatuses)
+        var completed = Date()
+        var measure: Str?
+        var evidence: Str?
+        var reason: Str?
+        var lastUpdate: Int32?
+    }
+
+    var id = Str.empty
+    var title = Str.empty
+    var type: UInt8 = 0
+    var schema: Int32 = Int32(Store.schemaVersion)
+    var findings: [FindingDigest] = []
+    var recs: [RecDigest] = []
+    var actions: [ActionDigest] = []
+    var lists: [Str] = []
+    var scratch: [UInt8] = []
+
+    init() {}
+
+    // MARK: From a decoded review
+
+    /// The digest of a review decoded by the store's decoder (the reference the scanner must agree with).
+    init(_ review: Review) {
+        id = add(review.id)
+        title = add(review.title)
+        type = Codes.index(review.type, in: Codes.reviewTypes)
+        schema = Int32(clamping: review.schema)
+        for finding in review.findings {
+            findings.append(FindingDigest(id: add(finding.id), themes: list(finding.themes)))
+        }
+        for rec in review.recommendations {
+            var d = RecDigest()
+            d.id = add(rec.id)
+            d.text = add(rec.text)
+            d.reason = rec.reason.map { add($0) }
+            d.level = Codes.index(rec.level, in: Codes.levels)
+            d.status = Codes.index(rec.status, in: Codes.recStatuses)
+            d.assurance = Codes.index(rec.assurance, in: Codes.assurances)
+            d.owners = list(rec.owners)
+            d.themes = list(rec.themes)
+            d.links = list(rec.links)
+            d.due = Date(rec.due)
+            d.originalDue = Date(rec.originalDue)
+            d.lastUpdate = rec.lastUpdate.map { Int32($0.ordinal) }
+            d.outcomeCount = Int32(clamping: rec.outcomes.count)
+            d.latestOutcome = Date(rec.outcomes.last?.date)
+            recs.append(d)
+        }
+        for action in review.actions {
+            var d = ActionDigest()
+            d.id = add(action.id)
+            d.agency = add(action.agency)
+            d.text = add(action.text)
+            d.respondsTo = list(action.respondsTo)
+            d.due = Date(action.due)
+            d.originalDue = Date(action.originalDue)
+            d.status = Codes.index(action.status, in: Codes.actionStatuses)
+            d.completed = Date(action.completed)
+            d.measure = action.measure.map { add($0) }
+            d.evidence = action.evidence.map { add($0) }
+            d.reason = action.reason.map { add($0) }
+            d.lastUpdate = action.lastUpdate.map { Int32($0.ordinal) }
+            actions.append(d)
+        }
+    }
+
+    private mutating func add(_ text: String) -> Str {
+        let start = scratch.count
+        scratch.append(contentsOf: text.utf8)
+        return Str(start: -Int32(start) - 1, count: Int32(scratch.count - start))
+    }
+
+    private mutating func list(_ values: [String]) -> List {
+        let start = lists.count
+        for value in values { lists.append(add(value)) }
+        return List(start: Int32(start), count: Int32(values.count))
+    }
+}

@@ -1,0 +1,166 @@
+/// Read access to one review's blob and texts in a mapped index file. Every reference is bounds-checked against the
+/// blob or its text region, so even a damaged file cannot make a read stray outside the mapping.
+package struct ReviewView: @unchecked Sendable {
+    let hot: UnsafeRawBufferPointer
+    let active: UnsafeRawBufferPointer
+    let cold: UnsafeRawBufferPointer
+    package let codeCount: Int
+    package let findingCount: Int
+    package let recCount: Int
+    package let actionCount: Int
+    private let codesAt: Int
+    private let findingsAt: Int
+    private let recsAt: Int
+    private let actionsAt: Int
+
+    init?(hot: UnsafeRawBufferPointer, active: UnsafeRawBufferPointer, cold: UnsafeRawBufferPointer) {
+        guard hot.count >= BlobLayout.headerSize + 4 else { return nil }
+        self.hot = hot
+        self.active = active
+        self.cold = cold
+        codeCount = Int(hot.u32(12))
+        codesAt = Int(hot.u32(16))
+        findingCount = Int(hot.u32(20))
+        findingsAt = Int(hot.u32(24))
+        recCount = Int(hot.u32(28))
+        recsAt = Int(hot.u32(32))
+        actionCount = Int(hot.u32(36))
+        actionsAt = Int(hot.u32(40))
+        let n = hot.count
+        func fits(_ at: Int, _ count: Int, _ size: Int) -> Bool { at <= n && count <= (n - at) / size }
+        guard Int(hot.u8(0)) < ReviewView.typeCount, fits(codesAt, codeCount, 4),
+            fits(findingsAt, findingCount, BlobLayout.findingSize), fits(recsAt, recCount, BlobLayout.recSize),
+            fits(actionsAt, actionCount, BlobLayout.actionSize)
+        else { return nil }
+    }
+
+    private static let typeCount = ReviewType.allCases.count
+
+    /// A placeholder for a file that vanished (never read).
+    static let empty: ReviewView = {
+        let blank = UnsafeMutableRawBufferPointer.allocate(byteCount: BlobLayout.headerSize + 4, alignment: 8)
+        blank.initializeMemory(as: UInt8.self, repeating: 0)
+        return ReviewView(hot: UnsafeRawBufferPointer(blank), active: UnsafeRawBufferPointer(blank), cold: UnsafeRawBufferPointer(blank))!
+    }()
+
+    // MARK: Parts
+
+    /// A length-prefixed string of the blob; empty if the reference is bad.
+    @inline(__always) package func string(_ at: UInt32) -> UnsafeRawBufferPointer {
+        let at = Int(at)
+        guard at <= hot.count - 4 else { return hot.slice(0, 0) }
+        let length = Int(hot.u32(at))
+        guard length <= hot.count - at - 4 else { return hot.slice(0, 0) }
+        return hot.slice(at + 4, length)
+    }
+
+    /// The number of items in the list at `at`, checked to fit.
+    @inline(__always) package func listCount(_ at: UInt32) -> Int {
+        let at = Int(at)
+        guard at <= hot.count - 4 else { return 0 }
+        let count = Int(hot.u32(at))
+        return count <= (hot.count - at - 4) / 4 ? count : 0
+    }
+
+    @inline(__always) package func listItem(_ at: UInt32, _ k: Int) -> UInt32 { hot.u32(Int(at) + 4 + 4 * k) }
+
+    package func code(_ index: UInt32) -> UnsafeRawBufferPointer {
+        guard Int(index) < codeCount else { return hot.slice(0, 0) }
+        return string(hot.u32(codesAt + 4 * Int(index)))
+    }
+
+    /// A text of the record's region, or nil for none (or a bad reference).
+    @inline(__always) package func text(_ region: UInt8, _ at: UInt32) -> UnsafeRawBufferPointer? {
+        guard at != BlobLayout.none else { return nil }
+        let r = region == BlobLayout.active ? active : cold
+        let at = Int(at)
+        guard r.count >= 4, at <= r.count - 4 else { return nil }
+        let length = Int(r.u32(at))
+        guard length <= r.count - at - 4 else { return nil }
+        return r.slice(at + 4, length)
+    }
+
+    // MARK: Review
+
+    package var type: ReviewType { Codes.reviewTypes[Int(hot.u8(0))] }
+    package var typeIndex: UInt8 { hot.u8(0) }
+    package var id: UnsafeRawBufferPointer { string(hot.u32(4)) }
+    package var title: UnsafeRawBufferPointer { string(hot.u32(8)) }
+
+    // MARK: Findings
+
+    package func findingID(_ f: Int) -> UnsafeRawBufferPointer { string(hot.u32(findingsAt + f * BlobLayout.findingSize)) }
+    package func findingThemes(_ f: Int) -> UInt32 { hot.u32(findingsAt + f * BlobLayout.findingSize + 4) }
+
+    // MARK: Recommendations
+
+    @inline(__always) package func rec(_ r: Int) -> Int { recsAt + r * BlobLayout.recSize }
+    @inline(__always) package func recStatus(_ r: Int) -> Int {
+        min(Int(hot.u8(rec(r) + BlobLayout.Rec.status)), Codes.recStatuses.count - 1)
+    }
+    @inline(__always) package func recLevel(_ r: Int) -> Int {
+        min(Int(hot.u8(rec(r) + BlobLayout.Rec.level)), Codes.levels.count - 1)
+    }
+    @inline(__always) package func recAssurance(_ r: Int) -> Int {
+        min(Int(hot.u8(rec(r) + BlobLayout.Rec.assurance)), Codes.assurances.count - 1)
+    }
+    package func recID(_ r: Int) -> UnsafeRawBufferPointer { string(hot.u32(rec(r) + BlobLayout.Rec.id)) }
+    package func recOwners(_ r: Int) -> UInt32 { hot.u32(rec(r) + BlobLayout.Rec.owners) }
+    package func recThemes(_ r: Int) -> UInt32 { hot.u32(rec(r) + BlobLayout.Rec.themes) }
+    package func recLinks(_ r: Int) -> UInt32 { hot.u32(rec(r) + BlobLayout.Rec.links) }
+    @inline(__always) package func recDue(_ r: Int) -> (kind: UInt8, end: Int32) {
+        (hot.u8(rec(r) + BlobLayout.Rec.dueKind), hot.i32(rec(r) + BlobLayout.Rec.dueEnd))
+    }
+    package func recOriginalDue(_ r: Int) -> (kind: UInt8, end: Int32) {
+        (hot.u8(rec(r) + BlobLayout.Rec.originalDueKind), hot.i32(rec(r) + BlobLayout.Rec.originalDueEnd))
+    }
+    package func recLatestOutcome(_ r: Int) -> (kind: UInt8, end: Int32) {
+        (hot.u8(rec(r) + BlobLayout.Rec.latestOutcomeKind), hot.i32(rec(r) + BlobLayout.Rec.latestOutcomeEnd))
+    }
+    @inline(__always) package func recLastUpdate(_ r: Int) -> Int32? {
+        let day = hot.i32(rec(r) + BlobLayout.Rec.lastUpdate)
+        return day == BlobLayout.noDay ? nil : day
+    }
+    package func recOutcomeCount(_ r: Int) -> Int { Int(hot.u32(rec(r) + BlobLayout.Rec.outcomeCount)) }
+    package func recText(_ r: Int) -> UnsafeRawBufferPointer {
+        text(hot.u8(rec(r) + BlobLayout.Rec.region), hot.u32(rec(r) + BlobLayout.Rec.text)) ?? hot.slice(0, 0)
+    }
+    package func recReason(_ r: Int) -> UnsafeRawBufferPointer? {
+        text(hot.u8(rec(r) + BlobLayout.Rec.region), hot.u32(rec(r) + BlobLayout.Rec.reason))
+    }
+
+    // MARK: Actions
+
+    @inline(__always) package func action(_ a: Int) -> Int { actionsAt + a * BlobLayout.actionSize }
+    @inline(__always) package func actionStatus(_ a: Int) -> Int {
+        min(Int(hot.u8(action(a) + BlobLayout.Action.status)), Codes.actionStatuses.count - 1)
+    }
+    package func actionID(_ a: Int) -> UnsafeRawBufferPointer { string(hot.u32(action(a) + BlobLayout.Action.id)) }
+    package func actionAgency(_ a: Int) -> UInt32 { hot.u32(action(a) + BlobLayout.Action.agency) }
+    package func actionRespondsTo(_ a: Int) -> UInt32 { hot.u32(action(a) + BlobLayout.Action.respondsTo) }
+    @inline(__always) package func actionDue(_ a: Int) -> (kind: UInt8, end: Int32) {
+        (hot.u8(action(a) + BlobLayout.Action.dueKind), hot.i32(action(a) + BlobLayout.Action.dueEnd))
+    }
+    package func actionOriginalDue(_ a: Int) -> (kind: UInt8, end: Int32) {
+        (hot.u8(action(a) + BlobLayout.Action.originalDueKind), hot.i32(action(a) + BlobLayout.Action.originalDueEnd))
+    }
+    package func actionCompleted(_ a: Int) -> (kind: UInt8, end: Int32) {
+        (hot.u8(action(a) + BlobLayout.Action.completedKind), hot.i32(action(a) + BlobLayout.Action.completedEnd))
+    }
+    @inline(__always) package func actionLastUpdate(_ a: Int) -> Int32? {
+        let day = hot.i32(action(a) + BlobLayout.Action.lastUpdate)
+        return day == BlobLayout.noDay ? nil : day
+    }
+    package func actionText(_ a: Int) -> UnsafeRawBufferPointer {
+        text(hot.u8(action(a) + BlobLayout.Action.region), hot.u32(action(a) + BlobLayout.Action.text)) ?? hot.slice(0, 0)
+    }
+    /// Measure (0), evidence (1) or reason (2).
+    package func actionExtra(_ a: Int, _ k: Int) -> UnsafeRawBufferPointer? {
+        let at = hot.u32(action(a) + BlobLayout.Action.extras)
+        guard at != BlobLayout.none else { return nil }
+        let region = hot.u8(action(a) + BlobLayout.Action.region)
+        let r = region == BlobLayout.active ? active : cold
+        guard r.count >= 12, Int(at) <= r.count - 12 else { return nil }
+        return text(region, r.u32(Int(at) + 4 * k))
+    }
+}

@@ -1,0 +1,587 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The derived index of a store's review files (DESIGN §8): what queries need, in a binary form read far faster
+/// than the JSON, kept in `<store>/.index/` and checked against the files on every run.
+///
+/// - Every run lists `reviews/` and `stat`s each file; an entry is used only if the file's size, modification and
+///   change times (ns), inode and device all match what was indexed. Files modified within two seconds of being
+///   indexed are "racy" (a second change could leave the same timestamps) and have their content hash compared too.
+/// - Changed and new files are read again (in parallel when there are many), with the fast `ReviewScanner`, or, when
+///   it is not sure, with the store's decoder, whose errors are then exactly those of the full-decode path.
+/// - New entries go to `.index/overlay` (small, rewritten cheaply); when it grows past an eighth of the base, or
+///   the base is missing or damaged, everything is written to a new `.index/base`. Both are replaced atomically
+///   (temp file and rename) and carry a checksum; a damaged, truncated or old-format file is simply rebuilt.
+/// - The index is never the source of truth: deleting `.index/` loses nothing. Stores under 1 MiB of review files
+///   and stores rlt cannot write to get an index in memory only (an unnamed memory file), never written.
+public final class StoreIndex: @unchecked Sendable {
+    /// Review files, in the order of `Store.reviewIDs()`.
+    public let ids: [String]
+    private var files: [IndexFile] = []
+    private var refs: [(file: Int, entry: Int)] = []
+    /// Each review's blob, resolved once (checked when the index was loaded).
+    private var views: [ReviewView] = []
+    /// Whether the index was written to `.index/` by this run (for tests and `check`).
+    public private(set) var wrote = false
+    /// How many review files this run had to read.
+    public private(set) var reread = 0
+
+    /// Stores with less than this in review files keep their index in memory only.
+    public static let persistThreshold: UInt64 = 1 << 20
+    public static let directoryName = ".index"
+
+    public var count: Int { ids.count }
+
+    @inline(__always) package func review(_ n: Int) -> ReviewView { views[n] }
+
+    /// Lets go of the pages before review `n`'s (in its index file), so that a long listing streams through the
+    /// index instead of keeping it all resident. They stay in the page cache; touching them again is cheap.
+    package func releaseBehind(_ n: Int) {
+        guard n < refs.count else { return }
+        let (f, e) = refs[n]
+        let file = files[f]
+        let parts = file.parts(e)
+        for (region, part) in [(file.hot, parts.hot), (file.active, parts.active), (file.cold, parts.cold)] {
+            guard let base = region.baseAddress, let start = part.baseAddress else { continue }
+            file.release(region, before: start - base)
+        }
+    }
+
+    private init(ids: [String]) {
+        self.ids = ids
+    }
+
+    // MARK: Loading
+
+    /// What to do for one review file.
+    private enum Source {
+        /// Unchanged: entry `entry` of old file `file`.
+        case keep(file: Int, entry: Int)
+        /// Unchanged, but its racy flag can now be dropped.
+        case refresh(file: Int, entry: Int, key: IndexFile.FileKey)
+        /// Read and index it.
+        case read
+    }
+
+    /// Loads the index of `store`, bringing it up to date with the review files first.
+    ///
+    /// - Parameter mode: permissions for index files (the store's file mode).
+    /// - Throws: the error the full-decode path would give for the first bad review file.
+    public static func load(_ store: Store, mode: UInt32 = 0o600) throws -> StoreIndex {
+        let started = realtimeNanoseconds()
+        let ids = try listReviews(store)
+        let index = StoreIndex(ids: ids)
+        let directory = "\(store.root)/\(directoryName)"
+        var old: [IndexFile] = []
+        var base: Int?
+        var overlay: Int?
+        let trusted = IndexStamp.read(directory)
+        if let file = IndexFile.open("\(directory)/base", trusted: trusted), file.kind == .base {
+            base = old.count
+            old.append(file)
+        }
+        if let file = IndexFile.open("\(directory)/overlay", trusted: trusted), file.kind == .overlay {
+            overlay = old.count
+            old.append(file)
+        }
+        let ascii = ids.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        var byName: [[String: Int]] = []
+        if !ascii {
+            // Byte order is the listing's order only for ASCII names; other names are looked up by value.
+            byName = old.map { file in
+                Dictionary((0..<file.entryCount).map { (String(decoding: file.name($0), as: UTF8.self), $0) }) { a, _ in a }
+            }
+        }
+        let lookups = [overlay, base].compactMap { $0 }
+
+        // Classify every file by its stat, on all cores for big stores.
+        let dirfd = open(store.reviewsDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if dirfd >= 0 { close(dirfd) } }
+        var sources = [Source](repeating: .read, count: ids.count)
+        var keys = [IndexFile.FileKey?](repeating: nil, count: ids.count)
+        var checked = [ReviewView?](repeating: nil, count: ids.count)
+        let tables = old.map(\.table)
+        let names = byName
+        sources.withUnsafeMutableBufferPointer { sourceSlots in
+            keys.withUnsafeMutableBufferPointer { keySlots in
+              checked.withUnsafeMutableBufferPointer { viewSlots in
+                nonisolated(unsafe) let sourceSlots = sourceSlots
+                nonisolated(unsafe) let keySlots = keySlots
+                nonisolated(unsafe) let viewSlots = viewSlots
+                let parts = ids.count >= 2048 ? 4 : 1
+                let classify: @Sendable (Int) -> Void = { part in
+                    var path = [CChar](repeating: 0, count: 256)
+                    var hints = [Int](repeating: -1, count: tables.count)
+                    for n in stride(from: part * ids.count / parts, to: (part + 1) * ids.count / parts, by: 1) {
+                        let id = ids[n]
+                        var info = stat()
+                        var name = id
+                        let found = name.withUTF8 { utf8 -> Bool in
+                            guard dirfd >= 0, utf8.count + 6 <= path.count else {
+                                return dirfd >= 0 && fstatat(dirfd, "\(id).json", &info, AT_SYMLINK_NOFOLLOW) == 0
+                            }
+                            path.withUnsafeMutableBytes { raw in
+                                raw.copyMemory(from: UnsafeRawBufferPointer(utf8))
+                                for (k, c) in ".json\0".utf8.enumerated() { raw[utf8.count + k] = c }
+                            }
+                            return fstatat(dirfd, path, &info, AT_SYMLINK_NOFOLLOW) == 0
+                        }
+                        // Gone, a link or not a file: reading it gives the full path's answer (skip or error).
+                        guard found, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                        let key = IndexFile.FileKey(info)
+                        keySlots[n] = key
+                        for f in lookups {
+                            let entry: Int?
+                            if ascii {
+                                entry = name.withUTF8 { tables[f].find(UnsafeRawBufferPointer($0), hint: hints[f]) }
+                                if let entry { hints[f] = entry + 1 }
+                            } else {
+                                entry = names[f][id]
+                            }
+                            guard let entry, tables[f].key(entry) == key, let view = tables[f].review(entry) else { continue }
+                            viewSlots[n] = view
+                            if tables[f].isRacy(entry) {
+                                guard let hash = contentHash(store.reviewPath(id)), hash == tables[f].contentHash(entry)
+                                else { break }
+                                sourceSlots[n] = isRacy(key, now: started)
+                                    ? .keep(file: f, entry: entry) : .refresh(file: f, entry: entry, key: key)
+                            } else {
+                                sourceSlots[n] = .keep(file: f, entry: entry)
+                            }
+                            break
+                        }
+                    }
+                }
+                if parts > 1 {
+                    DispatchQueue.concurrentPerform(iterations: parts, execute: classify)
+                } else {
+                    classify(0)
+                }
+              }
+            }
+        }
+        let total = keys.reduce(UInt64(0)) { $0 + ($1?.size ?? 0) }
+
+        let changed = sources.indices.filter { if case .keep = sources[$0] { false } else { true } }
+        if changed.isEmpty {
+            index.files = old
+            index.refs = sources.map { if case .keep(let f, let e) = $0 { (f, e) } else { (0, 0) } }
+            index.views = checked.map { $0! }
+            stamp(directory, old, mode: mode)
+            return index
+        }
+
+        // Write a new base (everything) or a new overlay (what the base lacks).
+        let baseEntries = base.map { old[$0].entryCount } ?? 0
+        let overlayItems = sources.indices.filter { n in
+            if case .keep(let f, _) = sources[n], f == base { return false }
+            return true
+        }
+        let compact = base == nil || overlayItems.count > max(64, baseEntries / 8)
+        let items = compact ? Array(sources.indices) : overlayItems
+        let persist = total >= persistThreshold || FileSystem.isDirectory(directory)
+        let built = try write(
+            items: items, ids: ids, sources: sources, keys: keys, old: old, store: store, kind: compact ? .base : .overlay,
+            directory: persist ? directory : nil, mode: mode, started: started)
+        index.wrote = built.persisted
+        index.reread = built.reread
+        index.files = old + [built.file]
+        let newFile = old.count
+        var position = 0
+        for n in sources.indices {
+            if position < items.count && items[position] == n {
+                index.refs.append((newFile, built.entries[position]))
+                position += 1
+            } else if case .keep(let f, let e) = sources[n] {
+                index.refs.append((f, e))
+            }
+        }
+        if built.persisted {
+            if compact { unlink("\(directory)/overlay") }
+            stamp(directory, compact ? [built.file] : old.filter { $0.kind == .base } + [built.file], mode: mode, force: true)
+        }
+        // Files that vanished while being read are left out, as the full path leaves them out.
+        let missing = Set(index.refs.indices.filter { index.refs[$0].entry < 0 })
+        index.resolve(checked: index.refs.indices.map { n in
+            if case .keep = sources[n] { checked[n] } else { nil }
+        })
+        return missing.isEmpty ? index : index.without(missing: missing)
+    }
+
+    /// Records the index files in use as checked, if any was checksummed this run (or is new).
+    private static func stamp(_ directory: String, _ files: [IndexFile], mode: UInt32, force: Bool = false) {
+        guard force || files.contains(where: \.hashed) else { return }
+        IndexStamp.write(directory, files.map { Stamp(key: $0.fileKey, checksum: $0.checksum) }, mode: mode)
+    }
+
+    /// Looks up every review's blob once (reusing those already checked).
+    private func resolve(checked: [ReviewView?]) {
+        views = refs.indices.map { n in
+            if let view = checked[n] { return view }
+            let (file, entry) = refs[n]
+            return entry < 0 ? checked[n] ?? ReviewView.empty : files[file].review(entry)!
+        }
+    }
+
+    private func without(missing: Set<Int>) -> StoreIndex {
+        let copy = StoreIndex(ids: ids.indices.filter { !missing.contains($0) }.map { ids[$0] })
+        copy.files = files
+        copy.refs = refs.indices.filter { !missing.contains($0) }.map { refs[$0] }
+        copy.views = views.indices.filter { !missing.contains($0) }.map { views[$0] }
+        copy.wrote = wrote
+        copy.reread = reread
+        return copy
+    }
+
+    /// `Store.reviewIDs()`, faster for big stores: names compared as bytes, which is `String` order for ASCII.
+    static func listReviews(_ store: Store) throws -> [String] {
+        try store.requireStore()
+        guard let dir = opendir(store.reviewsDirectory) else { return try store.reviewIDs() }
+        defer { closedir(dir) }
+        var pool: [UInt8] = []
+        pool.reserveCapacity(1 << 16)
+        var spans: [(start: Int, count: Int)] = []
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        while let entry = readdir(dir) {
+            let name = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: UInt8.self)
+            let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+            var ascii = true
+            for k in 0..<length where name[k] >= 0x80 { ascii = false }
+            if !ascii { return try store.reviewIDs() }
+            guard length > 5, name[0] != UInt8(ascii: "."), name[length - 5] == UInt8(ascii: "."),
+                name[length - 4] == UInt8(ascii: "j"), name[length - 3] == UInt8(ascii: "s"),
+                name[length - 2] == UInt8(ascii: "o"), name[length - 1] == UInt8(ascii: "n")
+            else { continue }
+            spans.append((pool.count, length))
+            pool.append(contentsOf: UnsafeBufferPointer(start: name, count: length))
+        }
+        return pool.withUnsafeBytes { bytes in
+            spans.sort { a, b in compareBytes(bytes.slice(a.start, a.count), bytes.slice(b.start, b.count)) < 0 }
+            return spans.map { String(decoding: bytes.slice($0.start, $0.count - 5), as: UTF8.self) }
+        }
+    }
+
+    static func isRacy(_ key: IndexFile.FileKey, now: Int64) -> Bool {
+        max(key.mtime, key.ctime) >= now - IndexFile.racyWindow
+    }
+
+    // MARK: Building
+
+    /// One review ready for the writer.
+    private struct Built {
+        var key: IndexFile.FileKey
+        var racy: Bool
+        var hash: UInt64
+        var hot: [UInt8]
+        var active: [UInt8]
+        var cold: [UInt8]
+    }
+
+    private struct Written {
+        var file: IndexFile
+        /// Entry number in the new file of each item, or -1 for a file that vanished.
+        var entries: [Int]
+        var persisted: Bool
+        var reread: Int
+    }
+
+    private static func write(
+        items: [Int], ids: [String], sources: [Source], keys: [IndexFile.FileKey?], old: [IndexFile], store: Store,
+        kind: IndexFile.Kind, directory: String?, mode: UInt32, started: Int64
+    ) throws -> Written {
+        let name = kind == .base ? "base" : "overlay"
+        var lastError: (any Error)?
+        if let directory {
+            do {
+                let fd = try persistTo(directory: directory, name: name, mode: mode) { fd in
+                    try stream(items: items, ids: ids, sources: sources, old: old, store: store, kind: kind, fd: fd, scratch: directory, started: started)
+                }
+                defer { close(fd.fd) }
+                if let file = IndexFile.open(fd: fd.fd) {
+                    return Written(file: file, entries: fd.result.entries, persisted: true, reread: fd.result.reread)
+                }
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                lastError = error
+            }
+        }
+        _ = lastError
+        let fd = scratchFile()
+        guard fd >= 0 else { throw StoreError.cannotRead(file: "\(store.root)/\(directoryName)", reason: "cannot create a temporary file") }
+        defer { close(fd) }
+        let result: Streamed
+        do {
+            result = try stream(items: items, ids: ids, sources: sources, old: old, store: store, kind: kind, fd: fd, scratch: nil, started: started)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotRead(file: "\(store.root)/\(directoryName)", reason: "cannot build the index in memory")
+        }
+        guard let file = IndexFile.open(fd: fd) else {
+            throw StoreError.cannotRead(file: "\(store.root)/\(directoryName)", reason: "cannot read the index built in memory")
+        }
+        return Written(file: file, entries: result.entries, persisted: false, reread: result.reread)
+    }
+
+    private struct Streamed {
+        var entries: [Int]
+        var reread: Int
+    }
+
+    /// Reads what must be read (in parallel chunks) and writes every item, in order, as chunks complete; only a few
+    /// chunks are ever held in memory. A review file's error is thrown for the first bad file in order.
+    private static func stream(
+        items: [Int], ids: [String], sources: [Source], old: [IndexFile], store: Store, kind: IndexFile.Kind, fd: Int32,
+        scratch: String?, started: Int64
+    ) throws -> Streamed {
+        // A file that vanished since the listing keeps its place as an empty entry, never used.
+        final class Shared: @unchecked Sendable {
+            let lock = NSLock()
+            var writer: IndexWriter
+            var ready: [Int: [Built?]] = [:]
+            var next = 0
+            var error: (index: Int, error: any Error)?
+            var writeError: (any Error)?
+            var reread = 0
+            init(writer: IndexWriter) { self.writer = writer }
+        }
+        let names = items.map { ids[$0] }
+        let shared = Shared(writer: try IndexWriter(fd: fd, kind: kind, names: names, created: started, scratch: scratch))
+        let chunk = 16
+        let chunks = (items.count + chunk - 1) / chunk
+
+        @Sendable func drain() {
+            while let built = shared.ready.removeValue(forKey: shared.next) {
+                let first = shared.next * chunk
+                if shared.error == nil && shared.writeError == nil {
+                    do {
+                        for (k, b) in built.enumerated() {
+                            let n = items[first + k]
+                            try add(n, b)
+                        }
+                    } catch {
+                        shared.writeError = error
+                    }
+                }
+                shared.next += 1
+            }
+        }
+        @Sendable func add(_ n: Int, _ b: Built?) throws {
+            switch sources[n] {
+            case .read:
+                guard let b else {
+                    try shared.writer.addMissing()
+                    return
+                }
+                try b.hot.withUnsafeBytes { hot in
+                    try b.active.withUnsafeBytes { active in
+                        try b.cold.withUnsafeBytes { cold in
+                            try shared.writer.add(key: b.key, racy: b.racy, contentHash: b.hash, hot: hot, active: active, cold: cold)
+                        }
+                    }
+                }
+            case .keep(let f, let e), .refresh(let f, let e, _):
+                var key = old[f].key(e)
+                var racy = old[f].isRacy(e)
+                if case .refresh(_, _, let fresh) = sources[n] {
+                    key = fresh
+                    racy = false
+                }
+                let parts = old[f].parts(e)
+                try shared.writer.add(
+                    key: key, racy: racy, contentHash: old[f].contentHash(e), hot: parts.hot, active: parts.active,
+                    cold: parts.cold)
+            }
+        }
+        let work: @Sendable (Int) -> Void = { c in
+            var built: [Built?] = []
+            var failed: (Int, any Error)?
+            var reread = 0
+            for k in c * chunk..<min(items.count, (c + 1) * chunk) {
+                let n = items[k]
+                guard case .read = sources[n] else {
+                    built.append(nil)
+                    continue
+                }
+                if shared.lock.withLock({ shared.error.map { $0.index < k } ?? false }) { break }
+                do {
+                    built.append(try build(store.reviewPath(ids[n]), now: started))
+                    reread += 1
+                } catch {
+                    failed = (k, error)
+                    break
+                }
+            }
+            shared.lock.withLock {
+                shared.reread += reread
+                if let failed, shared.error.map({ failed.0 < $0.index }) ?? true { shared.error = failed }
+                shared.ready[c] = built
+                drain()
+            }
+        }
+        if chunks > 1 {
+            DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+        } else if chunks == 1 {
+            work(0)
+        }
+        if let error = shared.error?.error { throw error }
+        if let error = shared.writeError { throw error }
+        try shared.writer.finish()
+        return Streamed(entries: shared.writer.entryNumbers, reread: shared.reread)
+    }
+
+    /// Writes a temp file in `.index/` with `emit` and renames it into place; returns a descriptor of the new file.
+    private static func persistTo<T>(
+        directory: String, name: String, mode: UInt32, emit: (Int32) throws -> T
+    ) throws -> (fd: Int32, result: T) {
+        if mkdir(directory, mode_t(mode == 0o640 ? 0o750 : 0o700)) != 0 && errno != EEXIST { throw IndexDamage() }
+        let ignore = "\(directory)/.gitignore"
+        if !FileSystem.exists(ignore) {
+            // Git ignores the whole directory, whatever the store's own ignore rules say.
+            try? FileSystem.writeAtomically(Data("# rlt's derived index: rebuilt on demand, never committed\n*\n".utf8), to: ignore, mode: mode)
+        }
+        let temp = "\(directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
+        guard fd >= 0 else { throw IndexDamage() }
+        do {
+            let result = try emit(fd)
+            guard fchmod(fd, mode_t(mode)) == 0, rename(temp, "\(directory)/\(name)") == 0 else { throw IndexDamage() }
+            return (fd, result)
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
+        }
+    }
+
+    /// Reads and indexes one review file; nil when it does not exist (as `Store.loadReview`).
+    private static func build(_ path: String, now: Int64) throws -> Built? {
+        guard let (data, key, stable) = try readWithKey(path) else { return nil }
+        return try data.withUnsafeBytes { raw -> Built in
+            let blob: BlobBuilder
+            if let digest = ReviewScanner.digest(of: raw) {
+                blob = BlobBuilder(digest, source: raw)
+            } else {
+                let review = try JSONCodec.decode(Review.self, from: data, file: path)
+                blob = BlobBuilder(ReviewDigest(review), source: UnsafeRawBufferPointer(start: nil, count: 0))
+            }
+            // A file that changed while it was read is indexed as racy with an impossible hash: used this once,
+            // read again next time.
+            let racy = !stable || isRacy(key, now: now)
+            let hash = stable ? (racy ? Checksum.of(raw) : 0) : ~Checksum.of(raw)
+            return Built(key: key, racy: racy, hash: hash, hot: blob.hot.bytes, active: blob.active.bytes, cold: blob.cold.bytes)
+        }
+    }
+
+    /// The file's bytes and its key from `fstat` (before and after reading: `stable` is false if it changed).
+    private static func readWithKey(_ path: String) throws(StoreError) -> (Data, IndexFile.FileKey, Bool)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        if fd < 0 {
+            // The same answers as `FileSystem.read`.
+            return try FileSystem.read(path).map { ($0, IndexFile.FileKey(size: 0, mtime: 0, ctime: 0, inode: 0, device: 0), false) }
+        }
+        defer { close(fd) }
+        var before = stat()
+        guard fstat(fd, &before) == 0, (before.st_mode & S_IFMT) == S_IFREG else {
+            return try FileSystem.read(path).map { ($0, IndexFile.FileKey(size: 0, mtime: 0, ctime: 0, inode: 0, device: 0), false) }
+        }
+        var data = Data(count: Int(before.st_size))
+        var total = 0
+        var failed: Int32 = 0
+        data.withUnsafeMutableBytes { raw in
+            while total < raw.count {
+                let n = read(fd, raw.baseAddress! + total, raw.count - total)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = errno
+                    return
+                }
+                if n == 0 { break }
+                total += n
+            }
+        }
+        if failed != 0 { throw .cannotRead(file: path, reason: FileSystem.describe(failed)) }
+        var extra: UInt8 = 0
+        let more = read(fd, &extra, 1)
+        var after = stat()
+        let stable = total == data.count && more == 0 && fstat(fd, &after) == 0 && IndexFile.FileKey(after) == IndexFile.FileKey(before)
+        if !stable {
+            // Grew or shrank while being read: read it again the ordinary way.
+            return try FileSystem.read(path).map { ($0, IndexFile.FileKey(before), false) }
+        }
+        return (data, IndexFile.FileKey(before), true)
+    }
+
+    private static func contentHash(_ path: String) -> UInt64? {
+        guard let data = try? FileSystem.read(path) else { return nil }
+        return data.withUnsafeBytes { Checksum.of($0) }
+    }
+}
+
+func realtimeNanoseconds() -> Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+}
+
+    let now = realtimeNanoseconds()
+
+// MARK: Checking
+
+extension StoreIndex {
+    /// `rlt check`'s view of the index, without writing anything: a damaged or outdated index file is a note (the
+    /// next query rebuilds it); an entry that claims to describe a review file as it is now (same size, times and
+    /// inode) but disagrees with what the file says would give wrong answers, so it is a problem.
+    package static func verify(_ store: Store) -> (problems: [Problem], notes: [String]) {
+        let directory = "\(store.root)/\(directoryName)"
+        guard FileSystem.isDirectory(directory) else { return ([], []) }
+        var notes: [String] = []
+        var files: [(name: String, file: IndexFile)] = []
+        for name in ["overlay", "base"] {
+            let path = "\(directory)/\(name)"
+            guard FileSystem.exists(path) else { continue }
+            if let file = IndexFile.open(path), file.kind == (name == "base" ? .base : .overlay) {
+                files.append((name, file))
+            } else {
+                notes.append("\(path): damaged or written by another version of rlt; the next query rebuilds it")
+            }
+        }
+        guard let ids = try? listReviews(store) else { return ([], notes) }
+        var problems: [Problem] = []
+        let now = realtimeNanoseconds()
+        for id in ids {
+            var info = stat()
+            guard lstat(store.reviewPath(id), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            let key = IndexFile.FileKey(info)
+            var name = id
+            guard let (file, entry) = name.withUTF8({ utf8 -> (IndexFile, Int)? in
+                for (_, file) in files {
+                    if let entry = file.find(UnsafeRawBufferPointer(utf8)), file.key(entry) == key { return (file, entry) }
+                }
+                return nil
+            }) else { continue }
+            // Racy entries are checked against the content hash on every read anyway.
+            if file.isRacy(entry) { continue }
+            guard let built = try? build(store.reviewPath(id), now: now) else { continue }
+            let parts = file.parts(entry)
+            let same = built.hot.withUnsafeBytes { equalRaw($0, parts.hot) }
+                && built.active.withUnsafeBytes { equalRaw($0, parts.active) }
+                && built.cold.withUnsafeBytes { equalRaw($0, parts.cold) }
+            if !same {
+                let which = files.first { $0.file === file }?.name ?? "base"
+                problems.append(
+                    Problem(
+                        file: "\(directory)/\(which)", line: nil,
+                        message: "out of step with reviews/\(id).json; delete \(directory) (the next query rebuilds it)"))
+            }
+        }
+        return (problems, notes)
+    }
+}

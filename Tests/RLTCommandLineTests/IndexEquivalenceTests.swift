@@ -1,0 +1,266 @@
+import Foundation
+import RLTCommandLine
+import SyntheticStore
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The index path and the full-decode path (`RLT_NO_INDEX=1`) must print exactly the same thing: every query
+/// command, every format, on a generated store, and again after edits through rlt, after files are changed behind
+/// rlt's back, and with the index deleted or damaged (issue 7).
+@Suite("Index: the same answers as decoding every file", .serialized)
+struct IndexEquivalenceTests {
+    /// A generated store of 50 reviews (about 2 MB, so its index is written to `.index/`) in a temp directory.
+    final class Fixture {
+        let directory: String
+        var store: String { "\(directory)/data" }
+        let now = Date(timeIntervalSince1970: 1_751_270_400)  // 2025-06-30T08:00:00Z
+
+        init(recommendations: Int = 500, seed: UInt64 = 11) throws {
+            directory = NSTemporaryDirectory() + "rlt-index-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try SyntheticStore(recommendations: recommendations, seed: seed).write(to: store)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+        struct Result: Equatable, CustomStringConvertible {
+            var code: Int32
+            var out: String
+            var err: String
+            var description: String { "exit \(code)\nstdout:\n\(out.prefix(3000))\nstderr:\n\(err)" }
+        }
+
+        @discardableResult
+        func run(_ arguments: [String], index: Bool = true, terminal: Bool = false) -> Result {
+            let out = Capture()
+            let err = Capture()
+            var env = ["RLT_STORE": store, "RLT_AUTHOR": "tester", "RLT_AS_OF": "2025-06-30", "RLT_LOCK_TIMEOUT": "2"]
+            if !index { env["RLT_NO_INDEX"] = "1" }
+            let context = ToolContext(
+                environment: env, currentDirectory: directory, now: now,
+                stdout: OutputSink(isTerminal: terminal, write: out.sink.write), stderr: err.sink,
+                terminalWidth: terminal ? 100 : nil)
+            let code = RLTTool.run(arguments, context: context)
+            return Result(code: code, out: out.text, err: err.text)
+        }
+
+        /// Runs `arguments` both ways and expects the same exit code, output and messages.
+        func expectSame(_ arguments: [String], _ comment: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+            let indexed = run(arguments)
+            let decoded = run(arguments, index: false)
+            #expect(
+                indexed == decoded, "\(comment) rlt \(arguments.joined(separator: " "))\nindex:\n\(indexed)\nfull decode:\n\(decoded)",
+                sourceLocation: sourceLocation)
+        }
+
+        func path(_ relative: String) -> String { "\(store)/\(relative)" }
+
+        var reviewIDs: [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: path("reviews"))) ?? [])
+                .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        }
+
+        func json(_ relative: String) throws -> [String: Any] {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path(relative)))) as? [String: Any] ?? [:]
+        }
+
+        var indexFiles: [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: path(".index"))) ?? []).sorted()
+        }
+    }
+
+    /// Query commands covering every listing, format and filter the index answers (and some it hands back).
+    static let queries: [[String]] = {
+        var q: [[String]] = []
+        let formats = [["--format", "table"], ["--format", "csv"], ["--format", "tsv"], ["--format", "json"], ["--format", "jsonl"]]
+        for listing in [["overdue"], ["rec", "list"], ["action", "list"]] {
+            for format in formats { q.append(listing + format) }
+            q.append(listing + ["--format", "json", "--columns", "review,id,due,status,text"])
+            q.append(listing + ["--format", "jsonl", "--columns", "id,last_update,days_overdue"])
+            for sort in ["due", "review", "status", "owner"] { q.append(listing + ["--sort", sort, "--format", "csv"]) }
+            q.append(listing + ["--limit", "7", "--format", "csv", "--no-header"])
+            q.append(listing + ["--limit", "0"])
+            q.append(listing + ["--fail-if-any", "--format", "tsv", "--owner", "kent-police"])
+        }
+        let recColumns = "review,id,level,owners,lead,themes,due,original_due,slipped_days,status,assurance,rag,overdue,"
+            + "days_overdue,last_update,outcomes,latest_outcome,links,reason,text"
+        let actionColumns = "review,id,agency,responds_to,due,original_due,slipped_days,status,completed,rag,overdue,"
+            + "days_overdue,last_update,measure,evidence,reason,text"
+        let overdueColumns = "review,kind,id,due,days_overdue,owner,status,last_update,text"
+        for format in ["csv", "tsv", "table", "json"] {
+            q.append(["rec", "list", "--columns", recColumns, "--format", format])
+            q.append(["action", "list", "--columns", actionColumns, "--format", format])
+            q.append(["overdue", "--columns", overdueColumns, "--format", format])
+        }
+        q.append(["overdue", "--columns", "id,text"])
+        let filters: [[String]] = [
+            ["--owner", "kent-police"], ["--owner", "lincolnshire-csp", "--owner", "home-office"], ["--lead", "kent-csp"],
+            ["--agency", "sefton-police"], ["--theme", "information-sharing"], ["--theme", "risk-assessment", "--level", "local"],
+            ["--level", "national"], ["--assurance", "reasonable"], ["--assurance", "not-assessed", "--status", "open"],
+            ["--rag", "red"], ["--rag", "amber", "--rag", "green"], ["--rag", "grey"], ["--rag", "blue"],
+            ["--status", "in-progress"], ["--status", "done"], ["--status", "planned", "--status", "blocked"],
+            ["--due-before", "2022-Q3"], ["--due-after", "2024"], ["--due-before", "2025-06-30", "--due-after", "2023-01"],
+            ["--overdue"], ["--stale", "90"], ["--stale", "1000"], ["--type", "dhr"], ["--type", "sar", "--type", "cspr"],
+            ["--text", "MARAC"], ["--text", "caf\u{E9}"], ["--review", "dhr-lincolnshire-2019-00020"],
+        ]
+        for filter in filters {
+            q.append(["overdue", "--format", "csv"] + filter)
+            q.append(["rec", "list", "--format", "tsv", "--columns", recColumns] + filter)
+            q.append(["action", "list", "--format", "csv", "--columns", actionColumns] + filter)
+            q.append(["review", "list", "--format", "csv"] + filter)
+            q.append(["summary", "--by", "owner", "--format", "csv"] + filter)
+        }
+        for grouping in ["review", "owner", "lead", "agency", "theme", "type", "level", "assurance", "status"] {
+            for of in ["recommendations", "actions"] {
+                q.append(["summary", "--by", grouping, "--of", of])
+                q.append(["summary", "--by", grouping, "--of", of, "--format", "json"])
+            }
+        }
+        q.append(["summary"])
+        q.append(["summary", "--format", "tsv", "--theme", "coercive-control"])
+        q.append(["review", "list"])
+        q.append(["review", "list", "--format", "json"])
+        q.append(["review", "list", "--review-status", "closed", "--owner", "kent-police"])
+        q.append(["export", "recommendations", "--overdue"])
+        q.append(["export", "actions", "--format", "jsonl", "--owner", "kent-police"])
+        // Usage errors keep their order and wording.
+        q.append(["rec", "list", "--columns", "nope"])
+        q.append(["overdue", "--sort", "sideways", "--format", "csv"])
+        q.append(["action", "list", "--limit", "-1"])
+        q.append(["rec", "list", "--owner", "no-such-agency"])
+        return q
+    }()
+
+    /// The queries most sensitive to a stale index, for the scenarios after changes.
+    static let quick: [[String]] = [
+        ["overdue"], ["overdue", "--format", "csv"], ["rec", "list", "--format", "csv"], ["action", "list", "--format", "tsv"],
+        ["summary", "--by", "owner"], ["summary", "--by", "theme", "--of", "actions", "--format", "json"],
+        ["rec", "list", "--format", "json", "--columns", "review,id,due,status,outcomes,latest_outcome,last_update,text"],
+        ["review", "list", "--format", "csv"], ["action", "list", "--stale", "30", "--format", "csv"],
+    ]
+
+    @Test("every query, every format: the index and the full decode agree, and the index is on disk")
+    func everyQuery() throws {
+        let fixture = try Fixture()
+        #expect(fixture.run(["check"]).code == 0, "the generated store is valid")
+        fixture.expectSame(["overdue", "--format", "csv"], "first run (builds the index)")
+        #expect(fixture.indexFiles.contains("base"), "the index is written for a store over 1 MiB: \(fixture.indexFiles)")
+        #expect(fixture.indexFiles.contains(".gitignore"))
+        for arguments in Self.queries { fixture.expectSame(arguments) }
+        // A terminal: fitted widths and colour.
+        let terminal = fixture.run(["rec", "list", "--color", "always"], terminal: true)
+        let full = Fixture.Result(code: terminal.code, out: terminal.out, err: terminal.err)
+        #expect(full.out.contains("\u{1B}["))
+        let check = fixture.run(["check"])
+        #expect(check.code == 0 && check.out.isEmpty && check.err.isEmpty, "check is silent with a good index: \(check)")
+    }
+
+    @Test("after edits through rlt, deletions, files changed behind rlt's back, and a damaged or deleted index")
+    func afterChanges() throws {
+        // 70 reviews: big enough for the listings' parallel path (the other test's 50 take the sequential one).
+        let fixture = try Fixture(recommendations: 700, seed: 5)
+        func same(_ comment: String) {
+            for arguments in Self.quick { fixture.expectSame(arguments, comment) }
+        }
+        same("fresh")
+        let ids = fixture.reviewIDs
+        let review = ids[7]
+        let recs = try #require(try fixture.json("reviews/\(review).json")["recommendations"] as? [[String: Any]])
+        let rec = try #require(recs.first?["id"] as? String)
+
+        // Edits through rlt.
+        #expect(fixture.run(["rec", "update", "\(review)/\(rec)", "--status", "in-progress", "--due", "2021-03", "--note", "Chased"]).code == 0)
+        same("after rec update")
+        #expect(fixture.run(["action", "add", review, "--agency", "kent-police", "--text", "=SUM(A1) \"quoted\", new", "--for", rec, "--due", "2020-Q1"]).code == 0)
+        same("after action add")
+        #expect(fixture.run(["rec", "add", "\(review)/Z9", "--text", "Zoë’s – new", "--owner", "kent-csp", "--due", "2019"]).code == 0)
+        same("after rec add")
+        #expect(fixture.run(["review", "add", "aaa-new", "--type", "sar", "--title", "Adult Z"]).code == 0)
+        #expect(fixture.run(["rec", "add", "aaa-new/1", "--text", "x", "--owner", "kent-police", "--due", "2020-01-31"]).code == 0)
+        same("after review add")
+        #expect(fixture.indexFiles.contains("overlay"), "small changes go to the overlay: \(fixture.indexFiles)")
+
+        // Deleted behind rlt's back.
+        try FileManager.default.removeItem(atPath: fixture.path("reviews/\(ids[3]).json"))
+        same("after a file is deleted")
+
+        // Changed in place, same size, times restored: only the change time tells. Outside the racy window (two
+        // seconds after indexing) the index trusts size, times and inode, so wait it out first.
+        Thread.sleep(forTimeInterval: 2.2)
+        same("after the racy window")
+        let target = fixture.path("reviews/\(ids[10]).json")
+        var before = stat()
+        stat(target, &before)
+        var text = try String(contentsOfFile: target, encoding: .utf8)
+        let swapped = text.replacingOccurrences(of: "\"status\" : \"assured\"", with: "\"status\" : \"in-progress\"")
+        if swapped.utf8.count != text.utf8.count {
+            // Keep the size: change the year of the first due date instead.
+            if let range = text.range(of: "\"due\" : \"20") {
+                text.replaceSubrange(range, with: "\"due\" : \"19")
+            }
+        } else {
+            text = swapped
+        }
+        let handle = try #require(FileHandle(forWritingAtPath: target))
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, target, &times, 0) == 0)
+        var after = stat()
+        stat(target, &after)
+        #expect(after.st_size == before.st_size && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        same("after a same-size edit with the modification time restored")
+
+        // Replaced by another review's file (a copy: new inode), and truncated (an error both ways).
+        try FileManager.default.removeItem(atPath: fixture.path("reviews/\(ids[12]).json"))
+        try FileManager.default.copyItem(atPath: fixture.path("reviews/\(ids[13]).json"), toPath: fixture.path("reviews/\(ids[12]).json"))
+        same("after a file is replaced")
+        let truncated = fixture.path("reviews/\(ids[20]).json")
+        let saved = try Data(contentsOf: URL(fileURLWithPath: truncated))
+        try saved.prefix(saved.count / 2).write(to: URL(fileURLWithPath: truncated))
+        for arguments in Self.quick.prefix(3) { fixture.expectSame(arguments, "with a truncated file") }
+        #expect(fixture.run(["overdue"]).code == 65)
+        try saved.write(to: URL(fileURLWithPath: truncated))
+        same("after the truncated file is restored")
+
+        // The index deleted, then damaged in several ways: always rebuilt, never trusted.
+        try FileManager.default.removeItem(atPath: fixture.path(".index"))
+        same("with the index deleted")
+        let base = fixture.path(".index/base")
+        let good = try Data(contentsOf: URL(fileURLWithPath: base))
+        var rng = SystemRandomNumberGenerator()
+        for damage in 0..<6 {
+            var bytes = [UInt8](good)
+            switch damage {
+            case 0: bytes = Array(bytes.prefix(bytes.count / 3))
+            case 1: bytes = Array("not an index".utf8)
+            case 2: for _ in 0..<20 { bytes[Int.random(in: 128..<bytes.count, using: &rng)] ^= 0x5A }
+            case 3: bytes[200] ^= 1
+            case 4: bytes[12] = 99  // a schema this rlt does not know
+            default: bytes = []
+            }
+            // Write in place (keeps the inode), as a disk or a careless tool would.
+            let handle = try #require(FileHandle(forWritingAtPath: base))
+            try handle.truncate(atOffset: 0)
+            try handle.write(contentsOf: Data(bytes))
+            try handle.close()
+            // (The store has problems of its own by now: a deleted review, a copied file.)
+            let check = fixture.run(["check"])
+            #expect(!check.out.contains(".index"), "a damaged index is not a store problem: \(check)")
+            #expect(check.err.contains("note: ") && check.err.contains(".index/base"), "but it is noted: \(check)")
+            same("with the index damaged (\(damage))")
+        }
+        #expect(!fixture.run(["check"]).err.contains("note:"), "rebuilt")
+    }
+
+    @Test("a small store keeps its index in memory: nothing is written")
+    func smallStore() throws {
+        let fixture = try Fixture(recommendations: 20, seed: 2)
+        fixture.expectSame(["overdue", "--format", "csv"])
+        fixture.expectSame(["summary", "--by", "theme"])
+        #expect(fixture.indexFiles.isEmpty, "no .index/ for a store under 1 MiB: \(fixture.indexFiles)")
+    }
+}

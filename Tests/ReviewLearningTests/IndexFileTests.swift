@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import ReviewLearning
+@testable import SyntheticStore
+
+/// The index files themselves: written where expected, checked, and compared with the review files by `check`.
+@Suite("Index: files, validation and check", .serialized)
+struct IndexFileTests {
+    func makeStore(_ dir: TemporaryDirectory, recommendations: Int = 300) throws -> Store {
+        try SyntheticStore(recommendations: recommendations, seed: 4).write(to: "\(dir.path)/data")
+        return Store(root: "\(dir.path)/data")
+    }
+
+    /// Recomputes an index file's checksum after a test changed it, so only `check` can tell.
+    func reseal(_ path: String) throws {
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        try bytes.withUnsafeMutableBytes { raw in
+            let m = UnsafeRawBufferPointer(raw)
+            let entries = Int(m.u64(24))
+            let namesEnd = Int(m.u64(32) + m.u64(40))
+            let hot = m.slice(Int(m.u64(48)), Int(m.u64(56)))
+            var header = [UInt8](m.slice(0, 128))
+            for k in 104..<112 { header[k] = 0 }
+            var sum = Checksum()
+            header.withUnsafeBytes { sum.add($0) }
+            sum.add(m.slice(entries, namesEnd - entries))
+            sum.add(Checksum.of(hot))
+            let value = sum.finish()
+            try #require(raw.count > 112)
+            withUnsafeBytes(of: value.littleEndian) { for k in 0..<8 { raw[104 + k] = $0[k] } }
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test("the index is written once, then only checked; every review is read once")
+    func writtenOnce() throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let first = try StoreIndex.load(store)
+        #expect(first.wrote && first.reread == first.count && first.count == 30)
+        let second = try StoreIndex.load(store)
+        #expect(!second.wrote && second.reread == 0, "nothing changed, nothing read")
+        #expect(FileManager.default.fileExists(atPath: "\(store.root)/.index/base"))
+        #expect(dir.mode("data/.index/base") == 0o600, "the index holds record text: private like the store")
+        let ignore = String(decoding: dir.bytes("data/.index/.gitignore") ?? Data(), as: UTF8.self)
+        #expect(ignore.contains("*"), "git ignores the index")
+    }
+
+    @Test("check reports an index entry that disagrees with its file, and a damaged index only as a note")
+    func checkComparesIndex() throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        // Outside the racy window, entries are trusted on size, times and inode alone.
+        Thread.sleep(forTimeInterval: 2.2)
+        _ = try StoreIndex.load(store)
+        _ = try StoreIndex.load(store)
+        #expect(StoreIndex.verify(store).problems.isEmpty)
+        #expect(StoreIndex.verify(store).notes.isEmpty)
+
+        // Forge the base: change one recommendation's status byte in the first review's blob, reseal it.
+        let base = "\(store.root)/.index/base"
+        let file = try #require(IndexFile.open(base))
+        let view = try #require(file.review(0))
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: base)))
+        let hotSection = Int(bytes.withUnsafeBytes { $0.u64(48) })
+        let blob = try #require(file.parts(0).hot.baseAddress) - UnsafeRawPointer(try #require(file.hot.baseAddress))
+        let position = hotSection + blob + view.rec(0) + BlobLayout.Rec.status
+        bytes[position] = bytes[position] == 0 ? 1 : 0
+        try Data(bytes).write(to: URL(fileURLWithPath: base))
+        try reseal(base)
+        let (problems, notes) = StoreIndex.verify(store)
+        #expect(notes.isEmpty)
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.message.contains("out of step with reviews/") == true)
+
+        // Damaged beyond its checksum: a note, not a problem; deleting the index clears everything.
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: base))
+        let damaged = StoreIndex.verify(store)
+        #expect(damaged.problems.isEmpty)
+        #expect(damaged.notes.count == 1)
+        try FileManager.default.removeItem(atPath: "\(store.root)/.index")
+        #expect(StoreIndex.verify(store) == ([], []))
+    }
+
+    @Test("a file rewritten within the racy window with the same size and times is still seen")
+    func racy() throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let index = try StoreIndex.load(store)
+        let id = index.ids[2]
+        let path = store.reviewPath(id)
+        var info = stat()
+        stat(path, &info)
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let range = try #require(text.range(of: "\"due\" : \"20"))
+        text.replaceSubrange(range, with: "\"due\" : \"19")
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+        var times = [info.st_atim, info.st_mtim]
+        utimensat(AT_FDCWD, path, &times, 0)
+        let again = try StoreIndex.load(store)
+        #expect(again.reread == 1, "the changed file is read again")
+    }
+}
+

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import ReviewLearning
+@testable import SyntheticStore
+
+/// The index's fast reader must agree with the store's decoder whenever it answers (issue 7).
+@Suite("Index: the fast review reader")
+struct IndexScannerTests {
+    /// The index bytes of a review file, from the fast scanner (nil if it gives up) and from the decoder.
+    func blobs(_ data: Data) -> (scanned: [UInt8]?, decoded: [UInt8]?) {
+        data.withUnsafeBytes { raw in
+            let scanned = ReviewScanner.digest(of: raw).map { d -> [UInt8] in
+                let b = BlobBuilder(d, source: raw)
+                return b.hot.bytes + [0xFF] + b.active.bytes + [0xFF] + b.cold.bytes
+            }
+            let decoded = (try? JSONCodec.decode(Review.self, from: data, file: "x")).map { review -> [UInt8] in
+                let b = BlobBuilder(ReviewDigest(review), source: UnsafeRawBufferPointer(start: nil, count: 0))
+                return b.hot.bytes + [0xFF] + b.active.bytes + [0xFF] + b.cold.bytes
+            }
+            return (scanned, decoded)
+        }
+    }
+
+    @Test("every generated review is read by the scanner, with the decoder's answer")
+    func generated() throws {
+        let generator = SyntheticStore(recommendations: 3000, seed: 7)
+        for n in 0..<generator.reviewCount {
+            let data = try JSONCodec.encode(generator.review(n))
+            let (scanned, decoded) = blobs(data)
+            #expect(scanned != nil, "review \(n) is read by the scanner")
+            #expect(scanned == decoded, "review \(n): scanner and decoder agree")
+        }
+    }
+
+    @Test("damaged copies: whenever the scanner answers, the decoder accepts the file and agrees")
+    func damaged() throws {
+        let generator = SyntheticStore(recommendations: 200, seed: 3)
+        var rng = SeededRandom(seed: 99)
+        var answered = 0
+        for n in 0..<generator.reviewCount {
+            let original = [UInt8](try JSONCodec.encode(generator.review(n)))
+            for _ in 0..<150 {
+                var bytes = original
+                let at = rng.int(0...(bytes.count - 1))
+                switch rng.int(0...5) {
+                case 0: bytes[at] = UInt8(truncatingIfNeeded: rng.next())
+                case 1: bytes.remove(at: at)
+                case 2: bytes.insert(rng.pick(Array("\",:{}[]\\ 0aé\u{0}".utf8)), at: at)
+                case 3: bytes.replaceSubrange(at..<min(bytes.count, at + rng.int(1...40)), with: [])
+                case 4:
+                    let insert = rng.pick([
+                        "\"id\" : \"X\",", "\"extra\" : 1,", "\"due\" : null,", "\"due\" : \"30/06/2024\",",
+                        "\"status\" : \"done\",", "\"text\" : \"a\\u00e9\\ud83d\\ude00\\n\",", "\"schema\" : 1.0,",
+                    ])
+                    if let brace = bytes[at...].firstIndex(of: UInt8(ascii: "{")) {
+                        bytes.insert(contentsOf: Array(insert.utf8), at: brace + 1)
+                    }
+                default:
+                    bytes = Array("\u{FEFF}".utf8) + bytes
+                }
+                let (scanned, decoded) = blobs(Data(bytes))
+                if let scanned {
+                    answered += 1
+                    #expect(decoded != nil, "the decoder accepts what the scanner accepted")
+                    #expect(scanned == decoded, "and they agree")
+                }
+            }
+        }
+        #expect(answered > 100, "some damaged copies are still valid reviews (\(answered))")
+    }
+
+    @Test("what the scanner leaves to the decoder", arguments: [
+        #"{"id":"r","type":"dhr","recommendations":[{"id":"1","due":"30/06/2024"}]}"#,
+        #"{"id":"r","type":"dhr","title":null}"#,
+        #"{"id":"r","type":"dhr","schema":2,"future":true}"#,
+        #"{"id":"r","type":"dhr","recommendations":[{"id":"1","text":"caf\u00e9 \ud83d\ude00"}]}"#,
+        #"{"id":"r","type":"dhr","actions":[{"id":"A1","agency":"p","history":[{"at":"01/02/2024T10:00:00Z","by":"x","change":"y"}]}]}"#,
+    ])
+    func unusual(_ text: String) throws {
+        let (scanned, decoded) = blobs(Data(text.utf8))
+        #expect(decoded != nil, "a valid review")
+        if let scanned { #expect(scanned == decoded) }
+    }
+
+    @Test("strict JSON problems are never accepted", arguments: [
+        #"{"id":"r","type":"dhr",}"#, #"{"id":"r","type":"dhr","id":"s"}"#, "\u{FEFF}{\"id\":\"r\",\"type\":\"dhr\"}",
+        #"{"id":"r","type":"dhr"} x"#, #"{"id":"r","type":"nope"}"#, #"{"id":"r"}"#, #"{"id":"r","type":"dhr","recommendations":[{"id":"1","due":"2024-02-30"}]}"#,
+    ])
+    func strict(_ text: String) {
+        let (scanned, decoded) = blobs(Data(text.utf8))
+        #expect(scanned == nil)
+        #expect(decoded == nil)
+    }
+}
