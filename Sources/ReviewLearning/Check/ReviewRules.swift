@@ -1,3 +1,5 @@
+import Foundation
+
 /// The cross-record rules of one review: known codes, unique ids, links that resolve, required reasons.
 struct ReviewRules {
     let tracker: Tracker
@@ -34,6 +36,9 @@ struct ReviewRules {
             let base: [JSONPathComponent] = [.key("recommendations"), .index(i)]
             claim(rec.id, at: base + [.key("id")], report: &report)
             let name = "recommendation \(rec.id)"
+            if rec.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                report.add(base + [.key("text")], "\(name): has no text")
+            }
             for (j, owner) in rec.owners.enumerated() where tracker.agency(owner) == nil {
                 report.add(base + [.key("owners"), .index(j)], "\(name): owner \(unknownAgency(owner))")
             }

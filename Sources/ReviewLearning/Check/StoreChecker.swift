@@ -131,8 +131,8 @@ public enum StoreChecker {
         if tracker.settings.fileMode != "0600" && tracker.settings.fileMode != "0640" {
             report.add([.key("settings"), .key("file_mode")], "file_mode must be \"0600\" or \"0640\"")
         }
-        if tracker.settings.amberDays < 0 {
-            report.add([.key("settings"), .key("amber_days")], "amber_days must not be negative")
+        if !(0...3650).contains(tracker.settings.amberDays) {
+            report.add([.key("settings"), .key("amber_days")], "amber_days must be from 0 to 3650")
         }
     }
 
