@@ -114,7 +114,16 @@ final class IndexFile: @unchecked Sendable {
             var sum = Checksum()
             header.withUnsafeBytes { sum.add($0) }
             sum.add(m.slice(entries, namesAt + namesLength - entries))
-            sum.add(Checksum.of(hot))
+            // The hot section in chunks, each let go of after hashing, so a check does not make it all resident.
+            var hotSum = Checksum()
+            var at = 0
+            while at < hot.count {
+                let length = min(4 << 20, hot.count - at)
+                hotSum.add(hot.slice(at, length))
+                at += length
+                IndexFile.release(hot, before: at)
+            }
+            sum.add(hotSum.finish())
             guard sum.finish() == checksum else { throw IndexDamage() }
         }
         // Every entry's parts must lie inside their sections, and names inside the names area.
@@ -140,6 +149,13 @@ final class IndexFile: @unchecked Sendable {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         return open(fd: fd, trusted: trusted)
+    }
+
+    /// Opens a file this process has just written, whose checksum it knows.
+    static func open(fd: Int32, trusting checksum: UInt64) -> IndexFile? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return open(fd: fd, trusted: [Stamp(key: FileKey(info), checksum: checksum)])
     }
 
     static func open(fd: Int32, trusted: Set<Stamp> = []) -> IndexFile? {
@@ -176,7 +192,12 @@ final class IndexFile: @unchecked Sendable {
 
     /// Tells the kernel the text pages up to `offset` of a region are no longer needed, so they leave this process's
     /// resident memory (they stay in the page cache).
-    func release(_ region: UnsafeRawBufferPointer, before offset: Int) {
+    func release(_ region: UnsafeRawBufferPointer, before offset: Int) { IndexFile.release(region, before: offset) }
+
+    /// Lets go of every page of the hot section (they come back from the page cache when read again).
+    func releaseHot() { IndexFile.release(hot, before: hot.count) }
+
+    static func release(_ region: UnsafeRawBufferPointer, before offset: Int) {
         let page = IndexFile.pageSize
         guard let base = region.baseAddress else { return }
         let start = (Int(bitPattern: base) + page - 1) / page * page
@@ -394,6 +415,9 @@ struct IndexWriter {
     }
 
     /// Appends the texts, then writes the entries, names and header.
+    /// The checksum written into the header by `finish`.
+    private(set) var checksum: UInt64 = 0
+
     mutating func finish() throws(IndexDamage) {
         try flush()
         defer {
@@ -430,7 +454,7 @@ struct IndexWriter {
         entries.bytes.withUnsafeBytes { sum.add($0) }
         names.bytes.withUnsafeBytes { sum.add($0) }
         sum.add(hotSum.finish())
-        let checksum = sum.finish()
+        checksum = sum.finish()
         withUnsafeBytes(of: checksum.littleEndian) { raw in
             for k in 0..<8 { header.bytes[104 + k] = raw[k] }
         }

@@ -25,8 +25,8 @@ public final class StoreIndex: @unchecked Sendable {
     public let ids: [String]
     private var files: [IndexFile] = []
     private var refs: [(file: Int, entry: Int)] = []
-    /// Each review's blob, resolved once (checked when the index was loaded).
-    private var views: [ReviewView] = []
+    /// The entries of `files`, as plain values.
+    private var tables: [IndexTable] = []
     /// Whether the index was written to `.index/` by this run (for tests and `check`).
     public private(set) var wrote = false
     /// How many review files this run had to read.
@@ -38,7 +38,13 @@ public final class StoreIndex: @unchecked Sendable {
 
     public var count: Int { ids.count }
 
-    @inline(__always) package func review(_ n: Int) -> ReviewView { views[n] }
+    /// Review `n`'s blob. Blobs are checked when first read rather than all at load time, which would bring every
+    /// page of the index into memory at once; the file's checksum (or stamp) already vouches for them, so a blob
+    /// that does not make sense can only come from a bug or a forged file, and reads as a review with no records.
+    @inline(__always) package func review(_ n: Int) -> ReviewView {
+        let (file, entry) = refs[n]
+        return tables[file].review(entry) ?? .empty
+    }
 
     /// Lets go of the pages before review `n`'s (in its index file), so that a long listing streams through the
     /// index instead of keeping it all resident. They stay in the page cache; touching them again is cheap.
@@ -105,15 +111,12 @@ public final class StoreIndex: @unchecked Sendable {
         defer { if dirfd >= 0 { close(dirfd) } }
         var sources = [Source](repeating: .read, count: ids.count)
         var keys = [IndexFile.FileKey?](repeating: nil, count: ids.count)
-        var checked = [ReviewView?](repeating: nil, count: ids.count)
         let tables = old.map(\.table)
         let names = byName
         sources.withUnsafeMutableBufferPointer { sourceSlots in
             keys.withUnsafeMutableBufferPointer { keySlots in
-              checked.withUnsafeMutableBufferPointer { viewSlots in
                 nonisolated(unsafe) let sourceSlots = sourceSlots
                 nonisolated(unsafe) let keySlots = keySlots
-                nonisolated(unsafe) let viewSlots = viewSlots
                 let parts = ids.count >= 2048 ? 4 : 1
                 let classify: @Sendable (Int) -> Void = { part in
                     var path = [CChar](repeating: 0, count: 256)
@@ -144,8 +147,7 @@ public final class StoreIndex: @unchecked Sendable {
                             } else {
                                 entry = names[f][id]
                             }
-                            guard let entry, tables[f].key(entry) == key, let view = tables[f].review(entry) else { continue }
-                            viewSlots[n] = view
+                            guard let entry, tables[f].key(entry) == key else { continue }
                             if tables[f].isRacy(entry) {
                                 guard let hash = contentHash(store.reviewPath(id)), hash == tables[f].contentHash(entry)
                                 else { break }
@@ -163,7 +165,6 @@ public final class StoreIndex: @unchecked Sendable {
                 } else {
                     classify(0)
                 }
-              }
             }
         }
         let total = keys.reduce(UInt64(0)) { $0 + ($1?.size ?? 0) }
@@ -172,8 +173,9 @@ public final class StoreIndex: @unchecked Sendable {
         if changed.isEmpty {
             index.files = old
             index.refs = sources.map { if case .keep(let f, let e) = $0 { (f, e) } else { (0, 0) } }
-            index.views = checked.map { $0! }
+            index.tables = old.map(\.table)
             stamp(directory, old, mode: mode)
+            index.releaseHot()
             return index
         }
 
@@ -208,10 +210,16 @@ public final class StoreIndex: @unchecked Sendable {
         }
         // Files that vanished while being read are left out, as the full path leaves them out.
         let missing = Set(index.refs.indices.filter { index.refs[$0].entry < 0 })
-        index.resolve(checked: index.refs.indices.map { n in
-            if case .keep = sources[n] { checked[n] } else { nil }
-        })
-        return missing.isEmpty ? index : index.without(missing: missing)
+        index.tables = index.files.map(\.table)
+        let result = missing.isEmpty ? index : index.without(missing: missing)
+        result.releaseHot()
+        return result
+    }
+
+    /// Lets go of the index pages touched while loading; queries bring back what they read, and release it behind
+    /// them (`releaseBehind`), so memory stays flat on big stores.
+    private func releaseHot() {
+        for file in files { file.releaseHot() }
     }
 
     /// Records the index files in use as checked, if any was checksummed this run (or is new).
@@ -220,20 +228,11 @@ public final class StoreIndex: @unchecked Sendable {
         IndexStamp.write(directory, files.map { Stamp(key: $0.fileKey, checksum: $0.checksum) }, mode: mode)
     }
 
-    /// Looks up every review's blob once (reusing those already checked).
-    private func resolve(checked: [ReviewView?]) {
-        views = refs.indices.map { n in
-            if let view = checked[n] { return view }
-            let (file, entry) = refs[n]
-            return entry < 0 ? checked[n] ?? ReviewView.empty : files[file].review(entry)!
-        }
-    }
-
     private func without(missing: Set<Int>) -> StoreIndex {
         let copy = StoreIndex(ids: ids.indices.filter { !missing.contains($0) }.map { ids[$0] })
         copy.files = files
         copy.refs = refs.indices.filter { !missing.contains($0) }.map { refs[$0] }
-        copy.views = views.indices.filter { !missing.contains($0) }.map { views[$0] }
+        copy.tables = tables
         copy.wrote = wrote
         copy.reread = reread
         return copy
@@ -303,7 +302,7 @@ public final class StoreIndex: @unchecked Sendable {
                     try stream(items: items, ids: ids, sources: sources, old: old, store: store, kind: kind, fd: fd, scratch: directory, started: started)
                 }
                 defer { close(fd.fd) }
-                if let file = IndexFile.open(fd: fd.fd) {
+                if let file = IndexFile.open(fd: fd.fd, trusting: fd.result.checksum) {
                     return Written(file: file, entries: fd.result.entries, persisted: true, reread: fd.result.reread)
                 }
             } catch let error as StoreError {
@@ -324,7 +323,7 @@ public final class StoreIndex: @unchecked Sendable {
         } catch {
             throw StoreError.cannotRead(file: "\(store.root)/\(directoryName)", reason: "cannot build the index in memory")
         }
-        guard let file = IndexFile.open(fd: fd) else {
+        guard let file = IndexFile.open(fd: fd, trusting: result.checksum) else {
             throw StoreError.cannotRead(file: "\(store.root)/\(directoryName)", reason: "cannot read the index built in memory")
         }
         return Written(file: file, entries: result.entries, persisted: false, reread: result.reread)
@@ -333,6 +332,7 @@ public final class StoreIndex: @unchecked Sendable {
     private struct Streamed {
         var entries: [Int]
         var reread: Int
+        var checksum: UInt64
     }
 
     /// Reads what must be read (in parallel chunks) and writes every item, in order, as chunks complete; only a few
@@ -434,7 +434,7 @@ public final class StoreIndex: @unchecked Sendable {
         if let error = shared.error?.error { throw error }
         if let error = shared.writeError { throw error }
         try shared.writer.finish()
-        return Streamed(entries: shared.writer.entryNumbers, reread: shared.reread)
+        return Streamed(entries: shared.writer.entryNumbers, reread: shared.reread, checksum: shared.writer.checksum)
     }
 
     /// Writes a temp file in `.index/` with `emit` and renames it into place; returns a descriptor of the new file.
@@ -585,3 +585,4 @@ extension StoreIndex {
         return (problems, notes)
     }
 }
+
