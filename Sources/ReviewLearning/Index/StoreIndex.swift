@@ -31,6 +31,8 @@ public final class StoreIndex: @unchecked Sendable {
     public private(set) var wrote = false
     /// How many review files this run had to read.
     public private(set) var reread = 0
+    /// Whether this run read the `reviews/` directory (rather than trusting the index's names; see `IndexStamp`).
+    public private(set) var listedDirectory = true
 
     /// Stores with less than this in review files keep their index in memory only.
     public static let persistThreshold: UInt64 = 1 << 20
@@ -81,21 +83,40 @@ public final class StoreIndex: @unchecked Sendable {
     /// - Throws: the error the full-decode path would give for the first bad review file.
     public static func load(_ store: Store, mode: UInt32 = 0o600) throws -> StoreIndex {
         let started = realtimeNanoseconds()
-        let ids = try listReviews(store)
-        let index = StoreIndex(ids: ids)
+        try store.requireStore()
         let directory = "\(store.root)/\(directoryName)"
         var old: [IndexFile] = []
         var base: Int?
         var overlay: Int?
-        let trusted = IndexStamp.read(directory)
-        if let file = IndexFile.open("\(directory)/base", trusted: trusted), file.kind == .base {
+        let stamp = IndexStamp.read(directory)
+        if let file = IndexFile.open("\(directory)/base", trusted: stamp.files), file.kind == .base {
             base = old.count
             old.append(file)
         }
-        if let file = IndexFile.open("\(directory)/overlay", trusted: trusted), file.kind == .overlay {
+        if let file = IndexFile.open("\(directory)/overlay", trusted: stamp.files), file.kind == .overlay {
             overlay = old.count
             old.append(file)
         }
+        let dirfd = open(store.reviewsDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if dirfd >= 0 { close(dirfd) } }
+        var dirInfo = stat()
+        let dirKey = dirfd >= 0 && fstat(dirfd, &dirInfo) == 0 ? IndexFile.FileKey(dirInfo) : nil
+        // The names: from the index while the directory is as it was when the stamp's listing was taken (and the
+        // index files are those the stamp vouches for), else from the directory.
+        let stampedFiles = !old.isEmpty && old.allSatisfy { !$0.hashed } && stamp.files.count == old.count
+        let ids: [String]
+        let listed: Bool
+        if let dirKey, let known = stamp.directory, known.key == dirKey, stampedFiles,
+            max(dirKey.mtime, dirKey.ctime) < known.listed - IndexFile.racyWindow, let names = indexedNames(old)
+        {
+            ids = names
+            listed = false
+        } else {
+            ids = try listReviews(store)
+            listed = true
+        }
+        let index = StoreIndex(ids: ids)
+        index.listedDirectory = listed
         let ascii = ids.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         var byName: [[String: Int]] = []
         if !ascii {
@@ -107,8 +128,6 @@ public final class StoreIndex: @unchecked Sendable {
         let lookups = [overlay, base].compactMap { $0 }
 
         // Classify every file by its stat, on all cores for big stores.
-        let dirfd = open(store.reviewsDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if dirfd >= 0 { close(dirfd) } }
         var sources = [Source](repeating: .read, count: ids.count)
         var keys = [IndexFile.FileKey?](repeating: nil, count: ids.count)
         let tables = old.map(\.table)
@@ -168,13 +187,20 @@ public final class StoreIndex: @unchecked Sendable {
             }
         }
         let total = keys.reduce(UInt64(0)) { $0 + ($1?.size ?? 0) }
+        // Index entries for files no longer listed (a review removed) are dropped by writing a new base, so that the
+        // index holds exactly the listing again and the next runs can skip reading the directory.
+        let stale = listed && ascii && indexedNames(old).map { Set($0).subtracting(ids).isEmpty } == false
+        let listing = dirKey.map { (key: $0, listed: started) }
 
         let changed = sources.indices.filter { if case .keep = sources[$0] { false } else { true } }
-        if changed.isEmpty {
+        if changed.isEmpty && !stale {
             index.files = old
             index.refs = sources.map { if case .keep(let f, let e) = $0 { (f, e) } else { (0, 0) } }
             index.tables = old.map(\.table)
-            stamp(directory, old, mode: mode)
+            let covered = listed ? listing : stamp.directory
+            if old.contains(where: \.hashed) || (listed && ascii && (stamp.directory?.key != dirKey || listing != nil)) {
+                writeStamp(directory, old, listing: ascii ? covered : nil, mode: mode)
+            }
             index.releaseHot()
             return index
         }
@@ -185,7 +211,7 @@ public final class StoreIndex: @unchecked Sendable {
             if case .keep(let f, _) = sources[n], f == base { return false }
             return true
         }
-        let compact = base == nil || overlayItems.count > max(64, baseEntries / 8)
+        let compact = base == nil || stale || overlayItems.count > max(64, baseEntries / 8)
         let items = compact ? Array(sources.indices) : overlayItems
         let persist = total >= persistThreshold || FileSystem.isDirectory(directory)
         let built = try write(
@@ -204,12 +230,15 @@ public final class StoreIndex: @unchecked Sendable {
                 index.refs.append((f, e))
             }
         }
-        if built.persisted {
-            if compact { unlink("\(directory)/overlay") }
-            stamp(directory, compact ? [built.file] : old.filter { $0.kind == .base } + [built.file], mode: mode, force: true)
-        }
         // Files that vanished while being read are left out, as the full path leaves them out.
         let missing = Set(index.refs.indices.filter { index.refs[$0].entry < 0 })
+        if built.persisted {
+            if compact { unlink("\(directory)/overlay") }
+            let current = compact ? [built.file] : old.filter { $0.kind == .base } + [built.file]
+            // The new files hold exactly the listing unless a file vanished meanwhile.
+            let covered = missing.isEmpty && ascii ? (listed ? listing : stamp.directory) : nil
+            writeStamp(directory, current, listing: covered, mode: mode)
+        }
         index.tables = index.files.map(\.table)
         let result = missing.isEmpty ? index : index.without(missing: missing)
         result.releaseHot()
@@ -222,10 +251,42 @@ public final class StoreIndex: @unchecked Sendable {
         for file in files { file.releaseHot() }
     }
 
-    /// Records the index files in use as checked, if any was checksummed this run (or is new).
-    private static func stamp(_ directory: String, _ files: [IndexFile], mode: UInt32, force: Bool = false) {
-        guard force || files.contains(where: \.hashed) else { return }
-        IndexStamp.write(directory, files.map { Stamp(key: $0.fileKey, checksum: $0.checksum) }, mode: mode)
+    /// Records the index files in use as checked, and the directory's key when they hold exactly its listing.
+    private static func writeStamp(
+        _ directory: String, _ files: [IndexFile], listing: (key: IndexFile.FileKey, listed: Int64)?, mode: UInt32
+    ) {
+        guard FileSystem.isDirectory(directory) else { return }
+        var stamp = IndexStamp()
+        stamp.files = Set(files.map { Stamp(key: $0.fileKey, checksum: $0.checksum) })
+        stamp.directory = listing
+        stamp.write(directory, mode: mode)
+    }
+
+    /// The review names the index files hold (base and overlay merged, sorted), or nil if any is not ASCII (whose
+    /// byte order may not be the listing's order).
+    static func indexedNames(_ files: [IndexFile]) -> [String]? {
+        var names: [String] = []
+        var last: UnsafeRawBufferPointer?
+        let tables = files.map(\.table)
+        var positions = [Int](repeating: 0, count: tables.count)
+        while true {
+            var best = -1
+            for (f, table) in tables.enumerated() {
+                while positions[f] < table.entryCount && table.isMissing(positions[f]) { positions[f] += 1 }
+                guard positions[f] < table.entryCount else { continue }
+                if best < 0 || compareNames(table.name(positions[f]), tables[best].name(positions[best])) < 0 { best = f }
+            }
+            guard best >= 0 else { return names }
+            let name = tables[best].name(positions[best])
+            positions[best] += 1
+            if let last, compareNames(last, name) >= 0 {
+                if compareNames(last, name) == 0 { continue }
+                return nil  // not in listing order: not written from an ASCII listing
+            }
+            guard isASCII(name) else { return nil }
+            names.append(String(decoding: name, as: UTF8.self))
+            last = name
+        }
     }
 
     private func without(missing: Set<Int>) -> StoreIndex {
@@ -235,6 +296,7 @@ public final class StoreIndex: @unchecked Sendable {
         copy.tables = tables
         copy.wrote = wrote
         copy.reread = reread
+        copy.listedDirectory = listedDirectory
         return copy
     }
 
