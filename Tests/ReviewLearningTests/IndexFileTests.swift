@@ -47,6 +47,39 @@ struct IndexFileTests {
         #expect(ignore.contains("*"), "git ignores the index")
     }
 
+    @Test("names that are prefixes of others keep the listing's order; an unchanged directory is not read again")
+    func listingOrder() throws {
+        let dir = TemporaryDirectory()
+        let store = try makeStore(dir)
+        let sample = try #require(try store.loadReview(try store.reviewIDs()[0]))
+        for id in ["a", "a-b", "a-b-c", "ab", "a0", "z"] {
+            var review = sample
+            review.id = id
+            try JSONCodec.encode(review).write(to: URL(fileURLWithPath: store.reviewPath(id)))
+        }
+        Thread.sleep(forTimeInterval: 2.2)  // past the racy window of the files and the directory
+        let first = try StoreIndex.load(store)
+        #expect(first.ids == (try store.reviewIDs()), "the listing's order: a-b.json before a.json")
+        let second = try StoreIndex.load(store)
+        #expect(second.reread == 0, "every name is found again")
+        #expect(second.ids == first.ids)
+        // The stamp now vouches for the listing: the next run takes the names from the index.
+        let third = try StoreIndex.load(store)
+        #expect(!third.listedDirectory && third.ids == first.ids && third.reread == 0)
+        // Any change to the directory (here a new file) makes it read the directory again.
+        var review = sample
+        review.id = "a-a"
+        try JSONCodec.encode(review).write(to: URL(fileURLWithPath: store.reviewPath("a-a")))
+        let fourth = try StoreIndex.load(store)
+        #expect(fourth.listedDirectory && fourth.ids.contains("a-a") && fourth.reread == 1)
+        // A removed review leaves the index at once (a new base), so the listing can be trusted again.
+        try FileManager.default.removeItem(atPath: store.reviewPath("a-b"))
+        let fifth = try StoreIndex.load(store)
+        #expect(fifth.listedDirectory && !fifth.ids.contains("a-b") && fifth.wrote)
+        let base = try #require(IndexFile.open("\(store.root)/.index/base"))
+        #expect(StoreIndex.indexedNames([base]) == fifth.ids)
+    }
+
     @Test("check reports an index entry that disagrees with its file, and a damaged index only as a note")
     func checkComparesIndex() throws {
         let dir = TemporaryDirectory()

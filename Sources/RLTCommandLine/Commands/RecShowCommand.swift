@@ -141,6 +141,7 @@ struct QueryContext {
         var ids: [String] = []
         var rows: [IndexRow] = []
         for n in 0..<index.count {
+            if n % 256 == 255 { index.releaseBehind(n) }
             let view = index.review(n)
             guard indexQuery.includes(view) else { continue }
             rows.removeAll(keepingCapacity: true)

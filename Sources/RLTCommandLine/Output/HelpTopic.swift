@@ -89,6 +89,7 @@ enum HelpTopic: String, CaseIterable, Sendable {
           reviews/<id>.json   one review with its findings, recommendations, actions, outcomes, history
           events.json         dissemination events
           .lock               the writers' lock file (not data)
+          .index/             a derived index of the review files, for fast queries (not data)
 
         Where: --store DIR, else $RLT_STORE, else ./data (from this repository's root, the sample store).
 
@@ -105,6 +106,11 @@ enum HelpTopic: String, CaseIterable, Sendable {
         group: rlt config set file-mode 0640. Symbolic links inside the store are refused.
 
         Versions: every file carries "schema": 1. A file from a newer rlt is read-only to this one.
+
+        The index: queries read .index/, a binary digest of the review files. Every run checks each file's size,
+        times and inode against it and reads again only what changed. It is never the source of truth: delete it
+        at any time and it is rebuilt; git ignores it; rlt check compares it with the files. RLT_NO_INDEX=1
+        makes rlt decode every review file instead.
 
         """
 

@@ -109,6 +109,7 @@ enum IndexListing {
                         count += 1
                     }
                     if out.count >= 1 << 18 { out.flush() }
+                    if n % 256 == 255 { index.releaseBehind(n) }
                 }
                 return count
             }
@@ -145,6 +146,7 @@ enum IndexListing {
         // Gather, order, then print through the ordinary renderer.
         var all: [IndexRow] = []
         for n in 0..<index.count {
+            if n % 256 == 255 { index.releaseBehind(n) }
             collect(index.review(n), n, &all)
         }
         all = try Ordering.apply(all, arguments) { row in orderingKey(index, row, kind: kind) }

@@ -114,7 +114,16 @@ final class IndexFile: @unchecked Sendable {
             var sum = Checksum()
             header.withUnsafeBytes { sum.add($0) }
             sum.add(m.slice(entries, namesAt + namesLength - entries))
-            sum.add(Checksum.of(hot))
+            // The hot section in chunks, each let go of after hashing, so a check does not make it all resident.
+            var hotSum = Checksum()
+            var at = 0
+            while at < hot.count {
+                let length = min(4 << 20, hot.count - at)
+                hotSum.add(hot.slice(at, length))
+                at += length
+                IndexFile.release(hot, before: at)
+            }
+            sum.add(hotSum.finish())
             guard sum.finish() == checksum else { throw IndexDamage() }
         }
         // Every entry's parts must lie inside their sections, and names inside the names area.
@@ -140,6 +149,13 @@ final class IndexFile: @unchecked Sendable {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         return open(fd: fd, trusted: trusted)
+    }
+
+    /// Opens a file this process has just written, whose checksum it knows.
+    static func open(fd: Int32, trusting checksum: UInt64) -> IndexFile? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return open(fd: fd, trusted: [Stamp(key: FileKey(info), checksum: checksum)])
     }
 
     static func open(fd: Int32, trusted: Set<Stamp> = []) -> IndexFile? {
@@ -176,7 +192,12 @@ final class IndexFile: @unchecked Sendable {
 
     /// Tells the kernel the text pages up to `offset` of a region are no longer needed, so they leave this process's
     /// resident memory (they stay in the page cache).
-    func release(_ region: UnsafeRawBufferPointer, before offset: Int) {
+    func release(_ region: UnsafeRawBufferPointer, before offset: Int) { IndexFile.release(region, before: offset) }
+
+    /// Lets go of every page of the hot section (they come back from the page cache when read again).
+    func releaseHot() { IndexFile.release(hot, before: hot.count) }
+
+    static func release(_ region: UnsafeRawBufferPointer, before offset: Int) {
         let page = IndexFile.pageSize
         guard let base = region.baseAddress else { return }
         let start = (Int(bitPattern: base) + page - 1) / page * page
@@ -208,6 +229,9 @@ struct IndexTable: @unchecked Sendable {
 
     @inline(__always) func isRacy(_ n: Int) -> Bool { map.u32(entries + n * IndexFile.entrySize + 4) & 1 != 0 }
 
+    /// The place of a file that vanished while the index was written.
+    @inline(__always) func isMissing(_ n: Int) -> Bool { map.u32(entries + n * IndexFile.entrySize + 4) & 2 != 0 }
+
     @inline(__always) func contentHash(_ n: Int) -> UInt64 { map.u64(entries + n * IndexFile.entrySize + 48) }
 
     /// The raw blob and text regions of entry `n`.
@@ -225,15 +249,15 @@ struct IndexTable: @unchecked Sendable {
         return ReviewView(hot: hotPart, active: activePart, cold: coldPart)
     }
 
-    /// The entry for file `name`, by binary search over byte order (which is the listing's order for ASCII names),
-    /// starting from `hint` when it is right there (the listing and the entries are in the same order).
+    /// The entry for file `name`, by binary search in listing order (`compareNames`; the listing's order for ASCII
+    /// names), starting from `hint` when it is right there (the listing and the entries are in the same order).
     func find(_ name: UnsafeRawBufferPointer, hint: Int = -1) -> Int? {
-        if hint >= 0 && hint < entryCount && compareBytes(self.name(hint), name) == 0 { return hint }
+        if hint >= 0 && hint < entryCount && equalRaw(self.name(hint), name) { return hint }
         var low = 0
         var high = entryCount
         while low < high {
             let mid = (low + high) / 2
-            let c = compareBytes(self.name(mid), name)
+            let c = compareNames(self.name(mid), name)
             if c == 0 { return mid }
             if c < 0 { low = mid + 1 } else { high = mid }
         }
@@ -251,48 +275,91 @@ struct Stamp: Hashable {
 }
 
 /// `.index/stamp`: the index files checked (or written) by the last run, so the next run need not checksum them
-/// again unless they changed. Losing or damaging it only costs one checksum pass.
-enum IndexStamp {
-    static let magic: [UInt8] = Array("RLTSTAMP".utf8)
+/// again unless they changed; and, when those files hold exactly the review files that were listed, the key of the
+/// `reviews/` directory at that listing. Any file created, removed or renamed in a directory changes its
+/// modification and change times, so while the directory's key is the same the listing is too, and the next run
+/// takes the names from the index instead of reading the directory. Losing or damaging the stamp only costs one
+/// checksum pass and one listing.
+struct IndexStamp {
+    static let magic: [UInt8] = Array("RLTSTMP2".utf8)
 
-    static func read(_ directory: String) -> Set<Stamp> {
-        guard let data = try? FileSystem.read("\(directory)/stamp"), data.count >= 12 else { return [] }
+    var files: Set<Stamp> = []
+    /// The directory's key when it was listed, and when (ns): trusted only once the listing is two seconds
+    /// younger than any change to the directory (timestamps are coarse).
+    var directory: (key: IndexFile.FileKey, listed: Int64)?
+
+    static func read(_ directory: String) -> IndexStamp {
+        guard let data = try? FileSystem.read("\(directory)/stamp"), data.count >= 13 else { return IndexStamp() }
         return data.withUnsafeBytes { raw in
-            guard memcmp(raw.baseAddress!, magic, 8) == 0 else { return [] }
+            guard memcmp(raw.baseAddress!, magic, 8) == 0 else { return IndexStamp() }
             let count = Int(raw.u32(8))
-            guard count <= 4, raw.count == 12 + count * 48 else { return [] }
-            return Set((0..<count).map { n in
-                let at = 12 + n * 48
-                return Stamp(
-                    key: IndexFile.FileKey(size: raw.u64(at), mtime: raw.i64(at + 8), ctime: raw.i64(at + 16), inode: raw.u64(at + 24), device: raw.u64(at + 32)),
-                    checksum: raw.u64(at + 40))
-            })
+            let hasDirectory = raw.u8(12) == 1
+            guard count <= 4, raw.count == 13 + count * 48 + (hasDirectory ? 48 : 0) else { return IndexStamp() }
+            func key(_ at: Int) -> IndexFile.FileKey {
+                IndexFile.FileKey(size: raw.u64(at), mtime: raw.i64(at + 8), ctime: raw.i64(at + 16), inode: raw.u64(at + 24), device: raw.u64(at + 32))
+            }
+            var stamp = IndexStamp()
+            stamp.files = Set((0..<count).map { n in Stamp(key: key(13 + n * 48), checksum: raw.u64(13 + n * 48 + 40)) })
+            if hasDirectory {
+                let at = 13 + count * 48
+                stamp.directory = (key(at), raw.i64(at + 40))
+            }
+            return stamp
         }
     }
 
-    static func write(_ directory: String, _ stamps: [Stamp], mode: UInt32) {
+    func write(_ path: String, mode: UInt32) {
         var out = ByteWriter()
-        out.bytes = magic
-        out.u32(UInt32(stamps.count))
-        for s in stamps {
-            out.u64(s.key.size)
-            out.i64(s.key.mtime)
-            out.i64(s.key.ctime)
-            out.u64(s.key.inode)
-            out.u64(s.key.device)
+        out.bytes = IndexStamp.magic
+        out.u32(UInt32(files.count))
+        out.u8(directory == nil ? 0 : 1)
+        func key(_ k: IndexFile.FileKey) {
+            out.u64(k.size)
+            out.i64(k.mtime)
+            out.i64(k.ctime)
+            out.u64(k.inode)
+            out.u64(k.device)
+        }
+        for s in files {
+            key(s.key)
             out.u64(s.checksum)
         }
-        let temp = "\(directory)/.stamp.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        if let directory {
+            key(directory.key)
+            out.i64(directory.listed)
+        }
+        let temp = "\(path)/.stamp.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = Glibc.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
         guard fd >= 0 else { return }
         let ok = out.bytes.withUnsafeBytes { writeAllOK(fd, $0) }
         close(fd)
-        if !ok || rename(temp, "\(directory)/stamp") != 0 { unlink(temp) }
+        if !ok || rename(temp, "\(path)/stamp") != 0 { unlink(temp) }
     }
 }
 
-/// Byte-wise ordering, as `FileSystem.list` sorts names (Swift `String` order on ASCII-only names is byte order,
-/// and for other names the index is only ever searched with names from the same listing).
+/// The order of review files in a listing: their names *with* `.json`, byte by byte (which is `String` order for
+/// ASCII names), so `a-b` comes before `a` (`-` sorts before `.`). Index entries are written in this order.
+func compareNames(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+    let common = min(a.count, b.count)
+    if common > 0 {
+        let c = memcmp(a.baseAddress!, b.baseAddress!, common)
+        if c != 0 { return Int(c) }
+    }
+    if a.count == b.count { return 0 }
+    // One is a prefix of the other: compare the rest of the longer with the shorter's ".json", then beyond.
+    let suffix: [UInt8] = Array(".json".utf8)
+    let (long, sign) = a.count > b.count ? (a, 1) : (b, -1)
+    var k = 0
+    while true {
+        let x: Int = common + k < long.count ? Int(long[common + k]) : (k - (long.count - common) < 5 ? Int(suffix[k - (long.count - common)]) : -1)
+        let y: Int = k < 5 ? Int(suffix[k]) : -1
+        if x != y { return sign * (x - y) }
+        if x < 0 { return 0 }
+        k += 1
+    }
+}
+
+/// Byte-wise ordering of two strings.
 func compareBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
     let common = min(a.count, b.count)
     if common > 0 {
@@ -394,6 +461,9 @@ struct IndexWriter {
     }
 
     /// Appends the texts, then writes the entries, names and header.
+    /// The checksum written into the header by `finish`.
+    private(set) var checksum: UInt64 = 0
+
     mutating func finish() throws(IndexDamage) {
         try flush()
         defer {
@@ -430,7 +500,7 @@ struct IndexWriter {
         entries.bytes.withUnsafeBytes { sum.add($0) }
         names.bytes.withUnsafeBytes { sum.add($0) }
         sum.add(hotSum.finish())
-        let checksum = sum.finish()
+        checksum = sum.finish()
         withUnsafeBytes(of: checksum.littleEndian) { raw in
             for k in 0..<8 { header.bytes[104 + k] = raw[k] }
         }

@@ -8,13 +8,14 @@ extension Summary {
         var overdue = 0
         var finished = 0
         var oldestDays = -1
-        var oldest: (review: Int32, record: Int32)?
+        /// `REVIEW/ID` of the longest-overdue record, made when it changes (while its review is being read).
+        var oldest: String?
 
         init(statusCount: Int) {
             statuses = [Int](repeating: 0, count: statusCount)
         }
 
-        mutating func count(_ row: IndexRow, status: Int, finished isFinished: Bool) {
+        mutating func count(_ row: IndexRow, status: Int, finished isFinished: Bool, reference: () -> String) {
             total += 1
             statuses[status] += 1
             switch row.rag {
@@ -29,7 +30,7 @@ extension Summary {
                 overdue += 1
                 if Int(row.daysOverdue) > oldestDays {
                     oldestDays = Int(row.daysOverdue)
-                    oldest = (row.review, row.record)
+                    oldest = reference()
                 }
             }
         }
@@ -77,6 +78,7 @@ extension Summary {
         var keys: [Int] = []
         var codeGroups: [Int] = []
         for n in 0..<index.count {
+            if n % 256 == 255 { index.releaseBehind(n) }
             let view = index.review(n)
             rows.removeAll(keepingCapacity: true)
             if actions {
@@ -127,10 +129,14 @@ extension Summary {
                 case .assurance: keys.append(fixedGroup(Codes.assurances[view.recAssurance(r)].rawValue))
                 }
                 if keys.isEmpty { keys.append(fixedGroup(noGroup)) }
-                for (k, g) in keys.enumerated() where !keys[..<k].contains(g) {
-                    tallies[g].count(row, status: status, finished: status == finishedStatus)
+                func reference() -> String {
+                    let id = actions ? view.actionID(r) : view.recID(r)
+                    return "\(String(indexBytes: view.id))/\(String(indexBytes: id))"
                 }
-                total.count(row, status: status, finished: status == finishedStatus)
+                for (k, g) in keys.enumerated() where !keys[..<k].contains(g) {
+                    tallies[g].count(row, status: status, finished: status == finishedStatus, reference: reference)
+                }
+                total.count(row, status: status, finished: status == finishedStatus, reference: reference)
             }
         }
         func summary(_ tally: Tally, _ name: String) -> SummaryRow {
@@ -140,11 +146,7 @@ extension Summary {
             for (k, count) in tally.rags.enumerated() where count > 0 { row.rags[RAG.allCases[k]] = count }
             row.overdue = tally.overdue
             row.finished = tally.finished
-            if let (review, record) = tally.oldest {
-                let view = index.review(Int(review))
-                let id = actions ? view.actionID(Int(record)) : view.recID(Int(record))
-                row.oldestOverdue = ("\(String(indexBytes: view.id))/\(String(indexBytes: id))", tally.oldestDays)
-            }
+            if let oldest = tally.oldest { row.oldestOverdue = (oldest, tally.oldestDays) }
             return row
         }
         let order = names.indices.sorted { a, b in

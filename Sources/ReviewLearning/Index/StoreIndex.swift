@@ -25,12 +25,14 @@ public final class StoreIndex: @unchecked Sendable {
     public let ids: [String]
     private var files: [IndexFile] = []
     private var refs: [(file: Int, entry: Int)] = []
-    /// Each review's blob, resolved once (checked when the index was loaded).
-    private var views: [ReviewView] = []
+    /// The entries of `files`, as plain values.
+    private var tables: [IndexTable] = []
     /// Whether the index was written to `.index/` by this run (for tests and `check`).
     public private(set) var wrote = false
     /// How many review files this run had to read.
     public private(set) var reread = 0
+    /// Whether this run read the `reviews/` directory (rather than trusting the index's names; see `IndexStamp`).
+    public private(set) var listedDirectory = true
 
     /// Stores with less than this in review files keep their index in memory only.
     public static let persistThreshold: UInt64 = 1 << 20
@@ -38,7 +40,13 @@ public final class StoreIndex: @unchecked Sendable {
 
     public var count: Int { ids.count }
 
-    @inline(__always) package func review(_ n: Int) -> ReviewView { views[n] }
+    /// Review `n`'s blob. Blobs are checked when first read rather than all at load time, which would bring every
+    /// page of the index into memory at once; the file's checksum (or stamp) already vouches for them, so a blob
+    /// that does not make sense can only come from a bug or a forged file, and reads as a review with no records.
+    @inline(__always) package func review(_ n: Int) -> ReviewView {
+        let (file, entry) = refs[n]
+        return tables[file].review(entry) ?? .empty
+    }
 
     /// Lets go of the pages before review `n`'s (in its index file), so that a long listing streams through the
     /// index instead of keeping it all resident. They stay in the page cache; touching them again is cheap.
@@ -75,21 +83,40 @@ public final class StoreIndex: @unchecked Sendable {
     /// - Throws: the error the full-decode path would give for the first bad review file.
     public static func load(_ store: Store, mode: UInt32 = 0o600) throws -> StoreIndex {
         let started = realtimeNanoseconds()
-        let ids = try listReviews(store)
-        let index = StoreIndex(ids: ids)
+        try store.requireStore()
         let directory = "\(store.root)/\(directoryName)"
         var old: [IndexFile] = []
         var base: Int?
         var overlay: Int?
-        let trusted = IndexStamp.read(directory)
-        if let file = IndexFile.open("\(directory)/base", trusted: trusted), file.kind == .base {
+        let stamp = IndexStamp.read(directory)
+        if let file = IndexFile.open("\(directory)/base", trusted: stamp.files), file.kind == .base {
             base = old.count
             old.append(file)
         }
-        if let file = IndexFile.open("\(directory)/overlay", trusted: trusted), file.kind == .overlay {
+        if let file = IndexFile.open("\(directory)/overlay", trusted: stamp.files), file.kind == .overlay {
             overlay = old.count
             old.append(file)
         }
+        let dirfd = open(store.reviewsDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if dirfd >= 0 { close(dirfd) } }
+        var dirInfo = stat()
+        let dirKey = dirfd >= 0 && fstat(dirfd, &dirInfo) == 0 ? IndexFile.FileKey(dirInfo) : nil
+        // The names: from the index while the directory is as it was when the stamp's listing was taken (and the
+        // index files are those the stamp vouches for), else from the directory.
+        let stampedFiles = !old.isEmpty && old.allSatisfy { !$0.hashed } && stamp.files.count == old.count
+        let ids: [String]
+        let listed: Bool
+        if let dirKey, let known = stamp.directory, known.key == dirKey, stampedFiles,
+            max(dirKey.mtime, dirKey.ctime) < known.listed - IndexFile.racyWindow, let names = indexedNames(old)
+        {
+            ids = names
+            listed = false
+        } else {
+            ids = try listReviews(store)
+            listed = true
+        }
+        let index = StoreIndex(ids: ids)
+        index.listedDirectory = listed
         let ascii = ids.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         var byName: [[String: Int]] = []
         if !ascii {
@@ -101,19 +128,14 @@ public final class StoreIndex: @unchecked Sendable {
         let lookups = [overlay, base].compactMap { $0 }
 
         // Classify every file by its stat, on all cores for big stores.
-        let dirfd = open(store.reviewsDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if dirfd >= 0 { close(dirfd) } }
         var sources = [Source](repeating: .read, count: ids.count)
         var keys = [IndexFile.FileKey?](repeating: nil, count: ids.count)
-        var checked = [ReviewView?](repeating: nil, count: ids.count)
         let tables = old.map(\.table)
         let names = byName
         sources.withUnsafeMutableBufferPointer { sourceSlots in
             keys.withUnsafeMutableBufferPointer { keySlots in
-              checked.withUnsafeMutableBufferPointer { viewSlots in
                 nonisolated(unsafe) let sourceSlots = sourceSlots
                 nonisolated(unsafe) let keySlots = keySlots
-                nonisolated(unsafe) let viewSlots = viewSlots
                 let parts = ids.count >= 2048 ? 4 : 1
                 let classify: @Sendable (Int) -> Void = { part in
                     var path = [CChar](repeating: 0, count: 256)
@@ -144,8 +166,7 @@ public final class StoreIndex: @unchecked Sendable {
                             } else {
                                 entry = names[f][id]
                             }
-                            guard let entry, tables[f].key(entry) == key, let view = tables[f].review(entry) else { continue }
-                            viewSlots[n] = view
+                            guard let entry, tables[f].key(entry) == key else { continue }
                             if tables[f].isRacy(entry) {
                                 guard let hash = contentHash(store.reviewPath(id)), hash == tables[f].contentHash(entry)
                                 else { break }
@@ -163,17 +184,24 @@ public final class StoreIndex: @unchecked Sendable {
                 } else {
                     classify(0)
                 }
-              }
             }
         }
         let total = keys.reduce(UInt64(0)) { $0 + ($1?.size ?? 0) }
+        // Index entries for files no longer listed (a review removed) are dropped by writing a new base, so that the
+        // index holds exactly the listing again and the next runs can skip reading the directory.
+        let stale = listed && ascii && indexedNames(old).map { Set($0).subtracting(ids).isEmpty } == false
+        let listing = dirKey.map { (key: $0, listed: started) }
 
         let changed = sources.indices.filter { if case .keep = sources[$0] { false } else { true } }
-        if changed.isEmpty {
+        if changed.isEmpty && !stale {
             index.files = old
             index.refs = sources.map { if case .keep(let f, let e) = $0 { (f, e) } else { (0, 0) } }
-            index.views = checked.map { $0! }
-            stamp(directory, old, mode: mode)
+            index.tables = old.map(\.table)
+            let covered = listed ? listing : stamp.directory
+            if old.contains(where: \.hashed) || (listed && ascii && (stamp.directory?.key != dirKey || listing != nil)) {
+                writeStamp(directory, old, listing: ascii ? covered : nil, mode: mode)
+            }
+            index.releaseHot()
             return index
         }
 
@@ -183,7 +211,7 @@ public final class StoreIndex: @unchecked Sendable {
             if case .keep(let f, _) = sources[n], f == base { return false }
             return true
         }
-        let compact = base == nil || overlayItems.count > max(64, baseEntries / 8)
+        let compact = base == nil || stale || overlayItems.count > max(64, baseEntries / 8)
         let items = compact ? Array(sources.indices) : overlayItems
         let persist = total >= persistThreshold || FileSystem.isDirectory(directory)
         let built = try write(
@@ -202,30 +230,62 @@ public final class StoreIndex: @unchecked Sendable {
                 index.refs.append((f, e))
             }
         }
-        if built.persisted {
-            if compact { unlink("\(directory)/overlay") }
-            stamp(directory, compact ? [built.file] : old.filter { $0.kind == .base } + [built.file], mode: mode, force: true)
-        }
         // Files that vanished while being read are left out, as the full path leaves them out.
         let missing = Set(index.refs.indices.filter { index.refs[$0].entry < 0 })
-        index.resolve(checked: index.refs.indices.map { n in
-            if case .keep = sources[n] { checked[n] } else { nil }
-        })
-        return missing.isEmpty ? index : index.without(missing: missing)
+        if built.persisted {
+            if compact { unlink("\(directory)/overlay") }
+            let current = compact ? [built.file] : old.filter { $0.kind == .base } + [built.file]
+            // The new files hold exactly the listing unless a file vanished meanwhile.
+            let covered = missing.isEmpty && ascii ? (listed ? listing : stamp.directory) : nil
+            writeStamp(directory, current, listing: covered, mode: mode)
+        }
+        index.tables = index.files.map(\.table)
+        let result = missing.isEmpty ? index : index.without(missing: missing)
+        result.releaseHot()
+        return result
     }
 
-    /// Records the index files in use as checked, if any was checksummed this run (or is new).
-    private static func stamp(_ directory: String, _ files: [IndexFile], mode: UInt32, force: Bool = false) {
-        guard force || files.contains(where: \.hashed) else { return }
-        IndexStamp.write(directory, files.map { Stamp(key: $0.fileKey, checksum: $0.checksum) }, mode: mode)
+    /// Lets go of the index pages touched while loading; queries bring back what they read, and release it behind
+    /// them (`releaseBehind`), so memory stays flat on big stores.
+    private func releaseHot() {
+        for file in files { file.releaseHot() }
     }
 
-    /// Looks up every review's blob once (reusing those already checked).
-    private func resolve(checked: [ReviewView?]) {
-        views = refs.indices.map { n in
-            if let view = checked[n] { return view }
-            let (file, entry) = refs[n]
-            return entry < 0 ? checked[n] ?? ReviewView.empty : files[file].review(entry)!
+    /// Records the index files in use as checked, and the directory's key when they hold exactly its listing.
+    private static func writeStamp(
+        _ directory: String, _ files: [IndexFile], listing: (key: IndexFile.FileKey, listed: Int64)?, mode: UInt32
+    ) {
+        guard FileSystem.isDirectory(directory) else { return }
+        var stamp = IndexStamp()
+        stamp.files = Set(files.map { Stamp(key: $0.fileKey, checksum: $0.checksum) })
+        stamp.directory = listing
+        stamp.write(directory, mode: mode)
+    }
+
+    /// The review names the index files hold (base and overlay merged, sorted), or nil if any is not ASCII (whose
+    /// byte order may not be the listing's order).
+    static func indexedNames(_ files: [IndexFile]) -> [String]? {
+        var names: [String] = []
+        var last: UnsafeRawBufferPointer?
+        let tables = files.map(\.table)
+        var positions = [Int](repeating: 0, count: tables.count)
+        while true {
+            var best = -1
+            for (f, table) in tables.enumerated() {
+                while positions[f] < table.entryCount && table.isMissing(positions[f]) { positions[f] += 1 }
+                guard positions[f] < table.entryCount else { continue }
+                if best < 0 || compareNames(table.name(positions[f]), tables[best].name(positions[best])) < 0 { best = f }
+            }
+            guard best >= 0 else { return names }
+            let name = tables[best].name(positions[best])
+            positions[best] += 1
+            if let last, compareNames(last, name) >= 0 {
+                if compareNames(last, name) == 0 { continue }
+                return nil  // not in listing order: not written from an ASCII listing
+            }
+            guard isASCII(name) else { return nil }
+            names.append(String(decoding: name, as: UTF8.self))
+            last = name
         }
     }
 
@@ -233,9 +293,10 @@ public final class StoreIndex: @unchecked Sendable {
         let copy = StoreIndex(ids: ids.indices.filter { !missing.contains($0) }.map { ids[$0] })
         copy.files = files
         copy.refs = refs.indices.filter { !missing.contains($0) }.map { refs[$0] }
-        copy.views = views.indices.filter { !missing.contains($0) }.map { views[$0] }
+        copy.tables = tables
         copy.wrote = wrote
         copy.reread = reread
+        copy.listedDirectory = listedDirectory
         return copy
     }
 
@@ -303,7 +364,7 @@ public final class StoreIndex: @unchecked Sendable {
                     try stream(items: items, ids: ids, sources: sources, old: old, store: store, kind: kind, fd: fd, scratch: directory, started: started)
                 }
                 defer { close(fd.fd) }
-                if let file = IndexFile.open(fd: fd.fd) {
+                if let file = IndexFile.open(fd: fd.fd, trusting: fd.result.checksum) {
                     return Written(file: file, entries: fd.result.entries, persisted: true, reread: fd.result.reread)
                 }
             } catch let error as StoreError {
@@ -324,7 +385,7 @@ public final class StoreIndex: @unchecked Sendable {
         } catch {
             throw StoreError.cannotRead(file: "\(store.root)/\(directoryName)", reason: "cannot build the index in memory")
         }
-        guard let file = IndexFile.open(fd: fd) else {
+        guard let file = IndexFile.open(fd: fd, trusting: result.checksum) else {
             throw StoreError.cannotRead(file: "\(store.root)/\(directoryName)", reason: "cannot read the index built in memory")
         }
         return Written(file: file, entries: result.entries, persisted: false, reread: result.reread)
@@ -333,6 +394,7 @@ public final class StoreIndex: @unchecked Sendable {
     private struct Streamed {
         var entries: [Int]
         var reread: Int
+        var checksum: UInt64
     }
 
     /// Reads what must be read (in parallel chunks) and writes every item, in order, as chunks complete; only a few
@@ -434,7 +496,7 @@ public final class StoreIndex: @unchecked Sendable {
         if let error = shared.error?.error { throw error }
         if let error = shared.writeError { throw error }
         try shared.writer.finish()
-        return Streamed(entries: shared.writer.entryNumbers, reread: shared.reread)
+        return Streamed(entries: shared.writer.entryNumbers, reread: shared.reread, checksum: shared.writer.checksum)
     }
 
     /// Writes a temp file in `.index/` with `emit` and renames it into place; returns a descriptor of the new file.
@@ -585,3 +647,4 @@ extension StoreIndex {
         return (problems, notes)
     }
 }
+
