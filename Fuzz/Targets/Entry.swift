@@ -1,6 +1,6 @@
 // The libFuzzer entry point of one target, chosen at build time with -D FUZZ_DATE, FUZZ_CSV, FUZZ_ARGS or
-// FUZZ_STORE. The targets themselves are compiled once into the ReviewLearning fuzz library (see Fuzz/build.sh).
-import ReviewLearning
+// FUZZ_STORE. The targets themselves are compiled once into the RLTFuzzTargets library (see Fuzz/build.sh).
+import RLTFuzzTargets
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func rltFuzzEntry(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {

@@ -7,6 +7,8 @@
 // crash reproduces. Inputs that would touch files outside that store are skipped: `init DIR`, `import FILE`,
 // `export --out`, `--store`.
 import Foundation
+@testable import ReviewLearning
+@testable import RLTCommandLine
 
 #if canImport(Glibc)
     import Glibc
@@ -44,15 +46,6 @@ private func removeFuzzStore() {
 
 private let skippedCommands: Set<String> = ["init", "import"]
 
-/// Crashes already found and reported (docs/RELIABILITY.md), skipped so the fuzzer looks for new ones; set
-/// RLT_FUZZ_INCLUDE_KNOWN=1 to check whether they still crash. Remove each entry once its bug is fixed.
-private let skipsKnownCrashes = ProcessInfo.processInfo.environment["RLT_FUZZ_INCLUDE_KNOWN"] != "1"
-
-private func isKnownCrash(_ arguments: ParsedArguments) -> Bool {
-    // overdue-columns-crash: `rlt overdue --columns <unknown>` traps in OverdueCommand.grouped.
-    arguments.path == ["overdue"] && arguments.has("--columns")
-}
-
 public func fuzzArguments(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let words = fuzzBytes(data, size).split(separator: 0, omittingEmptySubsequences: false).prefix(24)
         .map { String(decoding: $0, as: UTF8.self) }
@@ -77,7 +70,6 @@ public func fuzzArguments(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     case .run(_, let arguments):
         if let first = arguments.path.first, skippedCommands.contains(first) { return 0 }
         if arguments.has("--out") || arguments.has("--store") { return 0 }
-        if skipsKnownCrashes && isKnownCrash(arguments) { return 0 }
     }
     let store = fuzzStore
     let before = (try? FileManager.default.contentsOfDirectory(atPath: store + "/reviews"))?.count

@@ -3,6 +3,8 @@
 // Besides "never crashes", checks that whatever it accepts, written back with every field quoted, reads back as
 // the same fields (so a value can never shift into a neighbouring column).
 
+@testable import ReviewLearning
+
 public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = fuzzBytes(data, size)
     guard let records = try? CSVReader.parse(bytes) else { return 0 }

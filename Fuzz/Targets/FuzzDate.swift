@@ -3,6 +3,8 @@
 // Besides "never crashes", checks that every accepted date prints in its canonical form, reads back as the same
 // date, and covers a non-empty period whose days survive the ordinal round trip.
 
+@testable import ReviewLearning
+
 public func fuzzDate(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: fuzzBytes(data, size), as: UTF8.self)
     guard let date = try? PartialDate(parsing: text) else { return 0 }

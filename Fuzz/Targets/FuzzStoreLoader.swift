@@ -4,6 +4,7 @@
 // Properties: the strict checker and the path scanner agree; a line number, when given, is inside the text; a
 // decoded review encodes and decodes back to the same value (the store rereads what it writes).
 import Foundation
+@testable import ReviewLearning
 
 public func fuzzStoreLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Data(fuzzBytes(data, size))

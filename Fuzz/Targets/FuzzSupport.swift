@@ -1,6 +1,8 @@
-// Shared by the libFuzzer entry points in Fuzz/Targets. Compiled into one module together with
-// Sources/ReviewLearning and Sources/RLTCommandLine (see Fuzz/build.sh), so internal types are visible.
+// Shared by the libFuzzer targets in Fuzz/Targets, which are compiled into the module RLTFuzzTargets against
+// ReviewLearning and RLTCommandLine built with -enable-testing, so @testable import reaches their internal types
+// (see Fuzz/build.sh).
 import Foundation
+@testable import ReviewLearning
 
 #if canImport(Glibc)
     import Glibc
