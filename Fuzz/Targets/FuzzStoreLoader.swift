@@ -2,7 +2,8 @@
 // the tracker and the events file, then the unknown-field guard and the check rules on whatever decodes.
 //
 // Properties: the strict checker and the path scanner agree; a line number, when given, is inside the text; a
-// decoded review encodes and decodes back to the same value (the store rereads what it writes).
+// decoded review encodes and decodes back to the same value (the store rereads what it writes); and whenever the
+// index's fast reader (ReviewScanner) answers, the decoder accepts the file and gives the same index bytes.
 import Foundation
 @testable import ReviewLearning
 
@@ -24,6 +25,20 @@ public func fuzzStoreLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
         if let line = JSONLocator.line(of: path, in: bytes) {
             fuzzRequire(line >= 1 && line <= lineCount, "line(of:) out of range")
         }
+    }
+    // The derived index's own reader, against the decoder (the property Tests/ReviewLearningTests/IndexScannerTests
+    // checks on damaged copies).
+    bytes.withUnsafeBytes { raw in
+        guard let digest = ReviewScanner.digest(of: raw) else { return }
+        let scanned = BlobBuilder(digest, source: raw)
+        guard let review = try? JSONCodec.decode(Review.self, from: bytes, file: "fuzz") else {
+            fuzzRequire(false, "ReviewScanner read a file the decoder refuses")
+            return
+        }
+        let decoded = BlobBuilder(ReviewDigest(review), source: UnsafeRawBufferPointer(start: nil, count: 0))
+        fuzzRequire(
+            scanned.hot.bytes == decoded.hot.bytes && scanned.active.bytes == decoded.active.bytes
+                && scanned.cold.bytes == decoded.cold.bytes, "ReviewScanner and the decoder disagree")
     }
     let file = "/nonexistent/fuzz.json"
     if let review = try? JSONCodec.decode(Review.self, from: bytes, file: file) {

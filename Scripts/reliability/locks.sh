@@ -37,14 +37,20 @@ queries=("rec list" "review list" "action list" "overdue" "summary" "search MARA
 
 # hold_lock FILE SECONDS: a python process that takes flock on FILE, says so, and holds it; sets $holder.
 hold_lock() {
+    local said=$dir/holder.$RANDOM$RANDOM
     python3 -c '
 import fcntl, sys, time
 f = open(sys.argv[1], "a")
 fcntl.flock(f, fcntl.LOCK_EX)
 print("locked", flush=True)
-time.sleep(float(sys.argv[2]))' "$1" "$2" >"$dir/holder.out" &
+time.sleep(float(sys.argv[2]))' "$1" "$2" >"$said" &
     holder=$!
-    while ! grep -q locked "$dir/holder.out" 2>/dev/null; do sleep 0.01; done
+    local t=0
+    while ! grep -q locked "$said" 2>/dev/null; do
+        sleep 0.01
+        t=$((t + 1))
+        [ $t -lt 1000 ] || { fail "the lock holder did not get the lock within 10 s"; break; }
+    done
 }
 
 lock_is_held() { ! flock -n "$1" true; }
