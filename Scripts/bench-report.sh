@@ -41,6 +41,9 @@ memory is \`/usr/bin/time -v\`'s maximum resident set size. Re-run it with \`Scr
 
 Machine: $cpu, $cores cores, $memory; Linux $(uname -r). $swift_version; $hyperfine_version; sqlite3
 $sqlite_version; $jq_version; taskwarrior $task_version. Run on $(date -u +%Y-%m-%d), \`--as-of 2025-06-30\`.
+The machine is shared: the one-minute load average when each group of timings started was
+$(awk -F'\t' '{ printf "%s%s %s", (NR > 1 ? "; " : ""), $1, $2 }' "$WORK/load.tsv" 2>/dev/null) (2 cores; above about 0.7 other work
+was running, and rlt's parallel steps, and everyone's medians, were slowed by it).
 
 ## How rlt answers queries: a derived index
 
