@@ -197,16 +197,20 @@ SQL
         "$(median_ms 5 --prepare "rm -rf $store/.index" "$q overdue --format csv")" \
         "$(rm -rf "$store/.index"; peak_kb $q overdue --format csv)"
 
-    # Right after one review was edited through rlt.
-    ref=$(jq -r '.id + "/" + .recommendations[0].id' "$(ls "$store"/reviews/*.json | head -50 | tail -1)")
+    # Right after one review was edited through rlt. The review of median size is edited, so that every store's
+    # update works on a file of the same size.
+    median_file=$(ls -S "$store"/reviews/*.json | sed -n "$(($(ls "$store"/reviews | wc -l) / 2 + 1))p")
+    ref=$(jq -r '.id + "/" + .recommendations[0].id' "$median_file")
     review=${ref%%/*}
     record "$name" rlt "overdue --format csv, after one review was edited" \
         "$(median_ms "$RUNS" --prepare "$q rec update $ref --note bench" "$q overdue --format csv")" \
         "$($q rec update "$ref" --note bench 2>/dev/null; peak_kb $q overdue --format csv)"
 
-    # Updates of one record.
-    record "$name" rlt "rec update (one record)" "$(median_ms "$RUNS" "$q rec update $ref --note bench")" \
-        "$(peak_kb $q rec update "$ref" --note bench)"
+    # Updates of one record: a status change (set back before each run, so every run changes something and the
+    # file stays the same size but for its history), and adding an action.
+    record "$name" rlt "rec update (one record)" \
+        "$(median_ms "$RUNS" --prepare "$q rec update $ref --status in-progress" "$q rec update $ref --status implemented")" \
+        "$($q rec update "$ref" --status in-progress 2>/dev/null; peak_kb $q rec update "$ref" --status implemented)"
     agency=$(jq -r '.actions[0].agency // .partnerships[0]' "$store/reviews/$review.json")
     record "$name" rlt "action add (one record)" \
         "$(median_ms "$RUNS" "$q action add $review --agency $agency --text bench")" \
@@ -216,5 +220,6 @@ mv "$WORK/stores.tsv.new" "$WORK/stores.tsv"
 for f in sqlite-rows jq-rows task-rows rec-rows; do [ -f "$WORK/$f.tsv.new" ] && mv "$WORK/$f.tsv.new" "$WORK/$f.tsv"; done
 
 echo "writing $OUT" >&2
+mkdir -p "$(dirname "$OUT")"
 WORK=$WORK RESULTS=$RESULTS TASK_MAX=$TASK_MAX SIZES="$SIZES" "$ROOT/Scripts/bench-report.sh" > "$OUT"
 echo "done" >&2
