@@ -45,14 +45,20 @@ RESULTS=$WORK/results.tsv
 : > "$RESULTS"
 
 # Waits (up to 10 minutes) for the machine to be quiet, so other jobs do not pollute the timings.
+# The one-minute load average when timing starts is recorded with the results.
 quiet() {
-    [ "${QUIET:-1}" = 0 ] && return 0
-    for _ in $(seq 120); do
-        load=$(cut -d' ' -f1 /proc/loadavg)
-        awk -v l="$load" 'BEGIN { exit !(l < 0.7) }' && return 0
-        sleep 5
-    done
-    echo "warning: the machine is busy (load $(cut -d' ' -f1 /proc/loadavg)); timings may be high" >&2
+    if [ "${QUIET:-1}" != 0 ]; then
+        local waited=0
+        while ! awk -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { exit !(l < 0.7) }'; do
+            if [ $waited -ge "${QUIET_WAIT:-600}" ]; then
+                echo "warning: the machine is busy (load $(cut -d' ' -f1 /proc/loadavg)); timings may be high" >&2
+                break
+            fi
+            sleep 5
+            waited=$((waited + 5))
+        done
+    fi
+    printf '%s\t%s\n' "$1" "$(cut -d' ' -f1 /proc/loadavg)" >> "$WORK/load.tsv"
 }
 
 # record SIZE TOOL OPERATION MEDIAN_MS [MEMORY_KB]
@@ -63,7 +69,8 @@ median_ms() {
     local json=$WORK/hf.json
     local runs=$1
     shift
-    hyperfine -N --style none --warmup 2 --runs "$runs" --export-json "$json" "$@" >/dev/null
+    local warmup=$([ "$runs" -le 5 ] && echo 1 || echo 3)
+    hyperfine -N --style none --warmup "$warmup" --runs "$runs" --export-json "$json" "$@" >/dev/null
     jq -r '.results[0].median * 1000 | . * 100 | round / 100' "$json"
 }
 
@@ -82,7 +89,8 @@ JQ_OVERDUE='def ends: if test("^[0-9]{4}$") then . + "-12-31"
     (.actions[] | select(.due and (.status | IN("planned", "in-progress", "blocked")) and ((.due | ends) < $d))
        | [$r, "action", .id, .due, .status, .text] | @csv)'
 
-quiet
+: > "$WORK/load.tsv"
+quiet "--version"
 record all rlt version "$(median_ms "$RUNS" "$RLT --version")" "$(peak_kb "$RLT" --version)"
 
 for size in $SIZES; do
@@ -98,7 +106,7 @@ for size in $SIZES; do
     rec_rows=$($q rec list --overdue --format csv --columns id --no-header | wc -l)
     printf '%s\t%s\n' "$name" "$rec_rows" >> "$WORK/rec-rows.tsv.new"
     printf '%s\t%s\t%s\t%s\n' "$name" "$bytes" "$rows" "$(cat "$WORK/$name.generated")" >> "$WORK/stores.tsv.new"
-    quiet
+    quiet "$name: warm queries and comparisons"
 
     # rlt, warm, nothing changed.
     record "$name" rlt "overdue --format csv" "$(median_ms "$RUNS" "$q overdue --format csv")" "$(peak_kb $q overdue --format csv)"
@@ -184,21 +192,25 @@ SQL
     fi
 
     # First run with no index (it builds it): the review files are in the page cache (the runs above read them).
-    quiet
+    quiet "$name: first run, after an edit, updates"
     record "$name" rlt "overdue --format csv, first run (no index)" \
         "$(median_ms 5 --prepare "rm -rf $store/.index" "$q overdue --format csv")" \
         "$(rm -rf "$store/.index"; peak_kb $q overdue --format csv)"
 
-    # Right after one review was edited through rlt.
-    ref=$(jq -r '.id + "/" + .recommendations[0].id' "$(ls "$store"/reviews/*.json | head -50 | tail -1)")
+    # Right after one review was edited through rlt. The review of median size is edited, so that every store's
+    # update works on a file of the same size.
+    median_file=$(ls -S "$store"/reviews/*.json | sed -n "$(($(ls "$store"/reviews | wc -l) / 2 + 1))p")
+    ref=$(jq -r '.id + "/" + .recommendations[0].id' "$median_file")
     review=${ref%%/*}
     record "$name" rlt "overdue --format csv, after one review was edited" \
         "$(median_ms "$RUNS" --prepare "$q rec update $ref --note bench" "$q overdue --format csv")" \
         "$($q rec update "$ref" --note bench 2>/dev/null; peak_kb $q overdue --format csv)"
 
-    # Updates of one record.
-    record "$name" rlt "rec update (one record)" "$(median_ms "$RUNS" "$q rec update $ref --note bench")" \
-        "$(peak_kb $q rec update "$ref" --note bench)"
+    # Updates of one record: a status change (set back before each run, so every run changes something and the
+    # file stays the same size but for its history), and adding an action.
+    record "$name" rlt "rec update (one record)" \
+        "$(median_ms "$RUNS" --prepare "$q rec update $ref --status in-progress" "$q rec update $ref --status implemented")" \
+        "$($q rec update "$ref" --status in-progress 2>/dev/null; peak_kb $q rec update "$ref" --status implemented)"
     agency=$(jq -r '.actions[0].agency // .partnerships[0]' "$store/reviews/$review.json")
     record "$name" rlt "action add (one record)" \
         "$(median_ms "$RUNS" "$q action add $review --agency $agency --text bench")" \
@@ -208,5 +220,6 @@ mv "$WORK/stores.tsv.new" "$WORK/stores.tsv"
 for f in sqlite-rows jq-rows task-rows rec-rows; do [ -f "$WORK/$f.tsv.new" ] && mv "$WORK/$f.tsv.new" "$WORK/$f.tsv"; done
 
 echo "writing $OUT" >&2
+mkdir -p "$(dirname "$OUT")"
 WORK=$WORK RESULTS=$RESULTS TASK_MAX=$TASK_MAX SIZES="$SIZES" "$ROOT/Scripts/bench-report.sh" > "$OUT"
 echo "done" >&2

@@ -120,8 +120,8 @@ final class IndexFile: @unchecked Sendable {
             while at < hot.count {
                 let length = min(4 << 20, hot.count - at)
                 hotSum.add(hot.slice(at, length))
+                IndexFile.release(hot, from: at, before: at + length)
                 at += length
-                IndexFile.release(hot, before: at)
             }
             sum.add(hotSum.finish())
             guard sum.finish() == checksum else { throw IndexDamage() }
@@ -197,10 +197,10 @@ final class IndexFile: @unchecked Sendable {
     /// Lets go of every page of the hot section (they come back from the page cache when read again).
     func releaseHot() { IndexFile.release(hot, before: hot.count) }
 
-    static func release(_ region: UnsafeRawBufferPointer, before offset: Int) {
+    static func release(_ region: UnsafeRawBufferPointer, from: Int = 0, before offset: Int) {
         let page = IndexFile.pageSize
         guard let base = region.baseAddress else { return }
-        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let start = (Int(bitPattern: base) + from + page - 1) / page * page
         let end = (Int(bitPattern: base) + offset) / page * page
         if end > start { madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED) }
     }

@@ -55,11 +55,24 @@ public final class StoreIndex: @unchecked Sendable {
         let (f, e) = refs[n]
         let file = files[f]
         let parts = file.parts(e)
-        for (region, part) in [(file.hot, parts.hot), (file.active, parts.active), (file.cold, parts.cold)] {
-            guard let base = region.baseAddress, let start = part.baseAddress else { continue }
-            file.release(region, before: start - base)
+        releaseLock.withLock {
+            if released[f] == nil { released[f] = [0, 0, 0] }
+            for (k, (region, part)) in [(file.hot, parts.hot), (file.active, parts.active), (file.cold, parts.cold)].enumerated() {
+                guard let base = region.baseAddress, let start = part.baseAddress else { continue }
+                // Only what was not released yet, and in steps of a few megabytes: each call costs a page-table walk
+                // and, with several threads, a TLB flush on every core.
+                let target = start - base
+                let from = released[f]![k]
+                guard target - from >= 4 << 20 else { continue }
+                IndexFile.release(region, from: from, before: target)
+                released[f]![k] = target
+            }
         }
     }
+
+    private let releaseLock = NSLock()
+    /// How far each file's hot, active and cold regions were released.
+    private var released: [Int: [Int]] = [:]
 
     private init(ids: [String]) {
         self.ids = ids
