@@ -137,8 +137,8 @@ if [ "$strace_ok" = yes ]; then
     else
         window="edit overwritten (exit $status)"
     fi
-    known_issue window-after-reread "f. an edit made after rlt's final re-read (while its temp file is fsynced) is refused, not overwritten: $window" \
-        grep -q '"XArren & Bethany"\|"Xarren & Bethany"' "$f"
+    check "f. an edit made while rlt fsyncs its temp file is refused (75), not overwritten: $window" \
+        [ "$window" = "edit kept (exit 75)" ]
 else
     echo "  strace cannot inject delays here: skipping the deterministic variants (a–f)" >&2
 fi

@@ -48,7 +48,7 @@ if [ "$(id -u)" = 0 ] && mknod -m 666 "$dir/full" c 1 7 2>/dev/null; then
     "$RLT" --store "$store" export recommendations --out "$dir/full" >/dev/null 2>"$dir/err" || st=$?
     kind=$(stat -c %F "$dir/full")
     out_note="export --out <a /dev/full node>: exit $st, the node is now a $kind"
-    known_issue export-out-replaces "export recommendations --out <a copy of /dev/full> exits non-zero and leaves the device node ($out_note)" \
+    check "export recommendations --out <a copy of /dev/full> exits non-zero and leaves the device node ($out_note)" \
         [ "$st" != 0 -a "$kind" = "character special file" ]
     no_crash "$st" "$dir/err" || fail "export --out onto a device crashed"
 else
@@ -60,14 +60,14 @@ reader=$!
 st=0
 timeout 10 "$RLT" --store "$store" export recommendations --out "$dir/fifo" >/dev/null 2>"$dir/err" || st=$?
 fifo_kind=$(stat -c %F "$dir/fifo")
-known_issue export-out-replaces "export --out <a FIFO> writes into the FIFO (exit $st, the FIFO is now a $fifo_kind)" \
+check "export --out <a FIFO> writes into the FIFO (exit $st, the FIFO is now a $fifo_kind)" \
     [ "$fifo_kind" = fifo -a -s "$dir/fifo.read" ]
 { kill "$reader"; wait "$reader"; } 2>/dev/null || true   # a reader left waiting on a FIFO that was replaced
 ln -s /proc/self/fd/1 "$dir/stdout-link"
 st=0
 "$RLT" --store "$store" export recommendations --out "$dir/stdout-link" >"$dir/through-link" 2>"$dir/err" || st=$?
 kind=$(stat -c %F "$dir/stdout-link")
-known_issue export-out-replaces "export --out <a symlink to /proc/self/fd/1, like /dev/stdout> prints the table instead of replacing the link (exit $st, the link is now a $kind)" \
+check "export --out <a symlink to /proc/self/fd/1, like /dev/stdout> prints the table instead of replacing the link (exit $st, the link is now a $kind)" \
     [ "$kind" = "symbolic link" -a -s "$dir/through-link" ]
 out_note="$out_note; onto a FIFO: it is now a $fifo_kind; onto a symlink to fd 1: it is now a $kind"
 

@@ -30,7 +30,7 @@ enum ExitCode {
         case .alreadyAStore: return cannotCreate
         case .corrupt, .newerSchema, .unknownField, .symlink: return dataError
         case .locked, .changedOnDisk: return tryAgain
-        case .readOnly, .cannotWrite, .cannotRead: return cannotWrite
+        case .readOnly, .cannotWrite, .cannotWriteOutput, .cannotRead: return cannotWrite
         case .cannotCreate: return cannotCreate
         }
     }

@@ -149,6 +149,7 @@ struct StoreTests {
         #expect(problems.map(\.message) == [
             "unknown field recommendations[0].statuss (a typo, or a newer rlt's): rlt ignores it and will not rewrite this file"
         ])
+        #expect(problems.map(\.line) == [6])
     }
 
     @Test("symbolic links inside the store are refused")

@@ -52,7 +52,8 @@ enum ConfigSetCommand {
         overview: "Change a setting.",
         discussion: """
             name: the partnership's name. amber-days: how many days before its due date a record turns amber
-            (default 30). file-mode: 0600 (default) or 0640, the permissions of files rlt writes.
+            (default 30). file-mode: 0600 (default) or 0640, the permissions of the store's files (0640 lets the
+            owner's group read the store; its directories become 0750). Existing files change at once.
             """,
         arguments: [
             ArgumentSpec(name: "KEY", help: "name, amber-days or file-mode."),
@@ -86,6 +87,10 @@ enum ConfigSetCommand {
             }
             tracker.history.append(invocation.history("\(key.rawValue): \(key == .name ? "changed" : "\(old) → \(value)")"))
             try transaction.save(tracker)
+            if key == .fileMode {
+                // Existing files and the directories follow at once, not only files rewritten from now on.
+                try invocation.store.applyPermissions(fileMode: tracker.settings.permissions)
+            }
         }
         invocation.err("\(key.rawValue) set\n")
     }

@@ -73,6 +73,6 @@ enum ExportCommand {
     }
 
     private static func write(_ text: String, to path: String) throws {
-        try FileSystem.writeAtomically(Data(text.utf8), to: path, mode: 0o600)
+        try FileSystem.writeOutput(Data(text.utf8), to: path)
     }
 }

@@ -53,7 +53,7 @@ enum ReportCommand {
         let options = ReportOptions(format: format, since: since, staleDays: staleDays, scope: scope(arguments))
         let text = Report.render(input, options: options)
         if let out {
-            try FileSystem.writeAtomically(Data(text.utf8), to: out, mode: 0o600)
+            try FileSystem.writeOutput(Data(text.utf8), to: out)
             invocation.err("wrote \(out)\n")
         } else {
             invocation.out(text)

@@ -52,7 +52,9 @@ public enum StoreChecker {
                 problems.append(Problem(file: store.reviewPath(id), line: nil, message: "could not be read"))
             }
         }
-        let reviewIDs = Set(loaded.map(\.review.id))
+        // References resolve against the files present, so one unreadable review is reported once, not again at
+        // every event or record that names it.
+        let reviewIDs = Set(ids)
         var lowered: [String: String] = [:]
         for (file, review) in loaded {
             var report = FileReport(file: store.reviewPath(file))
@@ -92,10 +94,14 @@ public enum StoreChecker {
         return problems
     }
 
-    /// Reads the file again and throws `unknownField` for a field the model would drop.
+    /// Reads the file again and reports a field the model would drop, with its line.
     private static func requireKnownFields(_ path: String, _ decoded: some Encodable) throws(StoreError) {
-        guard let data = try FileSystem.read(path) else { return }
-        if let field = JSONCodec.unknownField(in: data, decoded: decoded) { throw .unknownField(file: path, field: field) }
+        guard let data = try FileSystem.read(path),
+            let field = JSONCodec.unknownFieldPath(in: data, decoded: decoded)
+        else { return }
+        throw .corrupt(
+            file: path, line: JSONLocator.line(of: field, in: data),
+            message: "unknown field \(JSONCodec.name(field)) (a typo, or a newer rlt's): rlt ignores it and will not rewrite this file")
     }
 
     static func problem(from error: StoreError, file: String) -> Problem {
@@ -104,11 +110,6 @@ public enum StoreChecker {
         }
         if case .newerSchema(let file, let found) = error {
             return Problem(file: file, line: 1, message: "written by a newer rlt (schema \(found)); upgrade rlt")
-        }
-        if case .unknownField(let file, let field) = error {
-            return Problem(
-                file: file, line: nil,
-                message: "unknown field \(field) (a typo, or a newer rlt's): rlt ignores it and will not rewrite this file")
         }
         return Problem(file: file, line: nil, message: error.description)
     }

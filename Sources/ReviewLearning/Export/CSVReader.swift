@@ -116,9 +116,12 @@ public enum TextDecoding {
         return (out, .windows1252)
     }
 
-    /// A UTF-16 byte-order mark, or the NUL bytes UTF-16 puts beside ASCII: never a text spreadsheet we can read.
+    /// A UTF-16 byte-order mark, or the NUL bytes UTF-16 puts beside ASCII (about every other byte): never a text
+    /// spreadsheet we can read. A stray NUL in otherwise 8-bit text is not UTF-16 (the importer reports its line).
     public static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
-        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(512).contains(0)
+        let start = bytes.prefix(512)
+        return bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            || (start.count >= 2 && start.count { $0 == 0 } * 4 >= start.count)
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {

@@ -68,6 +68,10 @@ public enum Importer {
         if TextDecoding.looksLikeUTF16(bytes) {
             return .failure(ImportFailure(problems: [ImportProblem(line: nil, column: nil, message: "is UTF-16 text; save it as \"CSV UTF-8\"")]))
         }
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].count { $0 == UInt8(ascii: "\n") } + 1
+            return .failure(ImportFailure(problems: [ImportProblem(line: line, column: nil, message: "holds a NUL byte, which is not text; remove it, or export the sheet again as CSV UTF-8")]))
+        }
         guard let (utf8, encoding) = TextDecoding.utf8Bytes(bytes) else {
             return .failure(ImportFailure(problems: [ImportProblem(line: nil, column: nil, message: "is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8")]))
         }

@@ -50,36 +50,67 @@ package enum FileSystem {
     ///
     /// Temp file in the same directory (O_EXCL, created with `mode`), write, fchmod, fsync, rename, then fsync the
     /// directory so the rename itself survives a power cut. Foundation's `.atomic` widens permissions on Linux and
-    /// skips the directory sync, hence this.
-    package static func writeAtomically(_ data: Data, to path: String, mode: UInt32) throws(StoreError) {
+    /// skips the directory sync, hence this. `beforeReplacing` runs after the temp file is durable and just before
+    /// the rename; if it throws, the temp file is removed and `path` is left as it is.
+    package static func writeAtomically(
+        _ data: Data, to path: String, mode: UInt32, beforeReplacing check: () throws(StoreError) -> Void = {}
+    ) throws(StoreError) {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = "\(directory.isEmpty ? "." : directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
         guard fd >= 0 else { throw .cannotWrite(file: path, reason: describe(errno)) }
-        var failure: Int32?
-        let written = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return false
-                }
-                offset += n
-            }
-            return true
-        }
-        if written, fchmod(fd, mode_t(mode)) != 0 { failure = errno }
+        var failure = writeAll(data, to: fd)
+        if failure == nil, fchmod(fd, mode_t(mode)) != 0 { failure = errno }
         if failure == nil, fsync(fd) != 0 { failure = errno }
         if close(fd) != 0, failure == nil { failure = errno }
+        if failure == nil {
+            do {
+                try check()
+            } catch {
+                unlink(temp)
+                throw error
+            }
+        }
         if failure == nil, rename(temp, path) != 0 { failure = errno }
         if let failure {
             unlink(temp)
             throw .cannotWrite(file: path, reason: describe(failure))
         }
         syncDirectory(directory.isEmpty ? "." : directory)
+    }
+
+    /// Writes a file the user named (an export, a report) the way a shell's `>` would.
+    ///
+    /// A new path or an existing regular file is replaced atomically. Anything else that exists — a device, a FIFO,
+    /// a symbolic link such as `/dev/stdout` — is opened and written in place: renaming over it would destroy the
+    /// node and never deliver the data.
+    package static func writeOutput(_ data: Data, to path: String) throws(StoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG else {
+            return try writeAtomically(data, to: path, mode: 0o600)
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .cannotWriteOutput(file: path, reason: describe(errno)) }
+        var failure = writeAll(data, to: fd)
+        if close(fd) != 0, failure == nil { failure = errno }
+        if let failure { throw .cannotWriteOutput(file: path, reason: describe(failure)) }
+    }
+
+    /// Writes all of `data`, retrying short writes; the errno of a failure, or nil.
+    private static func writeAll(_ data: Data, to fd: Int32) -> Int32? {
+        data.withUnsafeBytes { raw -> Int32? in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return nil
+        }
     }
 
     /// Removes a file and makes the removal durable.
@@ -92,6 +123,22 @@ package enum FileSystem {
         if mkdir(path, mode_t(mode)) != 0 && errno != EEXIST {
             throw .cannotCreate(path: path, reason: describe(errno))
         }
+    }
+
+    /// Sets the mode of a regular file or directory; does nothing for a missing path, a link or anything else.
+    static func setMode(_ path: String, _ mode: UInt32) throws(StoreError) {
+        // Opened without following links and changed through the descriptor, so a link swapped in is never followed.
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT || errno == ELOOP { return }
+            throw .cannotWrite(file: path, reason: describe(errno))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .cannotWrite(file: path, reason: describe(errno)) }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG || kind == S_IFDIR, info.st_mode & 0o7777 != mode_t(mode) else { return }
+        guard fchmod(fd, mode_t(mode)) == 0 else { throw .cannotWrite(file: path, reason: describe(errno)) }
     }
 
     /// Names in a directory (not `.`/`..`), sorted; empty when it does not exist.

@@ -65,17 +65,34 @@ package enum JSONCodec {
     ///
     /// Rewriting such a file would silently drop the field, so writers refuse it and `check` reports it.
     static func unknownField(in data: Data, decoded: some Encodable) -> String? {
+        unknownFieldPath(in: data, decoded: decoded).map(name)
+    }
+
+    /// The path of `unknownField(in:decoded:)`, to find its line.
+    static func unknownFieldPath(in data: Data, decoded: some Encodable) -> [JSONPathComponent]? {
         guard let original = try? JSONSerialization.jsonObject(with: data),
             let again = try? JSONSerialization.jsonObject(with: encode(decoded))
         else { return nil }
-        return firstMissing(original, again, path: "")
+        return firstMissing(original, again, path: [])
     }
 
-    private static func firstMissing(_ original: Any, _ again: Any, path: String) -> String? {
+    /// `recommendations[2].statuss` for that path.
+    static func name(_ path: [JSONPathComponent]) -> String {
+        var text = ""
+        for component in path {
+            switch component {
+            case .index(let index): text += "[\(index)]"
+            case .key(let key): text += (text.isEmpty ? "" : ".") + key
+            }
+        }
+        return text
+    }
+
+    private static func firstMissing(_ original: Any, _ again: Any, path: [JSONPathComponent]) -> [JSONPathComponent]? {
         if let object = original as? [String: Any] {
             let other = again as? [String: Any] ?? [:]
             for key in object.keys.sorted() {
-                let child = path.isEmpty ? key : "\(path).\(key)"
+                let child = path + [.key(key)]
                 guard let value = other[key] else {
                     if object[key] is NSNull { continue }
                     return child
@@ -85,8 +102,9 @@ package enum JSONCodec {
         } else if let array = original as? [Any] {
             let other = again as? [Any] ?? []
             for (index, element) in array.enumerated() {
-                guard index < other.count else { return "\(path)[\(index)]" }
-                if let found = firstMissing(element, other[index], path: "\(path)[\(index)]") { return found }
+                let child = path + [.index(index)]
+                guard index < other.count else { return child }
+                if let found = firstMissing(element, other[index], path: child) { return found }
             }
         }
         return nil

@@ -254,8 +254,9 @@ public struct Transaction {
     }
 
     private mutating func put(_ data: Data, at path: String) throws(StoreError) {
-        try verifyUnchanged(path)
-        try FileSystem.writeAtomically(data, to: path, mode: mode)
+        // Checked after the temp file is written and synced, just before the rename, so an edit made meanwhile is
+        // refused rather than overwritten (only the rename itself remains as a window).
+        try FileSystem.writeAtomically(data, to: path, mode: mode) { () throws(StoreError) in try verifyUnchanged(path) }
         readBytes[path] = .some(data)
     }
 }

@@ -11,6 +11,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case symlink(file: String)
     case cannotCreate(path: String, reason: String)
     case cannotWrite(file: String, reason: String)
+    /// Writing an output the user named (a device, a FIFO) in place failed; what was there may be partly written.
+    case cannotWriteOutput(file: String, reason: String)
     case cannotRead(file: String, reason: String)
 
     public var description: String {
@@ -39,6 +41,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot create \(path): \(reason)"
         case .cannotWrite(let file, let reason):
             return "cannot write \(file): \(reason); the original file is unchanged"
+        case .cannotWriteOutput(let file, let reason):
+            return "cannot write \(file): \(reason)"
         case .cannotRead(let file, let reason):
             return "cannot read \(file): \(reason)"
         }
