@@ -74,6 +74,23 @@ struct QueryTests {
         #expect(ids(cli, "overdue", "--as-of", "2024-07-02", "--theme", "marac-mappa") == ["alpha/A1", "alpha/1"])
     }
 
+    @Test("overdue JSON of whole records says which are recommendations and which actions")
+    func overdueJSONKind() throws {
+        let cli = fixture()
+        for format in ["json", "jsonl"] {
+            let out = cli.run("overdue", "--as-of", "2024-07-02", "--format", format).out
+            let objects = try (format == "json" ? [Data(out.utf8)] : out.split(separator: "\n").map { Data($0.utf8) })
+                .flatMap { data -> [[String: Any]] in
+                    let value = try JSONSerialization.jsonObject(with: data)
+                    return try #require(value as? [[String: Any]] ?? (value as? [String: Any]).map { [$0] })
+                }
+            #expect(objects.map { "\($0["kind"] ?? "-") \($0["id"] ?? "-")" } == [
+                "action A1", "recommendation 1", "recommendation 2", "action A2",
+            ])
+            #expect(objects.first?["agency"] as? String == "police")
+        }
+    }
+
     @Test("RAG as of a day: blue terminal, red overdue, amber within 30 days, green later, grey undated")
     func rag() {
         let cli = fixture()

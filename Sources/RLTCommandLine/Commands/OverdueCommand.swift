@@ -66,10 +66,24 @@ enum OverdueRow: Sendable {
         defaults: ["review", "kind", "id", "due", "days_overdue", "owner", "status", "last_update", "text"],
         json: { row in
             switch row {
-            case .recommendation(let r): return Listings.recommendations.json(r)
-            case .action(let a): return Listings.actions.json(a)
+            case .recommendation(let r): return WithKind(kind: "recommendation", record: Listings.recommendations.json(r))
+            case .action(let a): return WithKind(kind: "action", record: Listings.actions.json(a))
             }
         })
+}
+
+/// A record's JSON object with a `kind` key added, so each object of the mixed overdue list says what it is.
+private struct WithKind: Encodable {
+    let kind: String
+    let record: any Encodable
+
+    private enum Key: String, CodingKey { case kind }
+
+    func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(kind, forKey: .kind)
+    }
 }
 
 enum OverdueCommand {

@@ -70,8 +70,12 @@ package enum JSONCodec {
 
     /// The path of `unknownField(in:decoded:)`, to find its line.
     static func unknownFieldPath(in data: Data, decoded: some Encodable) -> [JSONPathComponent]? {
+        guard let encoded = try? encode(decoded) else { return nil }
+        // A file rlt wrote re-encodes to the same bytes: nothing can be missing, and comparing is far cheaper than
+        // parsing both (this runs on every read a write command makes).
+        if encoded == data { return nil }
         guard let original = try? JSONSerialization.jsonObject(with: data),
-            let again = try? JSONSerialization.jsonObject(with: encode(decoded))
+            let again = try? JSONSerialization.jsonObject(with: encoded)
         else { return nil }
         return firstMissing(original, again, path: [])
     }
