@@ -18,7 +18,15 @@ ms() { local v; v=$(get "$@"); [ -n "$v" ] && printf '%.1f ms' "$v" || printf '�
 mb() { local v; v=$(get "$1" "$2" "$3" 5); [ -n "$v" ] && awk -v k="$v" 'BEGIN { printf "%.1f MB", k / 1024 }' || printf '–'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) printf "–"; else printf "%.1f×", a / b }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "" && a <= b) }'; }
-verdict() { if le "$1" "$2"; then echo "**met**"; else echo "**not met**"; fi; }
+# Medians on this shared 2-core machine move by about a tenth from run to run, so a result that close to its limit
+# is called borderline, whichever side it falls.
+verdict() {
+    local near
+    near=$(awk -v a="$1" -v b="$2" 'BEGIN { print (a != "" && a >= 0.9 * b && a <= 1.1 * b) ? 1 : 0 }')
+    if le "$1" "$2"; then printf '**met**'; else printf '**not met**'; fi
+    [ "$near" = 1 ] && printf ' (borderline: within 10%% of the limit)'
+    echo
+}
 stat_of() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n { print $c }' "$WORK/stores.tsv"; }
 rows_of() { [ -f "$WORK/$1.tsv" ] && awk -F'\t' -v n="$2" '$1 == n { print $2 }' "$WORK/$1.tsv" || true; }
 
@@ -210,7 +218,13 @@ cat <<EOF
 - JSON of whole records (\`--format json\` without \`--columns\`), \`--text\`, \`review list\` and \`export\` need the
   stored records: the index only picks the reviews that can match, which are then decoded in parallel. For
   selective queries that is fast; for all of a national store it is the full-decode time above.
-- Updates write and \`fsync\` the review file and its directory (DESIGN §7); their time depends on the disk.
+- Updates write and \`fsync\` the review file and its directory (DESIGN §7); their time depends on the disk. The
+  rest is Foundation's \`JSONDecoder\` and \`JSONEncoder\` on the one review file (and \`tracker.json\`), so an update
+  costs in proportion to that file, not to the store. Each timed update adds a history entry, so the file grows
+  by about 70 entries during its measurement, as it would in use. Before a write, rlt checks that re-encoding the
+  file would drop no field it does not know (DESIGN §7): that check used to parse the file twice more with
+  \`JSONSerialization\`, and now compares bytes first (a file rlt wrote re-encodes identically) or lets the index's
+  strict review reader vouch for it, which took the status change at 100k from about 25 ms to about 11 ms.
 - sqlite3 and taskwarrior keep the data in their own format, loaded once (not timed); rlt and jq read the store's
   JSON files as they are, rlt through its index.
 EOF
