@@ -26,7 +26,7 @@ command -v python3 >/dev/null || { echo "check-csv-with-python: python3 not foun
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-TABLES="agencies themes reviews findings recommendations actions outcomes events"
+TABLES="agencies themes reviews findings recommendations actions outcomes updates events"
 export_table() { # TABLE FORMAT
     if ! "$RLT" --store "$STORE" export "$1" --format "$2" --out "$WORK/$1.$2" 2>"$WORK/stderr"; then
         echo "check-csv-with-python: 'rlt export $1 --format $2' failed:" >&2

@@ -201,6 +201,37 @@ struct ImportExportTests {
         #expect(again.err.contains("0 added, 0 changed"), "\(again.err)")
     }
 
+    @Test("progress updates: a hand-made sheet adds dated notes in date order, once; export gives them back")
+    func progressUpdates() throws {
+        let cli = CLIHarness()
+        cli.seed()
+        let path = Self.file(
+            cli, "updates.csv",
+            "Action,Date,Updated by,Progress update\r\n"
+                + "A1,2024-02-20,Sgt Lee,Briefing delivered to two shifts\r\n"
+                + "A1,15/01/2024,,\"Briefing written, awaiting sign-off\"\r\n")
+        let result = cli.run("import", "updates", path, "--review", "darren-bethany")
+        #expect(result.code == 0, "\(result.err)")
+        let action = try #require(try Self.review(cli, "darren-bethany").actions.first { $0.id == "A1" })
+        #expect(action.updates.map(\.text) == ["Briefing written, awaiting sign-off", "Briefing delivered to two shifts"])
+        #expect(action.updates.map(\.author) == ["alice", "Sgt Lee"])
+        #expect(cli.run("import", "updates", path, "--review", "darren-bethany").err.contains("0 added, 0 changed"))
+        #expect(cli.run("export", "updates").out == """
+            review_id,action_id,date,author,text\r
+            darren-bethany,A1,2024-01-15,alice,"Briefing written, awaiting sign-off"\r
+            darren-bethany,A1,2024-02-20,Sgt Lee,Briefing delivered to two shifts\r
+
+            """)
+
+        let before = cli.snapshot()
+        let bad = Self.file(cli, "bad.csv", "review_id,action_id,date,text\r\ndarren-bethany,A9,2024-02,Note\r\n")
+        let refused = cli.run("import", "updates", bad)
+        #expect(refused.code == 65)
+        #expect(refused.err.contains("bad.csv:2"), "\(refused.err)")
+        #expect(refused.err.contains("no action darren-bethany/A9"), "\(refused.err)")
+        #expect(cli.snapshot() == before)
+    }
+
     @Test("--map reads columns the built-in names miss")
     func mapping() throws {
         let cli = CLIHarness()

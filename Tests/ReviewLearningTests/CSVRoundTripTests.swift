@@ -190,6 +190,13 @@ struct RecordGenerator {
         action.measure = optionalText()
         action.evidence = optionalText()
         action.reason = action.status == .dropped ? text() : optionalText()
+        var updates: [ProgressNote] = []
+        for _ in 0..<rng.int(0...3) {
+            let note = ProgressNote(date: date(), text: text(), author: text())
+            // Import keys a progress note by its date and text, like an outcome.
+            if !updates.contains(where: { $0.date == note.date && $0.text == note.text }) { updates.insertByDate(note) }
+        }
+        action.updates = updates
         action.history = history()
         return action
     }

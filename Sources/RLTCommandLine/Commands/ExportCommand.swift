@@ -6,10 +6,11 @@ enum ExportCommand {
         name: "export",
         overview: "Write whole tables for other tools: CSV (default), JSON or JSON Lines.",
         discussion: """
-            Tables: agencies, themes, reviews, findings, recommendations, actions, outcomes, events. Columns are
-            stable and listed in 'rlt help formats' and the README; lists are joined with "; "; dates as stored;
-            recommendations and actions carry rag, overdue, days_overdue and last_update as of --as-of. With no
-            TABLE, --out DIR writes every table as DIR/<table>.csv (or .json/.jsonl). The list filters apply.
+            Tables: agencies, themes, reviews, findings, recommendations, actions, outcomes, updates (the actions'
+            progress notes), events. Columns are stable and listed in 'rlt help formats' and the README; lists are
+            joined with "; "; dates as stored; recommendations and actions carry rag, overdue, days_overdue and
+            last_update as of --as-of. With no TABLE, --out DIR writes every table as DIR/<table>.csv (or
+            .json/.jsonl). The list filters apply.
             """,
         arguments: [ArgumentSpec(name: "TABLE", help: "The table to export (default: all, with --out DIR).", isOptional: true)],
         options: [

@@ -14,7 +14,7 @@ enum ImportCommand {
             is. Every problem is reported with its line and column, and if there is any, nothing is written.
             """,
         arguments: [
-            ArgumentSpec(name: "TABLE", help: "recommendations, actions, findings, reviews, outcomes, events, agencies or themes."),
+            ArgumentSpec(name: "TABLE", help: "recommendations, actions, findings, reviews, outcomes, updates, events, agencies or themes."),
             ArgumentSpec(name: "FILE", help: "The CSV file."),
         ],
         options: [

@@ -123,7 +123,8 @@ enum HelpTopic: String, CaseIterable, Sendable {
               --format csv     RFC 4180, CRLF line ends, lists joined with "; ", formula cells prefixed with '
               --format tsv     tab-separated; tab, newline, CR and backslash written as \\t \\n \\r \\\\
               --format json    one array; the records as stored plus review and derived rag, overdue,
-                               days_overdue, last_update, slipped_days (with --columns: just those columns)
+                               days_overdue, last_update, slipped_days, and in overdue kind
+                               (with --columns: just those columns)
               --format jsonl   the same, one object a line
             and --columns a,b,c, --no-header. show takes --format table|json.
 

@@ -1,6 +1,6 @@
 /// The tables `rlt export` writes and `rlt import` reads, with their stable column names.
 public enum ExportTable: String, Vocabulary {
-    case agencies, themes, reviews, findings, recommendations, actions, outcomes, events
+    case agencies, themes, reviews, findings, recommendations, actions, outcomes, updates, events
     public static let noun = "table"
 
     /// Column names, in order. Derived columns (computed as of a day) are marked in `derivedColumns`.
@@ -25,6 +25,7 @@ public enum ExportTable: String, Vocabulary {
                 "evidence", "reason", "rag", "overdue", "days_overdue", "last_update", "text",
             ]
         case .outcomes: return ["review_id", "rec_id", "date", "assurance", "by", "author", "text"]
+        case .updates: return ["review_id", "action_id", "date", "author", "text"]
         case .events: return ["event_id", "kind", "title", "date", "audience", "attendees", "reviews", "feedback"]
         }
     }
@@ -34,7 +35,7 @@ public enum ExportTable: String, Vocabulary {
 
     /// The order a whole-store import must follow so every reference exists before it is used.
     public static let dependencyOrder: [ExportTable] = [
-        .agencies, .themes, .reviews, .findings, .recommendations, .actions, .outcomes, .events,
+        .agencies, .themes, .reviews, .findings, .recommendations, .actions, .outcomes, .updates, .events,
     ]
 }
 
@@ -98,6 +99,10 @@ public enum Exporter {
                         o.author, o.text,
                     ]
                 }
+            }
+        case .updates:
+            return source.query.actions(in: source.reviews).flatMap { row in
+                row.action.updates.map { u in [row.review.id, row.action.id, u.date.description, u.author, u.text] }
             }
         case .events:
             let ids = Set(source.reviews.map(\.id))

@@ -51,6 +51,12 @@ struct ImportColumns {
                 "review": review, "rec": ["recid", "recommendation", "rec"], "date": ["date"], "assurance": ["assurance", "assurancelevel"],
                 "by": ["by", "assuredby", "givenby"], "author": ["author", "recordedby"], "text": ["text", "outcome"],
             ]
+        case .updates:
+            return [
+                "review": review, "action": ["actionid", "action", "actionref", "actionno"],
+                "date": ["date", "updated", "dateofupdate"], "author": ["author", "by", "recordedby", "updatedby"],
+                "text": ["text", "update", "progressupdate", "progress", "note", "notes"],
+            ]
         case .events:
             return [
                 "id": ["eventid", "id"], "kind": ["kind", "type"], "title": ["title", "event"], "date": ["date"],

@@ -28,9 +28,10 @@ struct RowApplier {
         case .recommendations: required = ["id"]
         case .actions: required = ["agency", "text"]
         case .outcomes: required = ["rec", "date", "text"]
+        case .updates: required = ["action", "date", "text"]
         case .events: required = ["kind", "title", "date"]
         }
-        if [.findings, .recommendations, .actions, .outcomes].contains(table) && context.review == nil {
+        if [.findings, .recommendations, .actions, .outcomes, .updates].contains(table) && context.review == nil {
             required.append("review")
         }
         let missing = required.filter { !present.contains($0) }
@@ -53,6 +54,7 @@ struct RowApplier {
         case .recommendations: applyRecommendation(&row)
         case .actions: applyAction(&row)
         case .outcomes: applyOutcome(&row)
+        case .updates: applyUpdate(&row)
         case .events: applyEvent(&row)
         }
         problems += row.problems
@@ -371,6 +373,25 @@ struct RowApplier {
         rec.history.append(history(change))
         review.recommendations[index] = rec
         record(added: "outcome on \(review.id)/\(recID) (\(date))")
+        store(review)
+    }
+
+    private mutating func applyUpdate(_ row: inout Row) {
+        guard var review = review(&row), let actionID = row.recordID("action", kind: "action"),
+            let date = row.date("date"), let text = row.text("text")
+        else { return }
+        guard let index = review.actions.firstIndex(where: { $0.id == actionID }) else {
+            row.fail(row.column("action"), "no action \(review.id)/\(actionID)")
+            return
+        }
+        guard row.problems.isEmpty else { return }
+        var action = review.actions[index]
+        guard !action.updates.contains(where: { $0.date == date && sameScalars($0.text, text) }) else { return }
+        _ = claim("\(review.id)/\(actionID) \(date) \(action.updates.count)", &row)
+        action.updates.insertByDate(ProgressNote(date: date, text: text, author: row.text("author") ?? context.author))
+        action.history.append(history("imported update (\(date))"))
+        review.actions[index] = action
+        record(added: "update on \(review.id)/\(actionID) (\(date))")
         store(review)
     }
 

@@ -296,10 +296,18 @@ public struct Theme: Codable, Equatable, Sendable {
     }
 }
 
-extension Array where Element == Outcome {
-    /// Keeps outcomes in date order; an outcome with the same date goes after those already there.
-    public mutating func insertByDate(_ outcome: Outcome) {
-        let index = lastIndex { !(outcome.date < $0.date) }.map { $0 + 1 } ?? 0
-        insert(outcome, at: index)
+/// A dated entry of a list kept in date order: outcomes and progress notes.
+public protocol Dated {
+    var date: PartialDate { get }
+}
+
+extension Outcome: Dated {}
+extension ProgressNote: Dated {}
+
+extension Array where Element: Dated {
+    /// Keeps the list in date order; an entry with the same date goes after those already there.
+    public mutating func insertByDate(_ entry: Element) {
+        let index = lastIndex { !(entry.date < $0.date) }.map { $0 + 1 } ?? 0
+        insert(entry, at: index)
     }
 }
