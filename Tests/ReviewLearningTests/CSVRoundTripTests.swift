@@ -2,32 +2,13 @@ import Foundation
 import Testing
 
 @testable import ReviewLearning
+@testable import SyntheticStore
 
-/// SplitMix64: a tiny deterministic generator, so every run tests the same cases and a failure names its seed.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `range`, both ends included.
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-
+/// The generator's seeded random numbers (SplitMix64), so every run tests the same cases and a failure names its seed;
+/// with the two helpers these tests use.
+extension SeededRandom {
     /// True with probability `percent` / 100.
     mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-
-    mutating func pick<C: RandomAccessCollection>(_ items: C) -> C.Element where C.Index == Int {
-        items[items.startIndex + int(0...(items.count - 1))]
-    }
 
     /// A random subset, in the original order.
     mutating func subset<T>(_ items: [T], upTo limit: Int) -> [T] {
@@ -41,7 +22,7 @@ struct SplitMix64 {
 
 /// Builds stores full of what breaks CSV: commas, quotes, CR/LF/CRLF, formula triggers, combining marks, emoji, NFD.
 struct RecordGenerator {
-    var rng: SplitMix64
+    var rng: SeededRandom
     /// The history timestamp of every generated record: the same day the import runs, so `last_update` agrees.
     let timestamp: String
     let salt: String
@@ -56,7 +37,7 @@ struct RecordGenerator {
     static let leads: [String] = ["=", "+", "-", "@", "\t", "\r", "'=", "''+", "'", "'-", "\r\n", "\n", "\"", ",", " ", "\u{301}"]
 
     init(seed: UInt64, timestamp: String) {
-        rng = SplitMix64(seed: seed)
+        rng = SeededRandom(seed: seed)
         self.timestamp = timestamp
         salt = String(seed % 1000)
     }
@@ -369,7 +350,7 @@ struct CSVRoundTripTests {
         let first = Self.export(ExportSource(tracker: a.tracker(), reviews: [], events: [], query: Self.query))
         let second = Self.export(ExportSource(tracker: b.tracker(), reviews: [], events: [], query: Self.query))
         #expect(first.mapValues { Array($0.utf8) } == second.mapValues { Array($0.utf8) })
-        var rng = SplitMix64(seed: 0)
+        var rng = SeededRandom(seed: 0)
         #expect(rng.next() == 0xE220_A839_7B1D_CDAF)
     }
 }
