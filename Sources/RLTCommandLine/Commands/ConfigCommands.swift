@@ -75,8 +75,11 @@ enum ConfigSetCommand {
                 }
                 tracker.name = value
             case .amberDays:
-                guard let days = Int(value), (0...3650).contains(days) else {
-                    throw UsageError.invalidArgument(name: "VALUE", message: "\"\(value)\" is not a number of days from 0 to 3650")
+                let range = Settings.amberDaysRange
+                guard let days = Int(value), range.contains(days) else {
+                    throw UsageError.invalidArgument(
+                        name: "VALUE",
+                        message: "\"\(value)\" is not a number of days from \(range.lowerBound) to \(range.upperBound)")
                 }
                 tracker.settings.amberDays = days
             case .fileMode:

@@ -132,8 +132,9 @@ public enum StoreChecker {
         if tracker.settings.fileMode != "0600" && tracker.settings.fileMode != "0640" {
             report.add([.key("settings"), .key("file_mode")], "file_mode must be \"0600\" or \"0640\"")
         }
-        if !(0...3650).contains(tracker.settings.amberDays) {
-            report.add([.key("settings"), .key("amber_days")], "amber_days must be from 0 to 3650")
+        let range = Settings.amberDaysRange
+        if !range.contains(tracker.settings.amberDays) {
+            report.add([.key("settings"), .key("amber_days")], "amber_days must be from \(range.lowerBound) to \(range.upperBound)")
         }
     }
 

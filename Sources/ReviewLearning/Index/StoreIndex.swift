@@ -516,7 +516,7 @@ public final class StoreIndex: @unchecked Sendable {
     private static func persistTo<T>(
         directory: String, name: String, mode: UInt32, emit: (Int32) throws -> T
     ) throws -> (fd: Int32, result: T) {
-        if mkdir(directory, mode_t(mode == 0o640 ? 0o750 : 0o700)) != 0 && errno != EEXIST { throw IndexDamage() }
+        if mkdir(directory, mode_t(Settings.directoryPermissions(forFiles: mode))) != 0 && errno != EEXIST { throw IndexDamage() }
         let ignore = "\(directory)/.gitignore"
         if !FileSystem.exists(ignore) {
             // Git ignores the whole directory, whatever the store's own ignore rules say.

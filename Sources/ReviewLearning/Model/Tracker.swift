@@ -19,6 +19,13 @@ public struct Settings: Codable, Equatable, Sendable {
 
     /// The permission bits for new and rewritten files.
     public var permissions: UInt32 { fileMode == "0640" ? 0o640 : 0o600 }
+
+    /// The permission bits of the store's directories for files of mode `permissions`: the group may enter them
+    /// exactly when it may read the files.
+    public static func directoryPermissions(forFiles mode: UInt32) -> UInt32 { mode == 0o640 ? 0o750 : 0o700 }
+
+    /// The values `amber_days` may take (`rlt config set` refuses others, `rlt check` reports them).
+    public static let amberDaysRange = 0...3650
 }
 
 /// `tracker.json`: the partnership, its agency directory, its theme vocabulary and settings.

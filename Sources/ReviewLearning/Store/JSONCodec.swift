@@ -125,14 +125,7 @@ package enum JSONCodec {
             keys.map { key in key.intValue.map { JSONPathComponent.index($0) } ?? .key(key.stringValue) }
         }
         func name(_ keys: [any CodingKey]) -> String {
-            var text = ""
-            for key in keys {
-                if let index = key.intValue {
-                    text += "[\(index)]"
-                } else {
-                    text += (text.isEmpty ? "" : ".") + key.stringValue
-                }
-            }
+            let text = JSONCodec.name(path(keys))
             return text.isEmpty ? "the top level" : "field \(text)"
         }
         switch error {

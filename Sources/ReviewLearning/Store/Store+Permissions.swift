@@ -14,7 +14,7 @@ extension Store {
     /// until this runs. Only what rlt itself creates is touched (not, say, a README beside `tracker.json`), and
     /// symbolic links are left alone.
     public func applyPermissions(fileMode: UInt32) throws(StoreError) {
-        let directoryMode = fileMode == 0o640 ? UInt32(0o750) : 0o700
+        let directoryMode = Settings.directoryPermissions(forFiles: fileMode)
         let index = "\(root)/\(StoreIndex.directoryName)"
         for directory in [root, reviewsDirectory, index] {
             try FileSystem.setMode(directory, directoryMode)
