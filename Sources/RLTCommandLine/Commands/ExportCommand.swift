@@ -31,10 +31,10 @@ enum ExportCommand {
         guard ["csv", "json", "jsonl"].contains(format) else {
             throw UsageError.invalidValue(option: "--format", message: "\"\(format)\" is not one of: csv, json, jsonl")
         }
-        let (query, reviews) = try QueryContext.load(arguments, invocation, target: .both)
+        let context = try QueryContext(arguments, invocation, target: .both)
         let source = ExportSource(
-            tracker: try invocation.store.loadTracker(), reviews: reviews, events: try invocation.store.loadEvents().events,
-            query: query)
+            tracker: context.tracker, reviews: try context.reviews(), events: try invocation.store.loadEvents().events,
+            query: context.query)
         let excel = arguments.flag("--excel")
         switch (table, arguments.string("--out")) {
         case (let table?, nil):

@@ -106,14 +106,6 @@ struct QueryContext {
         query = Query(filter: filter, asOf: invocation.asOf, amberDays: tracker.settings.amberDays)
     }
 
-    /// The query and the decoded reviews that pass the review filters, as every query command once read them.
-    static func load(_ arguments: ParsedArguments, _ invocation: Invocation, target: FilterOptions.Target) throws -> (
-        Query, [Review]
-    ) {
-        let context = try QueryContext(arguments, invocation, target: target)
-        return (context.query, try context.reviews())
-    }
-
     /// Every review (or those named by `--review`) decoded, filtered by the review-level filters.
     func reviews() throws -> [Review] {
         try RLTCommandLine.reviews(arguments, invocation).filter(query.filter.includes(review:))

@@ -45,11 +45,10 @@ enum ReportCommand {
         if let out, out.isEmpty { throw UsageError.invalidValue(option: "--out", message: "must not be empty") }
         let since = try arguments.date("--since")
         let staleDays = try arguments.integer("--stale-days", range: 1...100_000) ?? 90
-        let (query, reviews) = try QueryContext.load(arguments, invocation, target: .both)
-        let store = invocation.store
+        let context = try QueryContext(arguments, invocation, target: .both)
         let input = ReportInput(
-            tracker: try store.loadTracker(), reviews: reviews, events: try store.loadEvents().events,
-            filter: query.filter, asOf: invocation.asOf)
+            tracker: context.tracker, reviews: try context.reviews(), events: try invocation.store.loadEvents().events,
+            filter: context.query.filter, asOf: invocation.asOf)
         let options = ReportOptions(format: format, since: since, staleDays: staleDays, scope: scope(arguments))
         let text = Report.render(input, options: options)
         if let out {
