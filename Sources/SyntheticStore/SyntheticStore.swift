@@ -42,10 +42,11 @@ public struct SyntheticStore: Sendable {
     /// Writes `tracker.json`, `events.json` and every `reviews/<id>.json` into `root` (created if needed).
     @discardableResult
     public func write(to root: String) throws -> Totals {
-        try makeDirectory(root)
-        try makeDirectory(root + "/reviews")
-        try writeFile(JSONCodec.encode(tracker()), to: root + "/tracker.json")
-        try writeFile(JSONCodec.encode(events()), to: root + "/events.json")
+        // Written in place with rlt's modes but no fsync: a benchmark fixture, not a store update.
+        try FileSystem.makeDirectory(root)
+        try FileSystem.makeDirectory(root + "/reviews")
+        try FileSystem.writeInPlace(JSONCodec.encode(tracker()), to: root + "/tracker.json")
+        try FileSystem.writeInPlace(JSONCodec.encode(events()), to: root + "/events.json")
         let count = reviewCount
         let lock = NSLock()
         nonisolated(unsafe) var totals = Totals()
@@ -54,7 +55,7 @@ public struct SyntheticStore: Sendable {
             do {
                 let review = self.review(index)
                 let data = try JSONCodec.encode(review)
-                try writeFile(data, to: "\(root)/reviews/\(review.id).json")
+                try FileSystem.writeInPlace(data, to: "\(root)/reviews/\(review.id).json")
                 lock.withLock {
                     totals.reviews += 1
                     totals.findings += review.findings.count
@@ -498,30 +499,6 @@ private struct ReviewMaker {
         case 3: return "- " + text
         case 4...6: return text.replacingOccurrences(of: ", ", with: " – ")
         default: return text
-        }
-    }
-}
-
-private func makeDirectory(_ path: String) throws {
-    if mkdir(path, 0o700) != 0 && errno != EEXIST {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-    }
-}
-
-/// Writes a file with mode 0600 as rlt does; no fsync, as this is a benchmark fixture, not a store update.
-private func writeFile(_ data: Data, to path: String) throws {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
-    defer { close(fd) }
-    try data.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-            offset += n
         }
     }
 }

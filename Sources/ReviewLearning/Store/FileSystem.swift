@@ -90,6 +90,11 @@ package enum FileSystem {
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG else {
             return try writeAtomically(data, to: path, mode: 0o600)
         }
+        try writeInPlace(data, to: path)
+    }
+
+    /// Opens `path` (created 0600 if new, following links), truncates it and writes `data`: no temp file, no fsync.
+    package static func writeInPlace(_ data: Data, to path: String) throws(StoreError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .cannotWriteOutput(file: path, reason: describe(errno)) }
         var failure = writeAll(data, to: fd)
