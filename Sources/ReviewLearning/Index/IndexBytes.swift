@@ -13,11 +13,6 @@ struct ByteWriter {
 
     mutating func u8(_ v: UInt8) { bytes.append(v) }
 
-    mutating func u16(_ v: UInt16) {
-        bytes.append(UInt8(truncatingIfNeeded: v))
-        bytes.append(UInt8(truncatingIfNeeded: v >> 8))
-    }
-
     mutating func u32(_ v: UInt32) {
         withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
@@ -33,26 +28,10 @@ struct ByteWriter {
     mutating func append(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
 
     mutating func zeros(_ n: Int) { bytes.append(contentsOf: repeatElement(0, count: n)) }
-
-    /// Overwrites a u32 written earlier.
-    mutating func set32(_ v: UInt32, at offset: Int) {
-        withUnsafeBytes(of: v.littleEndian) { raw in
-            for k in 0..<4 { bytes[offset + k] = raw[k] }
-        }
-    }
-
-    /// Pads with zeros to a multiple of `alignment`.
-    mutating func align(_ alignment: Int) {
-        while bytes.count % alignment != 0 { bytes.append(0) }
-    }
 }
 
 extension UnsafeRawBufferPointer {
     @inline(__always) func u8(_ offset: Int) -> UInt8 { self[offset] }
-
-    @inline(__always) func u16(_ offset: Int) -> UInt16 {
-        UInt16(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt16.self))
-    }
 
     @inline(__always) func u32(_ offset: Int) -> UInt32 {
         UInt32(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
@@ -89,68 +68,6 @@ package enum PackedDate {
         case .quarter: return (quarter, end)
         case .month: return (month, end)
         case .day: return (day, end)
-        }
-    }
-
-    static func unpack(kind: UInt8, end: Int32) -> PartialDate? {
-        let last = CalendarDay(ordinal: Int(end))
-        switch kind {
-        case year: return .year(last.year)
-        case quarter: return .quarter(year: last.year, quarter: (last.month - 1) / 3 + 1)
-        case month: return .month(year: last.year, month: last.month)
-        case day: return .day(last)
-        default: return nil
-        }
-    }
-
-    /// Appends the date as rlt prints it (`PartialDate.description`), e.g. `2024-Q2`.
-    package static func write(kind: UInt8, end: Int32, into out: inout [UInt8]) {
-        guard kind != none else { return }
-        let last = CalendarDay(ordinal: Int(end))
-        digits(last.year, 4, &out)
-        switch kind {
-        case year: return
-        case quarter:
-            out.append(UInt8(ascii: "-"))
-            out.append(UInt8(ascii: "Q"))
-            out.append(UInt8(ascii: "0") + UInt8((last.month - 1) / 3 + 1))
-        case month:
-            out.append(UInt8(ascii: "-"))
-            digits(last.month, 2, &out)
-        default:
-            out.append(UInt8(ascii: "-"))
-            digits(last.month, 2, &out)
-            out.append(UInt8(ascii: "-"))
-            digits(last.day, 2, &out)
-        }
-    }
-
-    /// Appends a day as `YYYY-MM-DD`.
-    package static func writeDay(_ ordinal: Int32, into out: inout [UInt8]) {
-        write(kind: day, end: ordinal, into: &out)
-    }
-
-    /// `n` in decimal, zero-padded to `width` (as `pad` does).
-    package static func digits(_ n: Int, _ width: Int, _ out: inout [UInt8]) {
-        var value = n
-        if value < 0 {
-            out.append(contentsOf: Array(String(n).utf8))
-            return
-        }
-        var buffer: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var length = 0
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            repeat {
-                raw[19 - length] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-                length += 1
-            } while value > 0
-            while length < width {
-                raw[19 - length] = UInt8(ascii: "0")
-                length += 1
-            }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[(20 - length)...]))
         }
     }
 }

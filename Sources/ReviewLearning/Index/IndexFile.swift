@@ -190,13 +190,11 @@ final class IndexFile: @unchecked Sendable {
     func review(_ n: Int) -> ReviewView? { table.review(n) }
     func find(_ name: UnsafeRawBufferPointer) -> Int? { table.find(name) }
 
-    /// Tells the kernel the text pages up to `offset` of a region are no longer needed, so they leave this process's
-    /// resident memory (they stay in the page cache).
-    func release(_ region: UnsafeRawBufferPointer, before offset: Int) { IndexFile.release(region, before: offset) }
-
     /// Lets go of every page of the hot section (they come back from the page cache when read again).
     func releaseHot() { IndexFile.release(hot, before: hot.count) }
 
+    /// Tells the kernel the pages of a region from `from` up to `offset` are no longer needed, so they leave this
+    /// process's resident memory (they stay in the page cache).
     static func release(_ region: UnsafeRawBufferPointer, from: Int = 0, before offset: Int) {
         let page = IndexFile.pageSize
         guard let base = region.baseAddress else { return }

@@ -7,15 +7,6 @@ package struct IndexRow: Sendable {
     package var rag: RAG
     /// Days overdue, or -1 when not overdue.
     package var daysOverdue: Int32
-
-    package var state: DueState { DueState(rag: rag, daysOverdue: daysOverdue < 0 ? nil : Int(daysOverdue)) }
-}
-
-extension DueState {
-    init(rag: RAG, daysOverdue: Int?) {
-        self.rag = rag
-        self.daysOverdue = daysOverdue
-    }
 }
 
 /// `Query` over the index: the same filters and derived views as `RecordFilter` and `DueState`, computed on the
@@ -153,7 +144,7 @@ package struct IndexQuery: Sendable {
             if !owners.isEmpty && !isCode(agency, ownerMatch) { continue }
             if !leads.isEmpty && !isCode(agency, leadMatch) { continue }
             if throughRecs {
-                let (recs, findings) = targets(view, a)
+                let (recs, findings) = Self.targets(view, a)
                 if !themes.isEmpty
                     && !(recs.contains { anyCode(view, view.recThemes($0), themeMatch) }
                         || findings.contains { anyCode(view, view.findingThemes($0), themeMatch) })
@@ -182,8 +173,6 @@ package struct IndexQuery: Sendable {
         let findings = (0..<view.findingCount).filter { f in let id = view.findingID(f); return ids.contains { sameText($0, id) } }
         return (recs, findings)
     }
-
-    private func targets(_ view: ReviewView, _ a: Int) -> (recs: [Int], findings: [Int]) { Self.targets(view, a) }
 
     @inline(__always) private func anyCode(_ view: ReviewView, _ list: UInt32, _ matches: [Bool]) -> Bool {
         let count = view.listCount(list)

@@ -67,13 +67,6 @@ extension Summary {
             tallies.append(Tally(statusCount: statusNames.count))
             return names.count - 1
         }
-        var fixed: [String: Int] = [:]
-        func fixedGroup(_ name: String) -> Int {
-            if let known = fixed[name] { return known }
-            let g = group(name)
-            fixed[name] = g
-            return g
-        }
         var rows: [IndexRow] = []
         var keys: [Int] = []
         var codeGroups: [Int] = []
@@ -107,8 +100,8 @@ extension Summary {
                 case .review:
                     if reviewGroup < 0 { reviewGroup = group(String(indexBytes: view.id)) }
                     keys.append(reviewGroup)
-                case .type: keys.append(fixedGroup(view.type.rawValue))
-                case .status: keys.append(fixedGroup(statusNames[status]))
+                case .type: keys.append(group(view.type.rawValue))
+                case .status: keys.append(group(statusNames[status]))
                 case .owner where actions, .agency where actions, .lead where actions: keys.append(code(view.actionAgency(r)))
                 case .owner, .agency: list(view.recOwners(r))
                 case .lead:
@@ -120,15 +113,15 @@ extension Summary {
                     for finding in findings { list(view.findingThemes(finding)) }
                 case .theme: list(view.recThemes(r))
                 case .level where actions:
-                    for rec in IndexQuery.targets(view, r).recs { keys.append(fixedGroup(Codes.levels[view.recLevel(rec)].rawValue)) }
-                case .level: keys.append(fixedGroup(Codes.levels[view.recLevel(r)].rawValue))
+                    for rec in IndexQuery.targets(view, r).recs { keys.append(group(Codes.levels[view.recLevel(rec)].rawValue)) }
+                case .level: keys.append(group(Codes.levels[view.recLevel(r)].rawValue))
                 case .assurance where actions:
                     for rec in IndexQuery.targets(view, r).recs {
-                        keys.append(fixedGroup(Codes.assurances[view.recAssurance(rec)].rawValue))
+                        keys.append(group(Codes.assurances[view.recAssurance(rec)].rawValue))
                     }
-                case .assurance: keys.append(fixedGroup(Codes.assurances[view.recAssurance(r)].rawValue))
+                case .assurance: keys.append(group(Codes.assurances[view.recAssurance(r)].rawValue))
                 }
-                if keys.isEmpty { keys.append(fixedGroup(noGroup)) }
+                if keys.isEmpty { keys.append(group(noGroup)) }
                 func reference() -> String {
                     let id = actions ? view.actionID(r) : view.recID(r)
                     return "\(String(indexBytes: view.id))/\(String(indexBytes: id))"

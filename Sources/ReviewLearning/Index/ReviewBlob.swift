@@ -61,7 +61,7 @@ struct BlobBuilder {
         var codes: [UnsafeRawBufferPointer] = []
         func code(_ s: ReviewDigest.Str) -> UInt32 {
             let b = bytes(s)
-            for (n, known) in codes.enumerated() where known.count == b.count && (b.count == 0 || memcmp(known.baseAddress!, b.baseAddress!, b.count) == 0) {
+            for (n, known) in codes.enumerated() where equalRaw(known, b) {
                 return UInt32(n)
             }
             codes.append(b)
@@ -92,9 +92,7 @@ struct BlobBuilder {
             return UInt32(at)
         }
         func id(_ b: UnsafeRawBufferPointer) -> UInt32 {
-            for known in ids where known.bytes.count == b.count
-                && (b.count == 0 || memcmp(known.bytes.baseAddress!, b.baseAddress!, b.count) == 0)
-            {
+            for known in ids where equalRaw(known.bytes, b) {
                 return known.at
             }
             let at = string(b)

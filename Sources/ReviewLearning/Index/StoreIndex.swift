@@ -228,7 +228,7 @@ public final class StoreIndex: @unchecked Sendable {
         let items = compact ? Array(sources.indices) : overlayItems
         let persist = total >= persistThreshold || FileSystem.isDirectory(directory)
         let built = try write(
-            items: items, ids: ids, sources: sources, keys: keys, old: old, store: store, kind: compact ? .base : .overlay,
+            items: items, ids: ids, sources: sources, old: old, store: store, kind: compact ? .base : .overlay,
             directory: persist ? directory : nil, mode: mode, started: started)
         index.wrote = built.persisted
         index.reread = built.reread
@@ -366,11 +366,10 @@ public final class StoreIndex: @unchecked Sendable {
     }
 
     private static func write(
-        items: [Int], ids: [String], sources: [Source], keys: [IndexFile.FileKey?], old: [IndexFile], store: Store,
+        items: [Int], ids: [String], sources: [Source], old: [IndexFile], store: Store,
         kind: IndexFile.Kind, directory: String?, mode: UInt32, started: Int64
     ) throws -> Written {
         let name = kind == .base ? "base" : "overlay"
-        var lastError: (any Error)?
         if let directory {
             do {
                 let fd = try persistTo(directory: directory, name: name, mode: mode) { fd in
@@ -383,10 +382,9 @@ public final class StoreIndex: @unchecked Sendable {
             } catch let error as StoreError {
                 throw error
             } catch {
-                lastError = error
+                // The index could not be written there (read-only, full): build it in a scratch file instead.
             }
         }
-        _ = lastError
         let fd = scratchFile()
         guard fd >= 0 else { throw StoreError.cannotRead(file: "\(store.root)/\(directoryName)", reason: "cannot create a temporary file") }
         defer { close(fd) }
@@ -605,8 +603,6 @@ func realtimeNanoseconds() -> Int64 {
     clock_gettime(CLOCK_REALTIME, &now)
     return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
 }
-
-    let now = realtimeNanoseconds()
 
 // MARK: Checking
 
