@@ -182,17 +182,14 @@ struct ReportModel {
         let recRows = query.recommendations(in: reviews)
         let actionRows = query.actions(in: reviews)
 
-        // Reviews, each with its recommendations in the store's order.
-        var sections: [ReviewSection] = []
-        for review in reviews {
-            let recs = recRows.filter { $0.review.id == review.id }.map {
-                RecLine(recommendation: $0.recommendation, state: $0.state)
-            }
-            let actions = actionRows.filter { $0.review.id == review.id }
-            sections.append(
-                ReviewSection(
-                    review: review, recommendations: recs,
-                    actionLines: actions.map { ActionLine(action: $0.action, state: $0.state) }))
+        // Reviews, each with its recommendations and actions in the store's order (grouping keeps it).
+        let recsByReview = Dictionary(grouping: recRows, by: \.review.id)
+        let actionsByReview = Dictionary(grouping: actionRows, by: \.review.id)
+        let sections = reviews.map { review in
+            ReviewSection(
+                review: review,
+                recommendations: (recsByReview[review.id] ?? []).map { RecLine(recommendation: $0.recommendation, state: $0.state) },
+                actionLines: (actionsByReview[review.id] ?? []).map { ActionLine(action: $0.action, state: $0.state) })
         }
         self.reviews = sections
         let lines = sections.flatMap(\.recommendations)
@@ -356,8 +353,8 @@ struct ReportModel {
                         outcomes.append(NewOutcome(reference: "\(review.id)/\(rec.id)", outcome: outcome))
                     }
                 }
-                for row in actionRows where row.review.id == review.id {
-                    add(row.action.history, "\(review.id)/\(row.action.id)")
+                for line in section.actionLines {
+                    add(line.action.history, "\(review.id)/\(line.action.id)")
                 }
             }
             for event in events { add(event.history, event.id) }
