@@ -23,7 +23,7 @@ public struct SummaryRow: Sendable, Equatable {
     }
 
     /// Share finished, in whole per cent (rounded half up); nil when there is nothing to count.
-    public var finishedPercent: Int? { total == 0 ? nil : (finished * 200 + total) / (total * 2) }
+    public var finishedPercent: Int? { roundedPercent(finished, of: total) }
 
     mutating func count(reference: String, status: String, finished isFinished: Bool, state: DueState) {
         total += 1
@@ -122,4 +122,9 @@ public enum Summary {
         var seen: Set<String> = []
         return values.filter { seen.insert($0).inserted }
     }
+}
+
+/// `part` of `total` in whole per cent, rounded half up, as every summary and report shows it; nil when `total` is 0.
+func roundedPercent(_ part: Int, of total: Int) -> Int? {
+    total == 0 ? nil : (part * 200 + total) / (total * 2)
 }

@@ -297,7 +297,7 @@ enum ReportText {
     }
 
     static func percent(_ part: Int, of total: Int) -> String {
-        total == 0 ? "—" : "\((part * 200 + total) / (total * 2))%"
+        roundedPercent(part, of: total).map { "\($0)%" } ?? "—"
     }
 
     static func eventsLine(_ h: ReportModel.Headline) -> String {

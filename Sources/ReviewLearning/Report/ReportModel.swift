@@ -40,9 +40,7 @@ struct ReportModel {
         var eventsWithoutAttendance = 0
 
         /// Share assured in whole per cent, rounded half up (as `rlt summary`); nil with no recommendations.
-        var assuredPercent: Int? {
-            recommendations == 0 ? nil : (assured * 200 + recommendations) / (recommendations * 2)
-        }
+        var assuredPercent: Int? { roundedPercent(assured, of: recommendations) }
     }
 
     struct RecLine {
