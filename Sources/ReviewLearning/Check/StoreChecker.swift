@@ -14,19 +14,17 @@ public enum StoreChecker {
     /// Every problem in the store; `strict` adds the consistency rules of `StrictRules` (as of `asOf`).
     public static func check(_ store: Store, strict: Bool = false, asOf: CalendarDay = CalendarDay(ordinal: 0)) -> [Problem] {
         var problems: [Problem] = []
+        // Each file is read once: its bytes serve the decoder, the unknown-field check and the strict rules.
         let tracker: Tracker
-        do {
-            tracker = try store.loadTracker()
+        do throws(StoreError) {
+            guard let file = try read(Tracker.self, store.trackerPath) else { throw StoreError.notAStore(path: store.root) }
+            tracker = file.value
+            if tracker.schema > Store.schemaVersion {
+                problems.append(problem(from: .newerSchema(file: store.trackerPath, found: tracker.schema), file: store.trackerPath))
+            }
+            if let unknown = unknownField(store.trackerPath, file) { problems.append(unknown) }
         } catch {
             return [problem(from: error, file: store.trackerPath)]
-        }
-        if tracker.schema > Store.schemaVersion {
-            problems.append(problem(from: .newerSchema(file: store.trackerPath, found: tracker.schema), file: store.trackerPath))
-        }
-        do {
-            try requireKnownFields(store.trackerPath, tracker)
-        } catch {
-            problems.append(problem(from: error, file: store.trackerPath))
         }
         var trackerReport = FileReport(file: store.trackerPath)
         checkTracker(tracker, into: &trackerReport)
@@ -35,28 +33,29 @@ public enum StoreChecker {
         if FileSystem.isSymlink(store.reviewsDirectory) {
             problems.append(Problem(file: store.reviewsDirectory, line: nil, message: StoreError.symlink(file: store.reviewsDirectory).description))
         }
-        var loaded: [(file: String, review: Review)] = []
+        var loaded: [(file: String, review: Review, data: Data)] = []
         let ids: [String]
         do { ids = try store.reviewIDs() } catch { return problems + [problem(from: error, file: store.reviewsDirectory)] }
         for id in ids {
-            do {
-                guard let review = try store.loadReview(id) else { continue }
-                if review.schema > Store.schemaVersion {
-                    throw StoreError.newerSchema(file: store.reviewPath(id), found: review.schema)
+            do throws(StoreError) {
+                guard let file = try read(Review.self, store.reviewPath(id)) else { continue }
+                if file.value.schema > Store.schemaVersion {
+                    throw StoreError.newerSchema(file: store.reviewPath(id), found: file.value.schema)
                 }
-                try requireKnownFields(store.reviewPath(id), review)
-                loaded.append((id, review))
-            } catch let error as StoreError {
-                problems.append(problem(from: error, file: store.reviewPath(id)))
+                if let unknown = unknownField(store.reviewPath(id), file) {
+                    problems.append(unknown)
+                    continue
+                }
+                loaded.append((id, file.value, file.data))
             } catch {
-                problems.append(Problem(file: store.reviewPath(id), line: nil, message: "could not be read"))
+                problems.append(problem(from: error, file: store.reviewPath(id)))
             }
         }
         // References resolve against the files present, so one unreadable review is reported once, not again at
         // every event or record that names it.
         let reviewIDs = Set(ids)
         var lowered: [String: String] = [:]
-        for (file, review) in loaded {
+        for (file, review, data) in loaded {
             var report = FileReport(file: store.reviewPath(file))
             if review.id != file { report.add([.key("id")], "id \(printable(review.id)) does not match the file name") }
             if let twin = lowered[review.id.lowercased()] {
@@ -64,24 +63,26 @@ public enum StoreChecker {
             }
             lowered[review.id.lowercased()] = review.id
             ReviewRules(tracker: tracker, reviewIDs: reviewIDs).check(review, into: &report)
-            if strict, let data = try? FileSystem.read(store.reviewPath(file)) {
+            if strict {
                 StrictRules.check(review, file: store.reviewPath(file), data: data, asOf: asOf, into: &report)
             }
             problems += report.problems
         }
-        do {
-            let events = try store.loadEvents()
+        do throws(StoreError) {
+            let file = try read(EventsFile.self, store.eventsPath)
+            let events = file?.value ?? EventsFile()
             if events.schema > Store.schemaVersion {
                 throw StoreError.newerSchema(file: store.eventsPath, found: events.schema)
             }
-            try requireKnownFields(store.eventsPath, events)
-            var report = FileReport(file: store.eventsPath)
-            checkEvents(events, reviewIDs: reviewIDs, into: &report)
-            problems += report.problems
-        } catch let error as StoreError {
-            problems.append(problem(from: error, file: store.eventsPath))
+            if let file, let unknown = unknownField(store.eventsPath, file) {
+                problems.append(unknown)
+            } else {
+                var report = FileReport(file: store.eventsPath)
+                checkEvents(events, reviewIDs: reviewIDs, into: &report)
+                problems += report.problems
+            }
         } catch {
-            problems.append(Problem(file: store.eventsPath, line: nil, message: "could not be read"))
+            problems.append(problem(from: error, file: store.eventsPath))
         }
         do {
             for stray in try store.strayFiles() {
@@ -94,13 +95,17 @@ public enum StoreChecker {
         return problems
     }
 
-    /// Reads the file again and reports a field the model would drop, with its line.
-    private static func requireKnownFields(_ path: String, _ decoded: some Encodable) throws(StoreError) {
-        guard let data = try FileSystem.read(path),
-            let field = JSONCodec.unknownFieldPath(in: data, decoded: decoded)
-        else { return }
-        throw .corrupt(
-            file: path, line: JSONLocator.line(of: field, in: data),
+    /// A store file's bytes and what they decode to; nil when the file does not exist.
+    private static func read<T: Decodable>(_ type: T.Type, _ path: String) throws(StoreError) -> (data: Data, value: T)? {
+        guard let data = try FileSystem.read(path) else { return nil }
+        return (data, try JSONCodec.decode(T.self, from: data, file: path))
+    }
+
+    /// The problem of a field in the file that the model would drop, with its line; nil when there is none.
+    private static func unknownField(_ path: String, _ file: (data: Data, value: some Encodable)) -> Problem? {
+        guard let field = JSONCodec.unknownFieldPath(in: file.data, decoded: file.value) else { return nil }
+        return Problem(
+            file: path, line: JSONLocator.line(of: field, in: file.data),
             message: "unknown field \(JSONCodec.name(field)) (a typo, or a newer rlt's): rlt ignores it and will not rewrite this file")
     }
 
