@@ -52,16 +52,8 @@ enum ActionListCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let context = try QueryContext(arguments, invocation, target: .actions)
-        let reviews: [Review]
-        if let index = try context.index() {
-            if let indexQuery = IndexQuery(context.query), IndexListing.canAnswer(arguments) {
-                try IndexListing.actions(index, indexQuery, arguments, invocation)
-                return
-            }
-            reviews = try context.candidates(index, target: .actions)
-        } else {
-            reviews = try context.reviews()
-        }
+        guard let reviews = try context.listingReviews({ try IndexListing.actions($0, $1, arguments, invocation) })
+        else { return }
         let rows = try Ordering.apply(context.query.actions(in: reviews), arguments) { $0.orderingKey }
         invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.actions))
         try Ordering.finish(rows.count, arguments)

@@ -107,16 +107,8 @@ enum OverdueCommand {
         var context = try QueryContext(arguments, invocation, target: .both)
         context.query.filter.overdueOnly = true
         let query = context.query
-        let reviews: [Review]
-        if let index = try context.index() {
-            if let indexQuery = IndexQuery(query), IndexListing.canAnswer(arguments) {
-                try IndexListing.overdue(index, indexQuery, arguments, invocation)
-                return
-            }
-            reviews = try context.candidates(index, target: .both)
-        } else {
-            reviews = try context.reviews()
-        }
+        guard let reviews = try context.listingReviews({ try IndexListing.overdue($0, $1, arguments, invocation) })
+        else { return }
         var rows: [OverdueRow] = []
         for review in reviews {
             let group = query.recommendations(in: [review]).map(OverdueRow.recommendation)

@@ -67,16 +67,9 @@ enum RecListCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let context = try QueryContext(arguments, invocation, target: .recommendations)
-        let reviews: [Review]
-        if let index = try context.index() {
-            if let indexQuery = IndexQuery(context.query), IndexListing.canAnswer(arguments) {
-                try IndexListing.recommendations(index, indexQuery, arguments, invocation)
-                return
-            }
-            reviews = try context.candidates(index, target: .recommendations)
-        } else {
-            reviews = try context.reviews()
-        }
+        guard
+            let reviews = try context.listingReviews({ try IndexListing.recommendations($0, $1, arguments, invocation) })
+        else { return }
         let rows = try Ordering.apply(context.query.recommendations(in: reviews), arguments) { $0.orderingKey }
         invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.recommendations))
         try Ordering.finish(rows.count, arguments)
@@ -96,11 +89,14 @@ struct QueryContext {
     let arguments: ParsedArguments
     let invocation: Invocation
     let tracker: Tracker
+    /// Which records the command lists: what the index looks at when it picks candidate reviews.
+    let target: FilterOptions.Target
     var query: Query
 
     init(_ arguments: ParsedArguments, _ invocation: Invocation, target: FilterOptions.Target) throws {
         self.arguments = arguments
         self.invocation = invocation
+        self.target = target
         tracker = try invocation.store.loadTracker()
         let filter = try FilterOptions.parse(arguments, tracker: tracker, target: target)
         query = Query(filter: filter, asOf: invocation.asOf, amberDays: tracker.settings.amberDays)
@@ -123,10 +119,27 @@ struct QueryContext {
         return value.isEmpty || value == "0"
     }
 
+    /// Runs `answer` and returns nil when the index can give this listing by itself; otherwise returns the decoded
+    /// reviews the listing is made from (`decodedReviews`).
+    func listingReviews(_ answer: (StoreIndex, IndexQuery) throws -> Void) throws -> [Review]? {
+        let index = try index()
+        if let index, let indexQuery = IndexQuery(query), IndexListing.canAnswer(arguments) {
+            try answer(index, indexQuery)
+            return nil
+        }
+        return try decodedReviews(index)
+    }
+
+    /// The reviews decoded: the index's candidates when there is an index, else every review (`reviews()`).
+    func decodedReviews(_ index: StoreIndex?, keepAll: Bool = false) throws -> [Review] {
+        guard let index else { return try reviews() }
+        return try candidates(index, keepAll: keepAll)
+    }
+
     /// The decoded reviews that can hold a match, for answers the index cannot give by itself (JSON of whole
     /// records, `--text`): the index picks them with every filter but `--text`, the decoder does the rest.
     /// With `keepAll`, every review passing the review filters is kept (listings of reviews themselves).
-    func candidates(_ index: StoreIndex, target: FilterOptions.Target, keepAll: Bool = false) throws -> [Review] {
+    private func candidates(_ index: StoreIndex, keepAll: Bool) throws -> [Review] {
         var relaxed = query
         relaxed.filter.text = nil
         guard let indexQuery = IndexQuery(relaxed) else { return try reviews() }

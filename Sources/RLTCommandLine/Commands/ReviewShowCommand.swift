@@ -89,13 +89,8 @@ enum ReviewListCommand {
         var query = context.query
         let recordFilters = arguments.values.keys.contains { FilterOptions.recordOnly.contains($0) }
             || arguments.flags.contains("--overdue")
-        var reviews: [Review]
-        if let index = try context.index() {
-            // The index picks the reviews with matching records; listing needs each review's own fields.
-            reviews = try context.candidates(index, target: .both, keepAll: !recordFilters)
-        } else {
-            reviews = try context.reviews()
-        }
+        // The index picks the reviews with matching records; listing needs each review's own fields.
+        var reviews = try context.decodedReviews(context.index(), keepAll: !recordFilters)
         reviews = reviews.filter { statuses.isEmpty || statuses.contains($0.status) }
         // --text here matches the review's own title and summary, not only its records.
         let text = query.filter.text

@@ -30,20 +30,13 @@ enum SummaryCommand {
         let context = try QueryContext(arguments, invocation, target: ofActions ? .actions : .recommendations)
         let query = context.query
         let (groups, total): ([SummaryRow], SummaryRow)
-        if let index = try context.index() {
-            if let indexQuery = IndexQuery(query) {
-                (groups, total) =
-                    ofActions
-                    ? Summary.actions(index, indexQuery, by: grouping) : Summary.recommendations(index, indexQuery, by: grouping)
-            } else {
-                let reviews = try context.candidates(index, target: ofActions ? .actions : .recommendations)
-                (groups, total) =
-                    ofActions
-                    ? Summary.actions(query.actions(in: reviews), by: grouping)
-                    : Summary.recommendations(query.recommendations(in: reviews), by: grouping)
-            }
+        let index = try context.index()
+        if let index, let indexQuery = IndexQuery(query) {
+            (groups, total) =
+                ofActions
+                ? Summary.actions(index, indexQuery, by: grouping) : Summary.recommendations(index, indexQuery, by: grouping)
         } else {
-            let reviews = try context.reviews()
+            let reviews = try context.decodedReviews(index)
             (groups, total) =
                 ofActions
                 ? Summary.actions(query.actions(in: reviews), by: grouping)
