@@ -365,7 +365,7 @@ struct ReviewScanner {
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 { throw Bail() }
             if c >= 0x80 {
-                let length = utf8Length(at: k)
+                let length = b.utf8SequenceLength(at: k)
                 guard length > 0 else { throw Bail() }
                 k += length
             } else {
@@ -413,7 +413,7 @@ struct ReviewScanner {
             }
             if c < 0x20 { throw Bail() }
             if c >= 0x80 {
-                let length = utf8Length(at: k)
+                let length = b.utf8SequenceLength(at: k)
                 guard length > 0 else { throw Bail() }
                 d.scratch.append(contentsOf: b.slice(k, length))
                 k += length
@@ -429,34 +429,10 @@ struct ReviewScanner {
         guard k + 4 <= n else { throw Bail() }
         var value: UInt32 = 0
         for j in k..<k + 4 {
-            let c = b[j]
-            let digit: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
-            default: throw Bail()
-            }
-            value = value << 4 | digit
+            guard let digit = hexDigitValue(b[j]) else { throw Bail() }
+            value = value << 4 | UInt32(digit)
         }
         return value
-    }
-
-    /// The length of the well-formed UTF-8 sequence at `k` (RFC 3629, as `JSONLocator` checks), or 0.
-    @inline(__always) private func utf8Length(at k: Int) -> Int {
-        @inline(__always) func cont(_ j: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            j < n && b[j] >= low && b[j] <= high
-        }
-        switch b[k] {
-        case 0xC2...0xDF: return cont(k + 1) ? 2 : 0
-        case 0xE0: return cont(k + 1, 0xA0) && cont(k + 2) ? 3 : 0
-        case 0xE1...0xEC, 0xEE...0xEF: return cont(k + 1) && cont(k + 2) ? 3 : 0
-        case 0xED: return cont(k + 1, 0x80, 0x9F) && cont(k + 2) ? 3 : 0
-        case 0xF0: return cont(k + 1, 0x90) && cont(k + 2) && cont(k + 3) ? 4 : 0
-        case 0xF1...0xF3: return cont(k + 1) && cont(k + 2) && cont(k + 3) ? 4 : 0
-        case 0xF4: return cont(k + 1, 0x80, 0x8F) && cont(k + 2) && cont(k + 3) ? 4 : 0
-        default: return 0
-        }
     }
 
     /// One of a closed vocabulary, spelt exactly as its raw value.

@@ -202,7 +202,7 @@ private struct JSONText {
                 }
                 i += 1
             } else {
-                let length = utf8SequenceLength(at: i)
+                let length = bytes.utf8SequenceLength(at: i)
                 guard length > 0 else { throw problem(at: i, "is not valid UTF-8") }
                 i += length
             }
@@ -225,32 +225,6 @@ private struct JSONText {
             else { return }
         }
         throw problem(at: start, "git conflict marker; resolve the merge and run rlt check")
-    }
-
-    /// The length of the well-formed UTF-8 sequence starting with a non-ASCII byte at `i`, or 0 if it is malformed.
-    func utf8SequenceLength(at i: Int) -> Int {
-        func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            k < count && bytes[k] >= low && bytes[k] <= high
-        }
-        // Ranges from RFC 3629 §4: they exclude overlong forms, surrogates and scalars above U+10FFFF.
-        switch bytes[i] {
-        case 0xC2...0xDF:
-            return continuation(i + 1) ? 2 : 0
-        case 0xE0:
-            return continuation(i + 1, 0xA0) && continuation(i + 2) ? 3 : 0
-        case 0xE1...0xEC, 0xEE...0xEF:
-            return continuation(i + 1) && continuation(i + 2) ? 3 : 0
-        case 0xED:
-            return continuation(i + 1, 0x80, 0x9F) && continuation(i + 2) ? 3 : 0
-        case 0xF0:
-            return continuation(i + 1, 0x90) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
-        case 0xF1...0xF3:
-            return continuation(i + 1) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
-        case 0xF4:
-            return continuation(i + 1, 0x80, 0x8F) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
-        default:
-            return 0
-        }
     }
 
     // MARK: Tokens
@@ -298,7 +272,7 @@ private struct JSONText {
                 case UInt8(ascii: "u"):
                     for k in i + 2..<i + 6 {
                         guard k < count else { throw endOfFile() }
-                        guard Self.hexValue(bytes[k]) != nil else {
+                        guard hexDigitValue(bytes[k]) != nil else {
                             throw problem(at: i, "invalid \\u escape; expected four hexadecimal digits")
                         }
                     }
@@ -429,7 +403,7 @@ private struct JSONText {
     func hexUnit(at start: Int) -> UInt32 {
         var value: UInt32 = 0
         for k in start..<start + 4 {
-            value = value << 4 | UInt32(Self.hexValue(bytes[k]) ?? 0)
+            value = value << 4 | UInt32(hexDigitValue(bytes[k]) ?? 0)
         }
         return value
     }
@@ -566,16 +540,6 @@ private struct JSONText {
     static func hex(_ value: UInt32, width: Int) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    /// The value of an ASCII hex digit, or nil.
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case Byte.zero...Byte.nine: byte - Byte.zero
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     /// Whether `byte` is an ASCII digit.
@@ -840,5 +804,44 @@ private struct JSONScanner {
         cachedOffset = offset
         cachedColumn = column
         return JSONPosition(line: cachedLine + 1, column: column)
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// The length of the well-formed UTF-8 sequence starting with a non-ASCII byte at `i`, or 0 if it is malformed.
+    /// Shared by the strict JSON check and the index's review scanner, so both accept exactly the same text.
+    @inline(__always) func utf8SequenceLength(at i: Int) -> Int {
+        @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            k < count && self[k] >= low && self[k] <= high
+        }
+        // Ranges from RFC 3629 §4: they exclude overlong forms, surrogates and scalars above U+10FFFF.
+        switch self[i] {
+        case 0xC2...0xDF:
+            return continuation(i + 1) ? 2 : 0
+        case 0xE0:
+            return continuation(i + 1, 0xA0) && continuation(i + 2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return continuation(i + 1) && continuation(i + 2) ? 3 : 0
+        case 0xED:
+            return continuation(i + 1, 0x80, 0x9F) && continuation(i + 2) ? 3 : 0
+        case 0xF0:
+            return continuation(i + 1, 0x90) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
+        case 0xF1...0xF3:
+            return continuation(i + 1) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
+        case 0xF4:
+            return continuation(i + 1, 0x80, 0x8F) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
+        default:
+            return 0
+        }
+    }
+}
+
+/// The value of an ASCII hex digit, or nil.
+@inline(__always) func hexDigitValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+    default: nil
     }
 }
