@@ -53,7 +53,7 @@ struct HelpFormatter {
     }
 
     /// A left column of 26 and the text wrapped at 100 columns, continuation lines indented.
-    func row(_ left: String, _ text: String) -> String {
+    private func row(_ left: String, _ text: String) -> String {
         let indent = 28
         var lines: [String] = []
         var current = ""

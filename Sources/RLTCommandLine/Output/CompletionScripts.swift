@@ -35,6 +35,7 @@ struct CompletionScripts {
     }
 
     func bash() -> String {
+        let commands = commands
         var subcommands = ""
         var options = ""
         for (_, names, spec) in commands {

@@ -23,9 +23,9 @@ struct ManPage {
         for option in globalOptions { out += item(option) }
         out += ".TP\n.B \\-h, \\-\\-help\nShow help information.\n.TP\n.B \\-\\-version\nShow the version.\n"
         out += ".SH COMMANDS\n"
+        let parser = ArgumentParser(root: root, globalOptions: globalOptions)
         func visit(_ spec: CommandSpec, _ path: [String]) {
             if spec.run != nil {
-                let parser = ArgumentParser(root: root, globalOptions: globalOptions)
                 out += ".SS \(escape((["rlt"] + path).joined(separator: " ")))\n"
                 out += escape(spec.overview) + "\n"
                 out += ".PP\n.B Usage:\n" + escape(parser.usageLine(spec, path: path)) + "\n"
