@@ -84,7 +84,7 @@ package struct IndexQuery: Sendable {
         dueKind: UInt8, dueEnd: Int32, rag: RAG, days: Int32, lastUpdate: Int32?, terminal: Bool
     ) -> Bool {
         if filter.overdueOnly && days < 0 { return false }
-        if !rags[ragIndex(rag)] { return false }
+        if !rags[rag.position] { return false }
         if let dueBefore, !(dueKind != PackedDate.none && dueEnd < dueBefore) { return false }
         if let dueAfter, !(dueKind != PackedDate.none && dueEnd > dueAfter) { return false }
         if let stale = filter.staleDays {
@@ -94,15 +94,6 @@ package struct IndexQuery: Sendable {
         return true
     }
 
-    @inline(__always) private func ragIndex(_ rag: RAG) -> Int {
-        switch rag {
-        case .blue: 0
-        case .red: 1
-        case .amber: 2
-        case .green: 3
-        case .grey: 4
-        }
-    }
 
     // MARK: Records
 
@@ -213,3 +204,16 @@ extension String {
 #elseif canImport(Darwin)
     import Darwin
 #endif
+
+extension RAG {
+    /// The position in `RAG.allCases`, for arrays indexed by RAG in the index's hot loops.
+    @inline(__always) var position: Int {
+        switch self {
+        case .blue: 0
+        case .red: 1
+        case .amber: 2
+        case .green: 3
+        case .grey: 4
+        }
+    }
+}

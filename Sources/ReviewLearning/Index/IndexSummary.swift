@@ -18,13 +18,7 @@ extension Summary {
         mutating func count(_ row: IndexRow, status: Int, finished isFinished: Bool, reference: () -> String) {
             total += 1
             statuses[status] += 1
-            switch row.rag {
-            case .blue: rags[0] += 1
-            case .red: rags[1] += 1
-            case .amber: rags[2] += 1
-            case .green: rags[3] += 1
-            case .grey: rags[4] += 1
-            }
+            rags[row.rag.position] += 1
             if isFinished { finished += 1 }
             if row.daysOverdue >= 0 {
                 overdue += 1
@@ -142,10 +136,7 @@ extension Summary {
             if let oldest = tally.oldest { row.oldestOverdue = (oldest, tally.oldestDays) }
             return row
         }
-        let order = names.indices.sorted { a, b in
-            let (x, y) = (names[a], names[b])
-            return (x == noGroup ? 1 : 0, x) < (y == noGroup ? 1 : 0, y)
-        }
+        let order = names.indices.sorted { Summary.groupPrecedes(names[$0], names[$1]) }
         return (order.map { summary(tallies[$0], names[$0]) }, summary(total, "TOTAL"))
     }
 }

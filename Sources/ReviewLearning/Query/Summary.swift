@@ -47,6 +47,11 @@ public enum SummaryGrouping: String, Vocabulary {
 public enum Summary {
     public static let noGroup = "(none)"
 
+    /// The order of groups in a summary: alphabetical, with "(none)" last.
+    static func groupPrecedes(_ a: String, _ b: String) -> Bool {
+        (a == noGroup ? 1 : 0, a) < (b == noGroup ? 1 : 0, b)
+    }
+
     public static func recommendations(_ rows: [RecommendationRow], by grouping: SummaryGrouping) -> (
         groups: [SummaryRow], total: SummaryRow
     ) {
@@ -111,10 +116,7 @@ public enum Summary {
             }
             count(row, &total)
         }
-        let sorted = order.sorted { a, b in
-            // "(none)" goes last; the rest alphabetically.
-            (a == noGroup ? 1 : 0, a) < (b == noGroup ? 1 : 0, b)
-        }
+        let sorted = order.sorted(by: groupPrecedes)
         return (sorted.compactMap { groups[$0] }, total)
     }
 
