@@ -98,6 +98,19 @@ struct ReportModel {
         let items: [OverdueItem]
     }
 
+    /// A recommendation or action as the stale and overdue lists see it.
+    private struct Record {
+        let reference: String
+        let kind: Kind
+        let lead: String
+        let status: String
+        let isTerminal: Bool
+        let lastUpdate: CalendarDay?
+        let due: PartialDate?
+        let daysOverdue: Int?
+        let text: String
+    }
+
     struct StaleItem: Equatable {
         let reference: String
         let kind: Kind
@@ -222,29 +235,32 @@ struct ReportModel {
         headline.attendees = events.compactMap(\.attendees).reduce(0, +)
         headline.eventsWithoutAttendance = events.filter { $0.attendees == nil }.count
 
-        // Stale: open records with nothing recorded for staleDays or more; the longest silent first.
-        var stale: [StaleItem] = []
-        for row in recRows {
-            let rec = row.recommendation
-            guard isStale(lastUpdate: rec.lastUpdate, isTerminal: rec.status.isTerminal, asOf: asOf, days: options.staleDays)
-            else { continue }
-            stale.append(
-                StaleItem(
+        // Every record in scope, recommendations first, with what the stale and overdue lists show of it.
+        let records =
+            recRows.map { row in
+                let rec = row.recommendation
+                return Record(
                     reference: "\(row.review.id)/\(rec.id)", kind: .recommendation, lead: rec.owners.first ?? Self.noOwner,
-                    status: rec.status.rawValue, lastUpdate: rec.lastUpdate, days: rec.lastUpdate.map { $0.days(to: asOf) }))
-        }
-        headline.staleRecommendations = stale.count
-        for row in actionRows {
-            let action = row.action
-            guard
-                isStale(lastUpdate: action.lastUpdate, isTerminal: action.status.isTerminal, asOf: asOf, days: options.staleDays)
-            else { continue }
-            stale.append(
-                StaleItem(
+                    status: rec.status.rawValue, isTerminal: rec.status.isTerminal, lastUpdate: rec.lastUpdate, due: rec.due,
+                    daysOverdue: row.state.daysOverdue, text: rec.text)
+            }
+            + actionRows.map { row in
+                let action = row.action
+                return Record(
                     reference: "\(row.review.id)/\(action.id)", kind: .action, lead: action.agency,
-                    status: action.status.rawValue, lastUpdate: action.lastUpdate,
-                    days: action.lastUpdate.map { $0.days(to: asOf) }))
+                    status: action.status.rawValue, isTerminal: action.status.isTerminal, lastUpdate: action.lastUpdate,
+                    due: action.due, daysOverdue: row.state.daysOverdue, text: action.text)
+            }
+
+        // Stale: open records with nothing recorded for staleDays or more; the longest silent first.
+        let stale = records.filter {
+            isStale(lastUpdate: $0.lastUpdate, isTerminal: $0.isTerminal, asOf: asOf, days: options.staleDays)
+        }.map {
+            StaleItem(
+                reference: $0.reference, kind: $0.kind, lead: $0.lead, status: $0.status, lastUpdate: $0.lastUpdate,
+                days: $0.lastUpdate.map { $0.days(to: asOf) })
         }
+        headline.staleRecommendations = stale.filter { $0.kind == .recommendation }.count
         headline.staleActions = stale.count - headline.staleRecommendations
         self.stale = stale.enumerated().sorted { a, b in
             // Never updated first, then the longest silence; ties keep the store's order.
@@ -254,22 +270,11 @@ struct ReportModel {
 
         // Overdue, grouped by lead owner (an action's agency); oldest first within a group, and the group with the
         // oldest item first.
-        var items: [OverdueItem] = []
-        for row in recRows {
-            guard let days = row.state.daysOverdue, let due = row.recommendation.due else { continue }
-            let rec = row.recommendation
-            items.append(
-                OverdueItem(
-                    reference: "\(row.review.id)/\(rec.id)", kind: .recommendation, lead: rec.owners.first ?? Self.noOwner,
-                    due: due, daysOverdue: days, status: rec.status.rawValue, lastUpdate: rec.lastUpdate, text: rec.text))
-        }
-        for row in actionRows {
-            guard let days = row.state.daysOverdue, let due = row.action.due else { continue }
-            let action = row.action
-            items.append(
-                OverdueItem(
-                    reference: "\(row.review.id)/\(action.id)", kind: .action, lead: action.agency, due: due,
-                    daysOverdue: days, status: action.status.rawValue, lastUpdate: action.lastUpdate, text: action.text))
+        let items = records.compactMap { record -> OverdueItem? in
+            guard let days = record.daysOverdue, let due = record.due else { return nil }
+            return OverdueItem(
+                reference: record.reference, kind: record.kind, lead: record.lead, due: due, daysOverdue: days,
+                status: record.status, lastUpdate: record.lastUpdate, text: record.text)
         }
         let ordered = items.enumerated().sorted { a, b in
             a.element.daysOverdue != b.element.daysOverdue
