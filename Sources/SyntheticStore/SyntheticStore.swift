@@ -124,6 +124,11 @@ public struct SyntheticStore: Sendable {
     /// The first draws of review `index`'s stream: enough to name it, so other reviews can refer to it.
     func header(_ index: Int) -> Header {
         var rng = SeededRandom(seed: seed, stream: index)
+        return header(index, &rng)
+    }
+
+    /// The header drawn from `rng`, which then continues where the rest of the review starts.
+    private func header(_ index: Int, _ rng: inout SeededRandom) -> Header {
         let type = rng.weighted([
             (ReviewType.dhr, 0.35), (.cspr, 0.22), (.rapidReview, 0.08), (.sar, 0.22), (.joint, 0.05), (.scr, 0.04),
             (.thematic, 0.03), (.other, 0.01),
@@ -136,9 +141,8 @@ public struct SyntheticStore: Sendable {
     }
 
     public func review(_ index: Int) -> Review {
-        let head = header(index)
         var rng = SeededRandom(seed: seed, stream: index)
-        for _ in 0..<3 { _ = rng.next() }  // the header's draws
+        let head = header(index, &rng)
         var maker = ReviewMaker(store: self, head: head, rng: rng)
         return maker.make(index: index)
     }
