@@ -72,9 +72,8 @@ enum IndexListing {
         kind: Kind, collect: @escaping @Sendable (ReviewView, Int, inout [IndexRow]) -> Void
     ) throws {
         // The same checks, in the same order, as the full path: --sort and --limit, then --format, then --columns.
-        _ = try Ordering.apply([Int](), arguments) { _ in Ordering.Key(review: "", due: nil, status: 0, owner: "") }
+        let limit = try Ordering.options(arguments).limit
         let options = try ListingOptions(arguments, invocation)
-        let limit = try arguments.integer("--limit", range: 0...Int.max)
         if (options.format == .csv || options.format == .tsv) && arguments.string("--sort") == nil {
             let columns = try options.selectedColumns(listing).map { IndexColumn(name: $0.name, kind: kind) }
             let out = OutputBuffer(invocation: invocation)

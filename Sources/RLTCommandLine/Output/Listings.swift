@@ -113,27 +113,42 @@ enum Ordering {
         var owner: String
     }
 
+    enum SortKey: String {
+        case due, review, status, owner
+    }
+
+    /// `--sort` and `--limit`, checked (an unknown sort key or a bad number is a usage error).
+    static func options(_ arguments: ParsedArguments) throws -> (sort: SortKey?, limit: Int?) {
+        var sort: SortKey?
+        if let text = arguments.string("--sort") {
+            guard let key = SortKey(rawValue: text) else {
+                throw UsageError.invalidValue(
+                    option: "--sort", message: "\"\(text)\" is not a sort key; use one of: due, review, status, owner")
+            }
+            sort = key
+        }
+        return (sort, try arguments.integer("--limit", range: 0...Int.max))
+    }
+
     static func apply<Row>(_ rows: [Row], _ arguments: ParsedArguments, key: (Row) -> Key) throws -> [Row] {
         var rows = rows
-        if let sort = arguments.string("--sort") {
+        let (sort, limit) = try options(arguments)
+        if let sort {
             let indexed = rows.enumerated().map { ($0.offset, key($0.element), $0.element) }
             let order: ((Int, Key, Row), (Int, Key, Row)) -> Bool
             switch sort {
-            case "due":
+            case .due:
                 order = { a, b in
                     let (x, y) = (a.1.due.map(\.ordinal) ?? Int.max, b.1.due.map(\.ordinal) ?? Int.max)
                     return x != y ? x < y : a.0 < b.0
                 }
-            case "review": order = { a, b in a.1.review != b.1.review ? a.1.review < b.1.review : a.0 < b.0 }
-            case "status": order = { a, b in a.1.status != b.1.status ? a.1.status < b.1.status : a.0 < b.0 }
-            case "owner": order = { a, b in a.1.owner != b.1.owner ? a.1.owner < b.1.owner : a.0 < b.0 }
-            default:
-                throw UsageError.invalidValue(
-                    option: "--sort", message: "\"\(sort)\" is not a sort key; use one of: due, review, status, owner")
+            case .review: order = { a, b in a.1.review != b.1.review ? a.1.review < b.1.review : a.0 < b.0 }
+            case .status: order = { a, b in a.1.status != b.1.status ? a.1.status < b.1.status : a.0 < b.0 }
+            case .owner: order = { a, b in a.1.owner != b.1.owner ? a.1.owner < b.1.owner : a.0 < b.0 }
             }
             rows = indexed.sorted(by: order).map(\.2)
         }
-        if let limit = try arguments.integer("--limit", range: 0...Int.max) { rows = Array(rows.prefix(limit)) }
+        if let limit { rows = Array(rows.prefix(limit)) }
         return rows
     }
 

@@ -329,7 +329,7 @@ struct IndexStamp {
         let temp = "\(path)/.stamp.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = Glibc.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
         guard fd >= 0 else { return }
-        let ok = out.bytes.withUnsafeBytes { writeAllOK(fd, $0) }
+        let ok = out.bytes.withUnsafeBytes { FileSystem.writeAll($0, to: fd) == nil }
         close(fd)
         if !ok || rename(temp, "\(path)/stamp") != 0 { unlink(temp) }
     }
@@ -453,7 +453,7 @@ struct IndexWriter {
     }
 
     private mutating func flush() throws(IndexDamage) {
-        let ok = buffer.withUnsafeBytes { writeAllOK(fd, $0) }
+        let ok = buffer.withUnsafeBytes { FileSystem.writeAll($0, to: fd) == nil }
         guard ok else { throw IndexDamage() }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -518,14 +518,14 @@ struct IndexWriter {
             let got = chunk.withUnsafeMutableBytes { read(source, $0.baseAddress, want) }
             if got < 0 && errno == EINTR { continue }
             guard got > 0 else { throw IndexDamage() }
-            let ok = chunk.withUnsafeBytes { writeAllOK(fd, $0.slice(0, got)) }
+            let ok = chunk.withUnsafeBytes { FileSystem.writeAll($0.slice(0, got), to: fd) == nil }
             guard ok else { throw IndexDamage() }
             remaining -= got
         }
     }
 
     private func writeAll(_ fd: Int32, _ data: UnsafeRawBufferPointer) throws(IndexDamage) {
-        guard writeAllOK(fd, data) else { throw IndexDamage() }
+        guard FileSystem.writeAll(data, to: fd) == nil else { throw IndexDamage() }
     }
 }
 
@@ -545,19 +545,6 @@ func scratchFile(in directory: String? = nil) -> Int32 {
         return fd
     }
     return -1
-}
-
-func writeAllOK(_ fd: Int32, _ data: UnsafeRawBufferPointer) -> Bool {
-    var offset = 0
-    while offset < data.count {
-        let n = write(fd, data.baseAddress! + offset, data.count - offset)
-        if n < 0 {
-            if errno == EINTR { continue }
-            return false
-        }
-        offset += n
-    }
-    return true
 }
 
 func pwriteAll(_ fd: Int32, _ data: UnsafeRawBufferPointer, at position: Int) -> Bool {

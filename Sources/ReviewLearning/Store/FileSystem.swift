@@ -60,7 +60,7 @@ package enum FileSystem {
         let temp = "\(directory.isEmpty ? "." : directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
         guard fd >= 0 else { throw .cannotWrite(file: path, reason: describe(errno)) }
-        var failure = writeAll(data, to: fd)
+        var failure = data.withUnsafeBytes { writeAll($0, to: fd) }
         if failure == nil, fchmod(fd, mode_t(mode)) != 0 { failure = errno }
         if failure == nil, fsync(fd) != 0 { failure = errno }
         if close(fd) != 0, failure == nil { failure = errno }
@@ -97,25 +97,23 @@ package enum FileSystem {
     package static func writeInPlace(_ data: Data, to path: String) throws(StoreError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .cannotWriteOutput(file: path, reason: describe(errno)) }
-        var failure = writeAll(data, to: fd)
+        var failure = data.withUnsafeBytes { writeAll($0, to: fd) }
         if close(fd) != 0, failure == nil { failure = errno }
         if let failure { throw .cannotWriteOutput(file: path, reason: describe(failure)) }
     }
 
-    /// Writes all of `data`, retrying short writes; the errno of a failure, or nil.
-    private static func writeAll(_ data: Data, to fd: Int32) -> Int32? {
-        data.withUnsafeBytes { raw -> Int32? in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
+    /// Writes all of `raw`, retrying short writes; the errno of a failure, or nil.
+    static func writeAll(_ raw: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+        var offset = 0
+        while offset < raw.count {
+            let n = write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            offset += n
         }
+        return nil
     }
 
     /// Removes a file and makes the removal durable.
