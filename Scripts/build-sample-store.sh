@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the sample store (the repo's data/) from the five public documents in ../shared/seeds/,
+# Builds the sample store (the repo's data/) from the five public documents named in data/README.md,
 # using nothing but rlt commands. data/README.md explains what is in it and every judgement call.
 #
 # usage: Scripts/build-sample-store.sh OUTDIR

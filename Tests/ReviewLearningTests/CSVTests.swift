@@ -3,13 +3,12 @@ import Testing
 
 @testable import ReviewLearning
 
-/// The csv-spectrum conformance cases in `<package>/../shared/testdata/csv-spectrum/`.
+/// The csv-spectrum conformance cases vendored in `Tests/Fixtures/csv-spectrum/` (BSD-2-Clause, see its README).
 enum CSVSpectrum {
-    /// `<package>/../shared/testdata/csv-spectrum`; the package root is three levels above this file.
+    /// `<package>/Tests/Fixtures/csv-spectrum`; this file is `<package>/Tests/ReviewLearningTests/CSVTests.swift`.
     static let directory: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/testdata/csv-spectrum").standardizedFileURL.path
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/csv-spectrum").standardizedFileURL.path
 
     static let missing = "(csv-spectrum cases not found)"
 
@@ -48,7 +47,7 @@ extension CSVTests {
         func folderIsThere() {
             #expect(
                 CSVSpectrum.names != [CSVSpectrum.missing],
-                "no csv-spectrum cases in \(CSVSpectrum.directory)/csvs; the shared test data should sit next to the package")
+                "no csv-spectrum cases in \(CSVSpectrum.directory)/csvs")
             #expect(CSVSpectrum.names.count >= 11)
         }
 
