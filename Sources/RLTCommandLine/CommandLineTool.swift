@@ -27,14 +27,15 @@ public enum RLTTool {
     /// Runs `arguments` (without the program name) in `context`; returns the exit code.
     public static func run(_ arguments: [String], context: ToolContext) -> Int32 {
         let parser = ArgumentParser(root: CommandTable.root, globalOptions: CommandTable.globalOptions)
+        let width = context.layoutWidth
         do {
             switch try parser.parse(arguments) {
             case .version:
                 context.stdout.write("rlt \(version)\n")
             case .help(let command, let path):
-                context.stdout.write(HelpFormatter(parser: parser).render(command, path: path))
+                context.stdout.write(HelpFormatter(parser: parser, width: width).render(command, path: path))
             case .topic(let topic):
-                context.stdout.write(topic.text)
+                context.stdout.write(DisplayWidth.fitLines(topic.text, width: width))
             case .run(let command, let parsed):
                 do {
                     let invocation = try makeInvocation(parsed, context: context)
@@ -124,9 +125,10 @@ public enum RLTTool {
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            let n = Glibc.write(fd, base + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 // The reader went away (`rlt … | head`): stop quietly, as cat and git do.

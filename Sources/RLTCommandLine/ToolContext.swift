@@ -48,6 +48,12 @@ public struct ToolContext: Sendable {
     }
 }
 
+extension ToolContext {
+    /// The width human-readable output is laid out for: the terminal's, taken as at least 20 columns (narrower
+    /// ones get lines of 20); nil when stdout is a pipe or a file, which then sees every line whole.
+    var layoutWidth: Int? { stdout.isTerminal ? terminalWidth.map { max(20, $0) } : nil }
+}
+
 /// A command's resolved world: the store, the as-of date, the author and the output.
 struct Invocation: Sendable {
     let context: ToolContext
@@ -60,7 +66,7 @@ struct Invocation: Sendable {
     /// Whether to colour output (`--color`, `NO_COLOR`, a terminal).
     let colour: Bool
 
-    var terminalWidth: Int? { context.stdout.isTerminal ? context.terminalWidth : nil }
+    var terminalWidth: Int? { context.layoutWidth }
 
     var store: Store { Store(root: storePath, lockTimeout: lockTimeout) }
 

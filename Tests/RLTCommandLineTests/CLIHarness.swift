@@ -12,7 +12,7 @@ final class Capture: @unchecked Sendable {
 }
 
 /// Runs rlt in-process on a temporary store, with a fixed clock and environment.
-final class CLIHarness {
+final class CLIHarness: Sendable {
     let directory: String
     var store: String { "\(directory)/data" }
     /// 2024-03-01T09:30:00Z: history timestamps in tests never depend on the real clock.
@@ -36,13 +36,16 @@ final class CLIHarness {
         run(arguments, environment: environment)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) -> Result {
+    /// Runs with stdout a pipe, or with `terminalWidth` a terminal of that many columns.
+    func run(_ arguments: [String], environment: [String: String] = [:], terminalWidth: Int? = nil) -> Result {
         let out = Capture()
         let err = Capture()
         var env = ["RLT_STORE": store, "RLT_AUTHOR": "alice", "RLT_AS_OF": "2024-03-01", "RLT_LOCK_TIMEOUT": "1"]
         env.merge(environment) { $1 }
+        let stdout = OutputSink(isTerminal: terminalWidth != nil, write: out.sink.write)
         let context = ToolContext(
-            environment: env, currentDirectory: directory, now: now, stdout: out.sink, stderr: err.sink)
+            environment: env, currentDirectory: directory, now: now, stdout: stdout, stderr: err.sink,
+            terminalWidth: terminalWidth)
         let code = RLTTool.run(arguments, context: context)
         return Result(code: code, out: out.text, err: err.text)
     }

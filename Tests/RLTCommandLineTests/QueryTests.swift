@@ -62,7 +62,7 @@ struct QueryTests {
         let table = cli.run("overdue", "--as-of", "2024-05-16").out
         #expect(table.contains("alpha — Alpha (1 overdue)"))
         #expect(squeeze(table).contains("action A1 2024-05-15 1 police planned"))
-        #expect(table.contains("1 overdue as of 2024-05-16: 0 recommendations, 1 actions."))
+        #expect(table.contains("1 overdue as of 2024-05-16: 0 recommendations, 1 action."))
     }
 
     @Test("overdue groups by review, oldest first, recommendations and actions together")
@@ -185,16 +185,16 @@ struct QueryTests {
         let cli = fixture()
         let out = cli.run(
             "summary", "--by", "theme", "--as-of", "2024-07-02", "--format", "csv",
-            "--columns", "theme,total,open,assured,red,green,blue,grey,overdue,assured_pct,oldest_overdue"
+            "--columns", "theme,total,open,assured,red,green,blue,grey,overdue,assured_pct,oldest_overdue,oldest_overdue_days"
         ).out
         #expect(
             out == """
-                theme,total,open,assured,red,green,blue,grey,overdue,assured_pct,oldest_overdue\r
-                information-sharing,2,2,0,2,0,0,0,2,0%,alpha/1 (2 days)\r
-                marac-mappa,2,2,0,1,1,0,0,1,0%,alpha/1 (2 days)\r
-                training,1,0,1,0,0,1,0,0,100%,\r
-                (none),1,1,0,0,0,0,1,0,0%,\r
-                TOTAL,5,4,1,2,1,1,1,2,20%,alpha/1 (2 days)\r
+                theme,total,open,assured,red,green,blue,grey,overdue,assured_pct,oldest_overdue,oldest_overdue_days\r
+                information-sharing,2,2,0,2,0,0,0,2,0%,alpha/1,2\r
+                marac-mappa,2,2,0,1,1,0,0,1,0%,alpha/1,2\r
+                training,1,0,1,0,0,1,0,0,100%,,\r
+                (none),1,1,0,0,0,0,1,0,0%,,\r
+                TOTAL,5,4,1,2,1,1,1,2,20%,alpha/1,2\r
 
                 """)
         let agencies = cli.run("summary", "--by", "agency", "--format", "csv", "--columns", "agency,total,done").out

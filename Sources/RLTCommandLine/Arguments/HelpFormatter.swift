@@ -1,11 +1,22 @@
 /// Renders help as OVERVIEW / USAGE / ARGUMENTS / OPTIONS / EXAMPLES, like swift-argument-parser.
+///
+/// Text wraps at 100 columns, or at the terminal's width when that is narrower; below 60 columns an option's
+/// description goes on the lines under its name instead of beside it.
 struct HelpFormatter {
     let parser: ArgumentParser
+    /// The terminal's width; nil for a pipe (wrapped at 100).
+    var width: Int? = nil
+
+    private var lineWidth: Int { min(width ?? 100, 100) }
 
     func render(_ command: CommandSpec, path: [String]) -> String {
-        var out = "OVERVIEW: \(command.overview)\n"
-        if let discussion = command.discussion { out += "\n\(discussion)\n" }
-        out += "\nUSAGE: \(parser.usageLine(command, path: path))\n"
+        var out = paragraph("OVERVIEW: \(command.overview)")
+        if let discussion = command.discussion {
+            for text in discussion.split(separator: "\n\n") {
+                out += "\n" + paragraph(text.split(separator: "\n").joined(separator: " "))
+            }
+        }
+        out += "\n" + hanging("USAGE:", words: usageWords(parser.usageLine(command, path: path)), indent: 2)
         if !command.arguments.isEmpty {
             out += "\nARGUMENTS:\n"
             for argument in command.arguments {
@@ -29,11 +40,11 @@ struct HelpFormatter {
         if path.isEmpty { out += row("--version", "Show the version.") }
         if !command.examples.isEmpty {
             out += "\nEXAMPLES:\n"
-            for example in command.examples { out += "  \(example)\n" }
+            for example in command.examples { out += hanging(" ", words: usageWords(example), indent: 6) }
         }
         if !command.subcommands.isEmpty {
             let prefix = (["rlt", "help"] + path).joined(separator: " ")
-            out += "\n  See '\(prefix) <subcommand>' for detailed help.\n"
+            out += "\n" + paragraph("  See '\(prefix) <subcommand>' for detailed help.", indent: 2)
         }
         if path.isEmpty {
             out += "\nHELP TOPICS:\n"
@@ -52,24 +63,65 @@ struct HelpFormatter {
         return row(name, help)
     }
 
-    /// A left column of 26 and the text wrapped at 100 columns, continuation lines indented.
+    /// A name in a left column of 26 and its text beside it; narrower than 60, the text goes under the name.
     private func row(_ left: String, _ text: String) -> String {
+        let head = "  \(left)"
+        guard lineWidth >= 60 else {
+            return DisplayWidth.wrap(left, width: lineWidth - 2).map { "  \($0)\n" }.joined()
+                + DisplayWidth.wrap(text, width: lineWidth - 6).map { "      \($0)\n" }.joined()
+        }
         let indent = 28
+        let lines = DisplayWidth.wrap(text, width: lineWidth - indent)
+        let pad = String(repeating: " ", count: indent)
+        var out = DisplayWidth.of(head) < indent ? DisplayWidth.pad(head, to: indent) + lines[0] + "\n"
+            : head + "\n" + pad + lines[0] + "\n"
+        for line in lines.dropFirst() { out += pad + line + "\n" }
+        return out
+    }
+
+    /// Prose wrapped at the line width, continuation lines indented by `indent`.
+    private func paragraph(_ text: some StringProtocol, indent: Int = 0) -> String {
+        let lines = DisplayWidth.wrap(String(text), width: lineWidth)
+        let first = lines[0]
+        let rest = lines.dropFirst().joined(separator: " ")
+        let pad = String(repeating: " ", count: indent)
+        return first + "\n" + (rest.isEmpty ? "" : DisplayWidth.wrap(rest, width: lineWidth - indent).map { pad + $0 + "\n" }.joined())
+    }
+
+    /// `label` then words filling the line, continuation lines indented by `indent`; a word is never split unless
+    /// it alone is wider than a line.
+    private func hanging(_ label: String, words: [String], indent: Int) -> String {
+        // A word wider than a line on its own is split into pieces that fit.
+        let words = words.flatMap { word in
+            DisplayWidth.of(word) > lineWidth - indent ? DisplayWidth.wrap(word, width: lineWidth - indent) : [word]
+        }
         var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty && current.count + 1 + word.count > 100 - indent {
-                lines.append(current)
-                current = String(word)
+        var line = label
+        for word in words {
+            if DisplayWidth.of(line) + 1 + DisplayWidth.of(word) > lineWidth && line.contains(where: { $0 != " " }) {
+                lines.append(line)
+                line = String(repeating: " ", count: indent) + word
             } else {
-                current += (current.isEmpty ? "" : " ") + word
+                line += " " + word
             }
         }
-        lines.append(current)
-        let head = "  \(left)"
-        var out = head.count < indent ? head + String(repeating: " ", count: indent - head.count) + lines[0] + "\n"
-            : head + "\n" + String(repeating: " ", count: indent) + lines[0] + "\n"
-        for line in lines.dropFirst() { out += String(repeating: " ", count: indent) + line + "\n" }
-        return out
+        lines.append(line)
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// A usage line's words, keeping `[--owner CODE]` and `<subcommand>` together.
+    private func usageWords(_ usage: String) -> [String] {
+        var words: [String] = []
+        var depth = 0
+        for piece in usage.split(separator: " ") {
+            if depth > 0, let last = words.popLast() {
+                words.append(last + " " + piece)
+            } else {
+                words.append(String(piece))
+            }
+            depth += piece.filter { $0 == "[" }.count - piece.filter { $0 == "]" }.count
+            depth = max(0, depth)
+        }
+        return words
     }
 }

@@ -28,13 +28,13 @@ enum ActionShowCommand {
         details.add("Measure", action.measure)
         details.add("Evidence", action.evidence)
         details.add("Reason", action.reason)
-        var out = details.render()
+        var out = details.render(width: invocation.terminalWidth)
         if !action.updates.isEmpty {
             var table = TextTable(["date", "author", "text"])
             for note in action.updates { table.add([note.date.description, note.author, note.text]) }
-            out += "\nUpdates:\n" + indent(table.render())
+            out += section("Updates", table, width: invocation.terminalWidth)
         }
-        out += "\nHistory:\n" + indent(historyTable(action.history))
+        out += section("History", historyTable(action.history), width: invocation.terminalWidth)
         invocation.out(out)
     }
 }

@@ -48,7 +48,7 @@ enum AgencyListCommand {
         case .table:
             var table = TextTable(["code", "sector", "name"])
             for agency in agencies { table.add([agency.code, agency.sector.rawValue, agency.name]) }
-            invocation.out(table.render())
+            invocation.out(table.render(width: invocation.terminalWidth))
         }
     }
 }
@@ -94,7 +94,7 @@ enum ThemeListCommand {
         case .table:
             var table = TextTable(["code", "label"])
             for theme in themes { table.add([theme.code, theme.label]) }
-            invocation.out(table.render())
+            invocation.out(table.render(width: invocation.terminalWidth))
         }
     }
 }

@@ -28,7 +28,7 @@ enum ConfigListCommand {
         let tracker = try invocation.store.loadTracker()
         var table = TextTable(["setting", "value"])
         for key in ConfigKey.allCases { table.add([key.rawValue, key.value(in: tracker)]) }
-        invocation.out(table.render())
+        invocation.out(table.render(width: invocation.terminalWidth))
     }
 }
 

@@ -79,6 +79,6 @@ enum EventListCommand {
                 list(event.reviews), event.title,
             ])
         }
-        invocation.out(table.render())
+        invocation.out(table.render(width: invocation.terminalWidth))
     }
 }

@@ -67,6 +67,6 @@ enum FindingListCommand {
         for (review, finding) in rows {
             table.add([review.id, finding.id, finding.audience, list(finding.themes), finding.text])
         }
-        invocation.out(table.render())
+        invocation.out(table.render(width: invocation.terminalWidth))
     }
 }

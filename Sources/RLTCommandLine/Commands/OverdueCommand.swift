@@ -129,38 +129,59 @@ enum OverdueCommand {
                 try grouped(
                     count: rows.count, reviewID: { rows[$0].review.id }, title: { rows[$0].review.title },
                     isRecommendation: { if case .recommendation = rows[$0] { true } else { false } },
-                    render: { try $0.render(rows, OverdueRow.listing) }, options: options, asOf: invocation.asOf))
+                    layout: { try $0.layout(rows, OverdueRow.listing) }, options: options, asOf: invocation.asOf))
         } else {
             invocation.out(try options.render(rows, OverdueRow.listing))
         }
         try Ordering.finish(rows.count, arguments)
     }
 
-    /// The table with a heading line before each review's rows.
+    /// The table with a heading line before each review's rows, indented under it, and a closing count.
     ///
-    /// `render` prints the rows as a table with the options it is given (the review column left out).
+    /// `layout` lays the rows out with the options it is given (the review column left out, two cells narrower).
     static func grouped(
         count: Int, reviewID: (Int) -> String, title: (Int) -> String, isRecommendation: (Int) -> Bool,
-        render: (ListingOptions) throws -> String, options: ListingOptions, asOf: CalendarDay
+        layout: (ListingOptions) throws -> TextTable.Layout, options: ListingOptions, asOf: CalendarDay
     ) throws -> String {
-        guard count > 0 else { return "Nothing overdue as of \(asOf).\n" }
+        guard count > 0 else { return fitted("Nothing overdue as of \(asOf).", width: options.width) }
         var options = options
         options.columns = (options.columns ?? OverdueRow.listing.defaults).filter { $0 != "review" }
-        let rendered = try render(options)
-        var lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-        var out = ""
-        if options.header, !lines.isEmpty { out += "  " + lines.removeFirst() + "\n" }
+        options.width = options.width.map { $0 - 2 }
+        let table = try layout(options)
+        var out = table.header.map { "  \($0)\n" }.joined()
         var index = 0
         while index < count {
             let review = reviewID(index)
             var end = index + 1
             while end < count && reviewID(end) == review { end += 1 }
-            out += "\n\(TerminalText.sanitized(review)) — \(TerminalText.sanitized(title(index))) (\(end - index) overdue)\n"
-            for line in lines[index..<end] { out += "  \(line)\n" }
+            out += (out.isEmpty ? "" : "\n") + heading(review, title(index), count: end - index, width: options.width.map { $0 + 2 }) + "\n"
+            for (k, row) in table.rows[index..<end].enumerated() {
+                if table.separated && k > 0 { out += "\n" }
+                for line in row { out += line.isEmpty ? "\n" : "  \(line)\n" }
+            }
             index = end
         }
         let recs = (0..<count).filter(isRecommendation).count
-        out += "\n\(count) overdue as of \(asOf): \(recs) recommendations, \(count - recs) actions.\n"
-        return out
+        let total = "\(count) overdue as of \(asOf): \(counted(recs, "recommendation")), \(counted(count - recs, "action"))."
+        return out + "\n" + fitted(total, width: options.width.map { $0 + 2 })
     }
+
+    /// `child-g — Child G (13 overdue)`, the title cut (or left out) to fit the width.
+    private static func heading(_ review: String, _ title: String, count: Int, width: Int?) -> String {
+        let review = TerminalText.sanitized(review)
+        let tail = " (\(count) overdue)"
+        guard let width else { return "\(review) — \(TerminalText.sanitized(title))\(tail)" }
+        let room = width - DisplayWidth.of(review) - DisplayWidth.of(tail) - 3
+        if room >= 8 { return "\(review) — \(DisplayWidth.cut(TerminalText.sanitized(title), to: room))\(tail)" }
+        return DisplayWidth.cut(review + tail, to: width)
+    }
+}
+
+/// "1 recommendation", "2 actions".
+func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
+/// A sentence wrapped to the terminal's width (whole in a pipe), with its final newline.
+func fitted(_ sentence: String, width: Int?) -> String {
+    guard let width else { return sentence + "\n" }
+    return DisplayWidth.wrap(sentence, width: width).map { $0 + "\n" }.joined()
 }

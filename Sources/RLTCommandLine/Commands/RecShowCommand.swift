@@ -29,7 +29,7 @@ enum RecShowCommand {
         details.add("Reason", rec.reason)
         details.add("Assurance", rec.assurance.rawValue)
         details.add("Links", list(rec.links))
-        var out = details.render()
+        var out = details.render(width: invocation.terminalWidth)
         if !rec.outcomes.isEmpty {
             var table = TextTable(["date", "assurance", "by", "author", "text"])
             for outcome in rec.outcomes {
@@ -38,7 +38,7 @@ enum RecShowCommand {
                     outcome.text,
                 ])
             }
-            out += "\nOutcomes:\n" + indent(table.render())
+            out += section("Outcomes", table, width: invocation.terminalWidth)
         }
         let actions = review.actions.filter { $0.respondsTo.contains(rec.id) }
         if !actions.isEmpty {
@@ -46,9 +46,9 @@ enum RecShowCommand {
             for action in actions {
                 table.add([action.id, action.agency, action.status.rawValue, action.due?.description ?? "-", action.text])
             }
-            out += "\nActions:\n" + indent(table.render())
+            out += section("Actions", table, width: invocation.terminalWidth)
         }
-        out += "\nHistory:\n" + indent(historyTable(rec.history))
+        out += section("History", historyTable(rec.history), width: invocation.terminalWidth)
         invocation.out(out)
     }
 }

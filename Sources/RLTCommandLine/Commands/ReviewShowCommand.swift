@@ -37,11 +37,11 @@ enum ReviewShowCommand {
         details.add("Themes", list(review.themes))
         details.add("Summary", review.summary)
         details.add("Source", review.source)
-        var out = details.render()
+        var out = details.render(width: invocation.terminalWidth)
         if !review.findings.isEmpty {
             var table = TextTable(["id", "audience", "text"])
             for finding in review.findings { table.add([finding.id, finding.audience, finding.text]) }
-            out += "\nFindings:\n" + indent(table.render())
+            out += section("Findings", table, width: invocation.terminalWidth)
         }
         if !review.recommendations.isEmpty {
             var table = TextTable(["id", "status", "assurance", "due", "owners", "text"])
@@ -51,7 +51,7 @@ enum ReviewShowCommand {
                     rec.text,
                 ])
             }
-            out += "\nRecommendations:\n" + indent(table.render())
+            out += section("Recommendations", table, width: invocation.terminalWidth)
         }
         if !review.actions.isEmpty {
             var table = TextTable(["id", "agency", "status", "due", "for", "text"])
@@ -61,9 +61,9 @@ enum ReviewShowCommand {
                     list(action.respondsTo), action.text,
                 ])
             }
-            out += "\nActions:\n" + indent(table.render())
+            out += section("Actions", table, width: invocation.terminalWidth)
         }
-        out += "\nHistory:\n" + indent(historyTable(review.history))
+        out += section("History", historyTable(review.history), width: invocation.terminalWidth)
         invocation.out(out)
     }
 }
@@ -111,13 +111,16 @@ enum ReviewListCommand {
     }
 }
 
-func indent(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  \($0)" }
-        .joined(separator: "\n")
+/// A titled part of `show`: `Outcomes:` and its table indented under it, free text wrapped to the terminal.
+func section(_ title: String, _ table: TextTable, width: Int?) -> String {
+    let body = table.render(width: width.map { $0 - 2 }, wrap: true)
+    return "\n\(title):\n" + body.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        .map { $0.isEmpty ? "\n" : "  \($0)\n" }.joined()
 }
 
-func historyTable(_ history: [HistoryEntry]) -> String {
+/// A record's history: when, by whom, what changed.
+func historyTable(_ history: [HistoryEntry]) -> TextTable {
     var table = TextTable(["at", "by", "change"])
     for entry in history { table.add([entry.at, entry.by, entry.change]) }
-    return table.render()
+    return table
 }

@@ -101,7 +101,7 @@ enum SearchCommand {
         for theme in tracker.themes { _ = check("", theme.code, "theme", "label", theme.label) }
 
         if arguments.flag("--count") {
-            invocation.out(counts.sentence + "\n")
+            invocation.out(fitted(counts.sentence, width: invocation.terminalWidth))
         } else {
             invocation.out(try ListingOptions(arguments, invocation).render(hits, SearchHit.listing))
         }

@@ -45,49 +45,26 @@ enum SummaryCommand {
         let statuses = ofActions ? ActionStatus.allowedValues : RecommendationStatus.allowedValues
         let finishedName = ofActions ? "done_pct" : "assured_pct"
         var columns: [Column<SummaryRow>] = [
-            Column(name: grouping.rawValue) { $0.group },
+            Column(name: grouping.rawValue, freeText: false, type: .text) { $0.group },
             Column(name: "total") { String($0.total) },
         ]
         for status in statuses {
-            columns.append(Column(name: status) { String($0.statuses[status] ?? 0) })
+            columns.append(Column(name: status, type: .integer) { String($0.statuses[status] ?? 0) })
         }
         for rag in RAG.allCases {
-            columns.append(Column(name: rag.rawValue) { String($0.rags[rag] ?? 0) })
+            columns.append(Column(name: rag.rawValue, type: .integer) { String($0.rags[rag] ?? 0) })
         }
         columns += [
-            Column(name: "overdue") { String($0.overdue) },
-            Column(name: finishedName) { $0.finishedPercent.map { "\($0)%" } ?? "-" },
-            Column(name: "oldest_overdue") { row in row.oldestOverdue.map { "\($0.reference) (\($0.days) days)" } ?? "" },
+            Column(name: "overdue", type: .integer) { String($0.overdue) },
+            Column(name: finishedName, type: .integer) { $0.finishedPercent.map { "\($0)%" } ?? "-" },
+            Column(name: "oldest_overdue") { $0.oldestOverdue?.reference ?? "" },
+            Column(name: "oldest_overdue_days") { $0.oldestOverdue.map { String($0.days) } ?? "" },
         ]
-        let listing = Listing(columns: columns, defaults: columns.map(\.name), json: { row in SummaryJSON(row, statuses: statuses) })
+        // JSON has the same keys and types as the columns, with or without --columns.
+        let all = columns
+        let listing = Listing(
+            columns: columns, defaults: columns.map(\.name),
+            json: { row in Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.type.json($0.value(row))) }) })
         invocation.out(try ListingOptions(arguments, invocation).render(groups + [total], listing))
-    }
-}
-
-/// A summary row for `--format json`: counts as numbers.
-private struct SummaryJSON: Encodable {
-    var group: String
-    var total: Int
-    var statuses: [String: Int]
-    var rag: [String: Int]
-    var overdue: Int
-    var finishedPercent: Int?
-    var oldestOverdue: String?
-    var oldestOverdueDays: Int?
-
-    init(_ row: SummaryRow, statuses: [String]) {
-        group = row.group
-        total = row.total
-        self.statuses = Dictionary(uniqueKeysWithValues: statuses.map { ($0, row.statuses[$0] ?? 0) })
-        rag = Dictionary(uniqueKeysWithValues: RAG.allCases.map { ($0.rawValue, row.rags[$0] ?? 0) })
-        overdue = row.overdue
-        finishedPercent = row.finishedPercent
-        oldestOverdue = row.oldestOverdue?.reference
-        oldestOverdueDays = row.oldestOverdue?.days
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case group, total, statuses, rag, overdue, finishedPercent = "finished_pct", oldestOverdue = "oldest_overdue"
-        case oldestOverdueDays = "oldest_overdue_days"
     }
 }

@@ -141,7 +141,33 @@ enum HelpTopic: String, CaseIterable, Sendable {
         out += line("search", SearchHit.listing.columns.map(\.name), SearchHit.listing.defaults)
         out += line("log", LogEntry.listing.columns.map(\.name), LogEntry.listing.defaults)
         out += "  summary: the grouping, total, one column per status, blue, red, amber, green, grey, overdue,\n"
-        out += "           assured_pct (done_pct for actions), oldest_overdue\n"
+        out += "           assured_pct (done_pct for actions), oldest_overdue, oldest_overdue_days\n"
+        out += """
+
+            JSON shapes (--format json: one array; jsonl: the same objects, one a line):
+              rec list, action list  each record as stored (its fields, outcomes or updates, history) plus
+                                     "review" and the derived "rag", "overdue" (true or false),
+                                     "days_overdue", "last_update", "slipped_days" (numbers or null)
+              overdue                the same objects, each with "kind": "recommendation" or "action"
+              rec show, action show  one such object, without the derived fields
+              review list            each review as stored; review show: one
+              finding list           each finding as stored plus "review"
+              event, agency, theme   each record as stored
+              summary                one object a row, with the keys of the CSV header: counts and
+                                     assured_pct (done_pct) are numbers, oldest_overdue a reference
+              search, log            one object a row, with the keys of the CSV header
+            With --columns, objects of just those keys, typed as the records are:
+
+            """
+        var types: [String: Set<String>] = [:]
+        let every = Listings.recommendations.columns.map { ($0.name, $0.type) }
+            + Listings.actions.columns.map { ($0.name, $0.type) } + Listings.reviews.columns.map { ($0.name, $0.type) }
+            + OverdueRow.listing.columns.map { ($0.name, $0.type) }
+        for (name, type) in every { types["\(type)", default: []].insert(name) }
+        out += "  numbers (null when empty): \((types["integer"] ?? []).sorted().joined(separator: ", "))\n"
+        out += "  true or false: \((types["boolean"] ?? []).sorted().joined(separator: ", "))\n"
+        out += "  arrays (empty: []): \((types["list"] ?? []).sorted().joined(separator: ", "))\n"
+        out += "  strings (null when empty): every other column; outcomes is the number of outcomes\n"
         out += "\nTables of rlt export / rlt import (CSV headers, in order):\n\n"
         for table in ExportTable.allCases {
             out += "  \(table.rawValue): \(table.columns.joined(separator: ", "))\n"

@@ -75,7 +75,7 @@ enum IndexListing {
         let limit = try Ordering.options(arguments).limit
         let options = try ListingOptions(arguments, invocation)
         if (options.format == .csv || options.format == .tsv) && arguments.string("--sort") == nil {
-            let columns = try options.selectedColumns(listing).map { IndexColumn(name: $0.name, kind: kind) }
+            let columns = try options.selectedColumns(listing).map { try IndexColumn(name: $0.name, kind: kind) }
             let out = OutputBuffer(invocation: invocation)
             let csv = options.format == .csv
             if options.header {
@@ -150,28 +150,36 @@ enum IndexListing {
         }
         all = try Ordering.apply(all, arguments) { row in orderingKey(index, row, kind: kind) }
         let scratch = OutputBuffer(invocation: nil)
-        func table(_ options: ListingOptions) throws -> String {
-            let columns = try options.selectedColumns(listing).map { IndexColumn(name: $0.name, kind: kind) }
+        /// The gathered rows as cells, printed through the ordinary renderer with the options given.
+        func cells(_ options: ListingOptions) throws -> ([[String]], Listing<[String]>, ListingOptions) {
+            let chosen = try options.selectedColumns(listing)
+            let columns = try chosen.map { try IndexColumn(name: $0.name, kind: kind) }
             let cellRows: [[String]] = all.map { row in
                 let view = index.review(Int(row.review))
                 return columns.map { String(decoding: $0.bytes(view, row, scratch), as: UTF8.self) }
             }
             let names = columns.map(\.name)
             let generic = Listing<[String]>(
-                columns: names.enumerated().map { k, name in Column(name: name) { $0[k] } }, defaults: names,
+                columns: chosen.enumerated().map { k, column in Column(name: column.name, freeText: column.isFreeText, type: column.type) { $0[k] } },
+                defaults: names,
                 json: { $0 })
             var options = options
             options.columns = names
-            return try options.render(cellRows, generic)
+            return (cellRows, generic, options)
         }
         if kind == .overdue && options.format == .table && arguments.string("--sort") == nil {
             invocation.out(
                 try OverdueCommand.grouped(
                     count: all.count, reviewID: { String(indexBytes: index.review(Int(all[$0].review)).id) },
                     title: { String(indexBytes: index.review(Int(all[$0].review)).title) },
-                    isRecommendation: { all[$0].record >= 0 }, render: table, options: options, asOf: invocation.asOf))
+                    isRecommendation: { all[$0].record >= 0 },
+                    layout: { options in
+                        let (rows, generic, options) = try cells(options)
+                        return try options.layout(rows, generic)
+                    }, options: options, asOf: invocation.asOf))
         } else {
-            invocation.out(try table(options))
+            let (rows, generic, options) = try cells(options)
+            invocation.out(try options.render(rows, generic))
         }
         try Ordering.finish(all.count, arguments)
     }
@@ -284,7 +292,8 @@ struct IndexColumn {
     /// Set for `action list` columns, whose rows carry plain record numbers.
     let isActionListing: Bool
 
-    init(name: String, kind: IndexListing.Kind) {
+    /// Every name `Listings` and `OverdueRow.listing` define has a field; another is a programming error, reported.
+    init(name: String, kind: IndexListing.Kind) throws {
         self.name = name
         isActionListing = kind == .actions
         switch name {
@@ -315,7 +324,7 @@ struct IndexColumn {
         case "measure": field = .measure
         case "evidence": field = .evidence
         case "owner": field = .owner
-        default: preconditionFailure("no index column \(name)")
+        default: throw CommandFailure(message: "the index cannot print column \"\(name)\"; run with RLT_NO_INDEX=1", code: ExitCode.failure)
         }
     }
 

@@ -7,10 +7,78 @@ enum ListFormat: String, Vocabulary {
     static let noun = "output format"
 }
 
+/// What a cell holds, for JSON with `--columns`: the same types the records have without it.
+enum CellType: Sendable {
+    /// A string; empty is `null`.
+    case text
+    /// A whole number; empty (or `-`) is `null`. `45%` is 45.
+    case integer
+    /// `yes` or `no`.
+    case boolean
+    /// Codes or ids joined with `; ` in a cell, an array in JSON (empty is `[]`).
+    case list
+
+    /// The type of a column by its name, the same in every listing that has it.
+    static func of(_ name: String) -> CellType {
+        switch name {
+        case "owners", "owner", "themes", "links", "responds_to", "partnerships", "reviews": return .list
+        case "slipped_days", "days_overdue", "outcomes", "findings", "recs", "open", "overdue_recs", "actions",
+            "overdue_actions", "attendees", "total", "oldest_overdue_days":
+            return .integer
+        case "overdue": return .boolean
+        default: return .text
+        }
+    }
+
+    /// The JSON value of a cell printed as text.
+    func json(_ cell: String) -> JSONValue {
+        switch self {
+        case .text: return cell.isEmpty ? .null : .string(cell)
+        case .integer:
+            let digits = cell.hasSuffix("%") ? String(cell.dropLast()) : cell
+            return Int(digits).map(JSONValue.integer) ?? .null
+        case .boolean: return cell == "yes" ? .boolean(true) : cell == "no" ? .boolean(false) : .null
+        case .list:
+            return .array(cell.isEmpty ? [] : cell.components(separatedBy: Listings.separator).map(JSONValue.string))
+        }
+    }
+}
+
+/// A JSON value built from a cell.
+enum JSONValue: Encodable, Equatable, Sendable {
+    case null
+    case string(String)
+    case integer(Int)
+    case boolean(Bool)
+    case array([JSONValue])
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .string(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .boolean(let value): try container.encode(value)
+        case .array(let values): try container.encode(values)
+        }
+    }
+}
+
 /// A column of a listing: its name (as in `--columns` and CSV headers) and how to print a row's cell.
 struct Column<Row>: Sendable {
     let name: String
+    /// Whether a table on a terminal may cut it (free text and lists); by default, from `TextTable.freeText`.
+    let isFreeText: Bool
+    /// What the cell holds, for JSON; by default, from `CellType.of(name)`.
+    let type: CellType
     let value: @Sendable (Row) -> String
+
+    init(name: String, freeText: Bool? = nil, type: CellType? = nil, value: @escaping @Sendable (Row) -> String) {
+        self.name = name
+        isFreeText = freeText ?? TextTable.freeText.contains(name)
+        self.type = type ?? CellType.of(name)
+        self.value = value
+    }
 }
 
 /// How one kind of row prints: every column it has, the ones a table shows by default, and its JSON form.
@@ -56,20 +124,28 @@ struct ListingOptions {
         let names = chosen.map(\.name)
         switch format {
         case .table:
-            var table = TextTable(names)
-            for row in cells { table.add(row) }
-            let style: ((String, String) -> String?)?
-            if colour { style = ragStyle } else { style = nil }
-            return table.render(width: width, header: header, style: style)
+            return try layout(rows, listing).text
         case .csv:
             return CSVWriter.render(header: header ? names : nil, rows: cells)
         case .tsv:
             return TSVWriter.render(header: header ? names : nil, rows: cells)
         case .json, .jsonl:
-            let objects: [[String: String]] = cells.map { Dictionary(uniqueKeysWithValues: zip(names, $0)) }
+            let objects: [[String: JSONValue]] = cells.map { row in
+                Dictionary(uniqueKeysWithValues: zip(chosen, row).map { column, cell in (column.name, column.type.json(cell)) })
+            }
             if format == .json { return try JSONOutput.render(objects) }
             return try JSONOutput.lines(objects)
         }
+    }
+
+    /// The rows as a table fitted to the terminal (`TextTable`), the RAG coloured when colour is on.
+    func layout<Row>(_ rows: [Row], _ listing: Listing<Row>) throws -> TextTable.Layout {
+        let chosen = try selectedColumns(listing)
+        var table = TextTable(chosen.map(\.name), freeText: chosen.map(\.isFreeText))
+        for row in rows { table.add(chosen.map { $0.value(row) }) }
+        var style = TextTable.Style(width: width, header: header)
+        if colour { style.colour = ragColour }
+        return table.layout(style)
     }
 
     func selectedColumns<Row>(_ listing: Listing<Row>) throws -> [Column<Row>] {
@@ -88,7 +164,8 @@ struct ListingOptions {
     }
 }
 
-private func ragStyle(_ column: String, _ cell: String) -> String? {
+/// The ANSI colour of a RAG cell: red, amber (yellow), green, blue, grey.
+func ragColour(_ column: String, _ cell: String) -> String? {
     guard column == "rag" else { return nil }
     switch cell {
     case "red": return "31"

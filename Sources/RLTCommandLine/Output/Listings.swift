@@ -94,7 +94,9 @@ enum Listings {
         json: { row in row.review })
 
     /// Lists inside a cell, as DESIGN §6 joins them.
-    static func joined(_ values: [String]) -> String { values.joined(separator: "; ") }
+    static func joined(_ values: [String]) -> String { values.joined(separator: separator) }
+
+    static let separator = "; "
 }
 
 /// `--sort` and `--limit`, shared by the listings.

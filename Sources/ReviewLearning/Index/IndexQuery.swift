@@ -177,7 +177,9 @@ package struct IndexQuery: Sendable {
 }
 
 @inline(__always) func equalRaw(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-    a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    guard a.count == b.count else { return false }
+    guard let x = a.baseAddress, let y = b.baseAddress else { return a.count == 0 }
+    return memcmp(x, y, a.count) == 0
 }
 
 /// String equality as Swift compares strings (canonical equivalence), fast for ASCII.

@@ -56,16 +56,17 @@ public final class StoreIndex: @unchecked Sendable {
         let file = files[f]
         let parts = file.parts(e)
         releaseLock.withLock {
-            if released[f] == nil { released[f] = [0, 0, 0] }
+            var done = released[f] ?? [0, 0, 0]
+            defer { released[f] = done }
             for (k, (region, part)) in [(file.hot, parts.hot), (file.active, parts.active), (file.cold, parts.cold)].enumerated() {
                 guard let base = region.baseAddress, let start = part.baseAddress else { continue }
                 // Only what was not released yet, and in steps of a few megabytes: each call costs a page-table walk
                 // and, with several threads, a TLB flush on every core.
                 let target = start - base
-                let from = released[f]![k]
+                let from = done[k]
                 guard target - from >= 4 << 20 else { continue }
                 IndexFile.release(region, from: from, before: target)
-                released[f]![k] = target
+                done[k] = target
             }
         }
     }
