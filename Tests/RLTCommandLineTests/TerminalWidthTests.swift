@@ -68,6 +68,16 @@ struct TerminalWidthTests {
         }
     }
 
+    @Test("a terminal narrower than 20 columns is laid out as 20: never a crash", arguments: [1, 2, 5, 10, 19])
+    func tooNarrow(_ width: Int) {
+        let (_, cli, asOf) = Self.stores[1]
+        for command in [["overdue"], ["rec", "list"], ["summary", "--by", "owner"], ["help"], ["help", "formats"]] {
+            let result = cli.run(command, environment: ["RLT_AS_OF": asOf], terminalWidth: width)
+            #expect(result.code == 0, "rlt \(command) at \(width): \(result.err)")
+            #expect(ScreenCheck(width: 20).problems(result.out).isEmpty, "rlt \(command) at \(width)")
+        }
+    }
+
     @Test("the commands tried are every command that prints records or help")
     func coverage() {
         let tried = Set(Self.readCommands(Self.stores[1].harness).map { $0.prefix(2).joined(separator: " ") })

@@ -7,6 +7,17 @@
 enum DisplayWidth {
     /// Cells of a whole string.
     static func of(_ text: some StringProtocol) -> Int {
+        // ASCII (most cells) needs no grapheme breaking: one cell a printable byte.
+        var printable = 0
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            if byte >= 0x20 && byte != 0x7F { printable += 1 }
+        }
+        if isASCII { return printable }
         var cells = 0
         for character in text { cells += of(character) }
         return cells
