@@ -149,4 +149,17 @@ struct CommandTableTests {
         }
         #expect(checked > 300)
     }
+
+    @Test("the completion scripts describe each option's values per command, so one --status is not another's")
+    func scriptsPerCommand() {
+        let scripts = CompletionScripts(root: CommandTable.root, globalOptions: CommandTable.globalOptions)
+        let bash = scripts.bash()
+        let statuses = { (values: [String]) in "printf '%s\\n' words " + values.joined(separator: " ") + " ;;" }
+        #expect(bash.contains("'rec update|--status') " + statuses(RecommendationStatus.allowedValues)))
+        #expect(bash.contains("'action update|--status') " + statuses(ActionStatus.allowedValues)))
+        #expect(bash.contains("'review update|--status') " + statuses(ReviewStatus.allowedValues)))
+        #expect(bash.contains("'rec show|0') printf '%s\\n' store recommendations ;;"))
+        #expect(scripts.zsh().hasPrefix("#compdef rlt\n"))
+        #expect(scripts.fish().contains("case 'rec update|--status'\n"))
+    }
 }
