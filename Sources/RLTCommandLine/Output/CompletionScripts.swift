@@ -39,7 +39,7 @@ struct CompletionScripts {
 
     /// The options a command accepts, as the parser sees them: its own, the global ones it does not shadow,
     /// `--help`, and `--version` for rlt itself.
-    func options(of spec: CommandSpec, isRoot: Bool) -> [OptionSpec] {
+    private func options(of spec: CommandSpec, isRoot: Bool) -> [OptionSpec] {
         let own = spec.options
         var all = own + globalOptions.filter { global in !own.contains { $0.name == global.name } }
         all.append(.flag("--help", "Show help information."))
@@ -48,7 +48,7 @@ struct CompletionScripts {
     }
 
     /// How the scripts describe a value: see the type's documentation.
-    static func words(_ source: ValueSource) -> [String] {
+    private static func words(_ source: ValueSource) -> [String] {
         switch source {
         case .any: return ["any"]
         case .oneOf(let values): return ["words"] + values
