@@ -36,7 +36,8 @@ let package = Package(
             name: "RLTCommandLineTests", dependencies: ["RLTCommandLine", "ReviewLearning", "SyntheticStore"],
             swiftSettings: strictness),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["rlt"], swiftSettings: strictness),
+            // The completion tests read the command table in-process to know what every shell should offer.
+            name: "EndToEndTests", dependencies: ["rlt", "RLTCommandLine", "ReviewLearning"], swiftSettings: strictness),
     ],
     swiftLanguageModes: [.v6]
 )

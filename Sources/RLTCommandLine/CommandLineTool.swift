@@ -86,15 +86,16 @@ public enum RLTTool {
             !$0.isEmpty
         } ?? "unknown"
         let colour: Bool
-        switch parsed.string("--color") {
-        case "always": colour = true
-        case "never": colour = false
-        case nil, "auto":
-            colour = context.stdout.isTerminal && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
-        case let other?:
-            throw UsageFailure(
-                error: .invalidValue(option: "--color", message: "\"\(other)\" is not one of: auto, always, never"),
-                usage: parsed.usage, path: parsed.path)
+        let choice: ColorChoice
+        do {
+            choice = try parsed.choice("--color", ColorChoice.self) ?? .auto
+        } catch {
+            throw UsageFailure(error: error, usage: parsed.usage, path: parsed.path)
+        }
+        switch choice {
+        case .always: colour = true
+        case .never: colour = false
+        case .auto: colour = context.stdout.isTerminal && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
         }
         var timeout = 10.0
         if let text = env["RLT_LOCK_TIMEOUT"], let value = Double(text), value >= 0 { timeout = value }

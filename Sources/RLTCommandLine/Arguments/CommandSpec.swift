@@ -9,8 +9,8 @@ struct OptionSpec: Sendable {
     var help: String
     var isRepeatable = false
     var isRequired = false
-    /// Allowed values, shown in help and used by completions.
-    var allowed: [String] = []
+    /// Where the value comes from: a closed set (shown in help, offered by completion), the store, or a path.
+    var values: ValueSource = .any
     var defaultValue: String?
 
     static func flag(_ name: String, short: Character? = nil, _ help: String) -> OptionSpec {
@@ -19,11 +19,11 @@ struct OptionSpec: Sendable {
 
     static func value(
         _ name: String, _ valueName: String, _ help: String, repeatable: Bool = false, required: Bool = false,
-        allowed: [String] = [], default defaultValue: String? = nil
+        values: ValueSource = .any, default defaultValue: String? = nil
     ) -> OptionSpec {
         OptionSpec(
             name: name, short: nil, valueName: valueName, help: help, isRepeatable: repeatable, isRequired: required,
-            allowed: allowed, defaultValue: defaultValue)
+            values: values, defaultValue: defaultValue)
     }
 
     /// An option whose value is one of a vocabulary's words.
@@ -32,10 +32,13 @@ struct OptionSpec: Sendable {
     ) -> OptionSpec {
         value(
             name, type.noun.split(separator: " ").last.map { $0.uppercased() } ?? "VALUE", help,
-            repeatable: repeatable, allowed: V.allowedValues, default: defaultValue?.rawValue)
+            repeatable: repeatable, values: .words(V.self), default: defaultValue?.rawValue)
     }
 
     var takesValue: Bool { valueName != nil }
+
+    /// The closed set of values this option takes, or nothing.
+    var allowed: [String] { values.allowed }
 
     /// `--owner CODE` or `--yes`, as shown in usage lines.
     var synopsis: String { valueName.map { "\(name) \($0)" } ?? name }
@@ -46,6 +49,8 @@ struct ArgumentSpec: Sendable {
     var name: String
     var help: String
     var isOptional = false
+    /// Where the value comes from, for help and completion.
+    var values: ValueSource = .any
 }
 
 /// A command or a group of commands, with its help text next to it.

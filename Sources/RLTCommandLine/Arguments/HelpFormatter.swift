@@ -20,7 +20,9 @@ struct HelpFormatter {
         if !command.arguments.isEmpty {
             out += "\nARGUMENTS:\n"
             for argument in command.arguments {
-                out += row("<\(argument.name)>", argument.help)
+                let values = argument.values.allowed
+                let help = argument.help + (values.isEmpty ? "" : " (values: \(values.joined(separator: ", ")))")
+                out += row("<\(argument.name)>", help)
             }
         }
         if !command.options.isEmpty {

@@ -5,9 +5,9 @@ enum ActionAddCommand {
         name: "add",
         overview: "Add an agency action to a review; prints its reference.",
         discussion: "Actions answer recommendations or findings (--for), or stand alone. Ids A1, A2… are assigned\nunless --id is given.",
-        arguments: [ArgumentSpec(name: "REVIEW", help: "The review's id.")],
+        arguments: [ArgumentSpec(name: "REVIEW", help: "The review's id.", values: .store(.reviews))],
         options: [
-            .value("--agency", "CODE", "The agency that owns the action.", required: true),
+            .value("--agency", "CODE", "The agency that owns the action.", required: true, values: .store(.agencies)),
             .value("--text", "TEXT", "What the agency will do.", required: true),
             .value("--for", "ID", "Recommendation or finding id it responds to.", repeatable: true),
             .value("--due", "DATE", "When it is due."),

@@ -4,7 +4,7 @@ enum ActionShowCommand {
     static let spec = CommandSpec(
         name: "show",
         overview: "Show an agency action with its updates and history.",
-        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The action (e.g. child-g/A3).")],
+        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The action (e.g. child-g/A3).", values: .store(.actions))],
         options: [OutputFormat.option],
         examples: ["rlt action show child-g/A1"],
         run: run)

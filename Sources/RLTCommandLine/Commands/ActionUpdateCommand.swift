@@ -9,7 +9,7 @@ enum ActionUpdateCommand {
             done records --completed (default: --as-of). dropped needs --reason. Moving the due date keeps the
             first one as original_due.
             """,
-        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The action (e.g. child-g/A3).")],
+        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The action (e.g. child-g/A3).", values: .store(.actions))],
         options: [
             .choice("--status", ActionStatus.self, "The new status."),
             .value("--completed", "DATE", "When it was completed."),

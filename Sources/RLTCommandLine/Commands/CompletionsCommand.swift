@@ -1,41 +1,52 @@
 import ReviewLearning
 
+/// The shells `rlt completions` writes a script for.
+enum CompletionShell: String, Vocabulary {
+    case bash, zsh, fish
+    static let noun = "shell"
+}
+
 enum CompletionsCommand {
     static let spec = CommandSpec(
         name: "completions",
         overview: "Print a shell completion script.",
         discussion: """
-            The script completes commands, options and their allowed values, and asks rlt for agency codes, theme
-            codes and review ids of the store at completion time. Add to ~/.bashrc:  source <(rlt completions bash)
-            zsh: source <(rlt completions zsh)   fish: rlt completions fish | source
+            The script completes commands, options and exactly the values each option of each command takes, and
+            asks rlt at completion time for the store's agency codes, themes, review ids and REVIEW/ID references.
+            bash (in ~/.bashrc):  source <(rlt completions bash)
+            zsh (in ~/.zshrc, after compinit):  source <(rlt completions zsh)
+            fish:  rlt completions fish > ~/.config/fish/completions/rlt.fish
             """,
-        arguments: [ArgumentSpec(name: "SHELL", help: "bash, zsh or fish.", isOptional: true)],
+        arguments: [
+            ArgumentSpec(
+                name: "SHELL", help: "The shell to write the script for.", isOptional: true,
+                values: .words(CompletionShell.self))
+        ],
         options: [
-            .value("--values", "KIND", "Print the store's agencies, themes or reviews, one a line (used by the scripts).",
-                   allowed: ["agencies", "themes", "reviews"]),
+            .value(
+                "--values", "KIND", "Print the store's values of this kind, one a line (the scripts use it).",
+                values: .words(StoreList.self)),
         ],
         examples: ["source <(rlt completions bash)", "rlt completions fish > ~/.config/fish/completions/rlt.fish"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        if let kind = arguments.string("--values") {
-            let store = invocation.store
-            switch kind {
-            case "agencies": invocation.out(try store.loadTracker().agencies.map { "\($0.code)\n" }.joined())
-            case "themes": invocation.out(try store.loadTracker().themes.map { "\($0.code)\n" }.joined())
-            case "reviews": invocation.out(try store.reviewIDs().map { "\($0)\n" }.joined())
-            default:
-                throw UsageError.invalidValue(option: "--values", message: "\"\(kind)\" is not one of: agencies, themes, reviews")
-            }
+        if let kind = try arguments.choice("--values", StoreList.self) {
+            invocation.out(try kind.values(in: invocation.store).map { "\($0)\n" }.joined())
             return
         }
         let scripts = CompletionScripts(root: CommandTable.root, globalOptions: CommandTable.globalOptions)
-        switch arguments.positional(0) {
-        case "bash"?: invocation.out(scripts.bash())
-        case "zsh"?: invocation.out(scripts.zsh())
-        case "fish"?: invocation.out(scripts.fish())
-        case nil: throw UsageError.missingArgument("SHELL (bash, zsh or fish)")
-        case let other?: throw UsageError.invalidArgument(name: "SHELL", message: "\"\(other)\" is not one of: bash, zsh, fish")
+        guard let text = arguments.positional(0) else { throw UsageError.missingArgument("SHELL (bash, zsh or fish)") }
+        let shell: CompletionShell
+        do {
+            shell = try CompletionShell(parsing: text)
+        } catch {
+            throw UsageError.invalidArgument(name: "SHELL", message: error.description)
+        }
+        switch shell {
+        case .bash: invocation.out(scripts.bash())
+        case .zsh: invocation.out(scripts.zsh())
+        case .fish: invocation.out(scripts.fish())
         }
     }
 }

@@ -36,7 +36,7 @@ enum ConfigGetCommand {
     static let spec = CommandSpec(
         name: "get",
         overview: "Print one setting.",
-        arguments: [ArgumentSpec(name: "KEY", help: "name, amber-days or file-mode.")],
+        arguments: [ArgumentSpec(name: "KEY", help: "The setting.", values: .words(ConfigKey.self))],
         examples: ["rlt config get amber-days"],
         run: run)
 
@@ -56,7 +56,7 @@ enum ConfigSetCommand {
             owner's group read the store; its directories become 0750). Existing files change at once.
             """,
         arguments: [
-            ArgumentSpec(name: "KEY", help: "name, amber-days or file-mode."),
+            ArgumentSpec(name: "KEY", help: "The setting.", values: .words(ConfigKey.self)),
             ArgumentSpec(name: "VALUE", help: "The new value."),
         ],
         examples: ["rlt config set amber-days 45", "rlt config set file-mode 0640"],

@@ -10,7 +10,7 @@ enum EventAddCommand {
             .value("--title", "TITLE", "The event's title.", required: true),
             .value("--date", "DATE", "When it took place.", required: true),
             .value("--attendees", "N", "How many attended."),
-            .value("--review", "ID", "A review whose learning it shared.", repeatable: true),
+            .value("--review", "ID", "A review whose learning it shared.", repeatable: true, values: .store(.reviews)),
             .value("--audience", "TEXT", "Who it was for."),
             .value("--feedback", "TEXT", "What follow-up or feedback showed."),
             .value("--id", "ID", "Use this id instead of the next E-number."),
@@ -57,7 +57,9 @@ enum EventListCommand {
         name: "list",
         overview: "List dissemination events.",
         options: [
-            .value("--review", "ID", "Only events that shared this review's learning.", repeatable: true),
+            .value(
+                "--review", "ID", "Only events that shared this review's learning.", repeatable: true,
+                values: .store(.reviews)),
             OutputFormat.option,
         ],
         examples: ["rlt event list", "rlt event list --review kent-dhr-lessons-2014 --format json"],

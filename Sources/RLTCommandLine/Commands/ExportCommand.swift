@@ -1,6 +1,12 @@
 import Foundation
 import ReviewLearning
 
+/// The `--format` of `export`: whole tables as CSV, one JSON array, or JSON Lines.
+enum ExportFormat: String, Vocabulary {
+    case csv, json, jsonl
+    static let noun = "export format"
+}
+
 enum ExportCommand {
     static let spec = CommandSpec(
         name: "export",
@@ -12,10 +18,15 @@ enum ExportCommand {
             last_update as of --as-of. With no TABLE, --out DIR writes every table as DIR/<table>.csv (or
             .json/.jsonl). The list filters apply.
             """,
-        arguments: [ArgumentSpec(name: "TABLE", help: "The table to export (default: all, with --out DIR).", isOptional: true)],
+        arguments: [
+            ArgumentSpec(
+                name: "TABLE", help: "The table to export (default: all, with --out DIR).", isOptional: true,
+                values: .words(ExportTable.self))
+        ],
         options: [
-            .value("--format", "FORMAT", "File format.", allowed: ["csv", "json", "jsonl"], default: "csv"),
-            .value("--out", "PATH", "A file (with TABLE) or a directory (without); default: standard output."),
+            .choice("--format", ExportFormat.self, "File format.", default: .csv),
+            .value(
+                "--out", "PATH", "A file (with TABLE) or a directory (without); default: standard output.", values: .file),
             .flag("--excel", "Start CSV with a UTF-8 byte-order mark so Excel reads accents correctly."),
         ] + FilterOptions.specs(.both),
         examples: [
@@ -27,10 +38,7 @@ enum ExportCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let table = try arguments.positional(0).map { try parseTable($0) }
-        let format = arguments.string("--format") ?? "csv"
-        guard ["csv", "json", "jsonl"].contains(format) else {
-            throw UsageError.invalidValue(option: "--format", message: "\"\(format)\" is not one of: csv, json, jsonl")
-        }
+        let format = try arguments.choice("--format", ExportFormat.self) ?? .csv
         let context = try QueryContext(arguments, invocation, target: .both)
         let source = ExportSource(
             tracker: context.tracker, reviews: try context.reviews(), events: try invocation.store.loadEvents().events,
@@ -45,7 +53,7 @@ enum ExportCommand {
         case (nil, let directory?):
             try FileSystem.makeDirectory(directory)
             for table in ExportTable.allCases {
-                let path = "\(directory)/\(table.rawValue).\(format)"
+                let path = "\(directory)/\(table.rawValue).\(format.rawValue)"
                 try write(render(table, source, format: format, excel: excel), to: path)
             }
             invocation.err("wrote \(ExportTable.allCases.count) tables to \(directory)\n")
@@ -62,13 +70,15 @@ enum ExportCommand {
         }
     }
 
-    static func render(_ table: ExportTable, _ source: ExportSource, format: String, excel: Bool) throws -> String {
+    static func render(
+        _ table: ExportTable, _ source: ExportSource, format: ExportFormat, excel: Bool
+    ) throws -> String {
         let rows = Exporter.rows(table, from: source)
         switch format {
-        case "json", "jsonl":
+        case .json, .jsonl:
             let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(table.columns, $0)) }
-            return format == "json" ? try JSONOutput.render(objects) : try JSONOutput.lines(objects)
-        default:
+            return format == .json ? try JSONOutput.render(objects) : try JSONOutput.lines(objects)
+        case .csv:
             return (excel ? "\u{FEFF}" : "") + CSVWriter.render(header: table.columns, rows: rows)
         }
     }

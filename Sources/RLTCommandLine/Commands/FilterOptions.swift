@@ -15,13 +15,19 @@ enum FilterOptions {
         case .both: statuses = RecommendationStatus.allowedValues + ActionStatus.allowedValues.filter { !RecommendationStatus.allowedValues.contains($0) }
         }
         return [
-            .value("--review", "ID", "Only this review.", repeatable: true),
+            .value("--review", "ID", "Only this review.", repeatable: true, values: .store(.reviews)),
             .choice("--type", ReviewType.self, "Only reviews of this type.", repeatable: true),
-            .value("--status", "STATUS", "Only records with this status.", repeatable: true, allowed: statuses),
-            .value("--owner", "CODE", "Only recommendations this agency owns (any owner), or its actions.", repeatable: true),
-            .value("--lead", "CODE", "Only recommendations this agency leads (first owner), or its actions.", repeatable: true),
-            .value("--agency", "CODE", "Same as --owner.", repeatable: true),
-            .value("--theme", "THEME", "Only records with this theme (actions: through what they respond to).", repeatable: true),
+            .value("--status", "STATUS", "Only records with this status.", repeatable: true, values: .oneOf(statuses)),
+            .value(
+                "--owner", "CODE", "Only recommendations this agency owns (any owner), or its actions.",
+                repeatable: true, values: .store(.agencies)),
+            .value(
+                "--lead", "CODE", "Only recommendations this agency leads (first owner), or its actions.",
+                repeatable: true, values: .store(.agencies)),
+            .value("--agency", "CODE", "Same as --owner.", repeatable: true, values: .store(.agencies)),
+            .value(
+                "--theme", "THEME", "Only records with this theme (actions: through what they respond to).",
+                repeatable: true, values: .store(.themes)),
             .choice("--level", RecommendationLevel.self, "Only recommendations at this level.", repeatable: true),
             .choice("--assurance", AssuranceLevel.self, "Only recommendations with this assurance.", repeatable: true),
             .choice("--rag", RAG.self, "Only records with this RAG rating as of --as-of.", repeatable: true),

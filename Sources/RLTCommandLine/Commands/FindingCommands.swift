@@ -5,11 +5,13 @@ enum FindingAddCommand {
         name: "add",
         overview: "Add a finding (learning) to a review; prints its reference.",
         discussion: "Ids F1, F2… are assigned unless --id is given.",
-        arguments: [ArgumentSpec(name: "REVIEW", help: "The review's id.")],
+        arguments: [ArgumentSpec(name: "REVIEW", help: "The review's id.", values: .store(.reviews))],
         options: [
-            .value("--audience", "CODE", "Agency code or sector the learning is for (e.g. probation).", required: true),
+            .value(
+                "--audience", "CODE", "Agency code or sector the learning is for (e.g. probation).", required: true,
+                values: .store(.audiences)),
             .value("--text", "TEXT", "The learning.", required: true),
-            .value("--theme", "THEME", "Theme code.", repeatable: true),
+            .value("--theme", "THEME", "Theme code.", repeatable: true, values: .store(.themes)),
             .value("--id", "ID", "Use this id instead of the next F-number."),
         ],
         examples: ["rlt finding add child-g --audience probation --text \"Home visits were not made\" --theme risk-assessment"],
@@ -44,8 +46,10 @@ enum FindingListCommand {
         name: "list",
         overview: "List findings.",
         options: [
-            .value("--review", "ID", "Only this review's findings.", repeatable: true),
-            .value("--audience", "CODE", "Only findings for this agency or sector.", repeatable: true),
+            .value("--review", "ID", "Only this review's findings.", repeatable: true, values: .store(.reviews)),
+            .value(
+                "--audience", "CODE", "Only findings for this agency or sector.", repeatable: true,
+                values: .store(.audiences)),
             OutputFormat.option,
         ],
         examples: ["rlt finding list --review child-g", "rlt finding list --audience probation"],

@@ -14,13 +14,15 @@ enum ImportCommand {
             is. Every problem is reported with its line and column, and if there is any, nothing is written.
             """,
         arguments: [
-            ArgumentSpec(name: "TABLE", help: "recommendations, actions, findings, reviews, outcomes, updates, events, agencies or themes."),
-            ArgumentSpec(name: "FILE", help: "The CSV file."),
+            ArgumentSpec(name: "TABLE", help: "The table the file holds.", values: .words(ExportTable.self)),
+            ArgumentSpec(name: "FILE", help: "The CSV file.", values: .file),
         ],
         options: [
             .flag("--dry-run", "Report what would be added and changed, and write nothing."),
             .value("--map", "COLUMN=FIELD", "Read COLUMN into FIELD (e.g. --map \"Agreed action=text\").", repeatable: true),
-            .value("--review", "ID", "The review every row belongs to, for sheets without a review column."),
+            .value(
+                "--review", "ID", "The review every row belongs to, for sheets without a review column.",
+                values: .store(.reviews)),
         ],
         examples: [
             "rlt import recommendations plan.csv --dry-run",

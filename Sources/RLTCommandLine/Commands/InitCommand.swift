@@ -5,7 +5,11 @@ enum InitCommand {
         name: "init",
         overview: "Create an empty store.",
         discussion: "The new store holds tracker.json (the partnership, agency directory, theme vocabulary and settings),\nan empty reviews/ folder and events.json. It starts with the common DHR themes.",
-        arguments: [ArgumentSpec(name: "DIR", help: "Where to create it (default: --store, $RLT_STORE, else ./data).", isOptional: true)],
+        arguments: [
+            ArgumentSpec(
+                name: "DIR", help: "Where to create it (default: --store, $RLT_STORE, else ./data).", isOptional: true,
+                values: .directory)
+        ],
         options: [.value("--name", "NAME", "The partnership's name (default: the directory's name).")],
         examples: ["rlt init ~/reviews --name \"Safer Lincolnshire Partnership\""],
         run: run)

@@ -26,7 +26,11 @@ enum LogCommand {
             REF is a review (its own history and every record in it), a record (REVIEW/ID), an event id (E3) or
             'tracker' (agencies, themes, settings). Without REF, everything: "what changed since the last board?"
             """,
-        arguments: [ArgumentSpec(name: "REF", help: "What to show the history of (default: the whole store).", isOptional: true)],
+        arguments: [
+            ArgumentSpec(
+                name: "REF", help: "What to show the history of (default: the whole store).", isOptional: true,
+                values: .store(.records))
+        ],
         options: [
             .value("--since", "DATE", "Only changes on or after this date (a month or year counts from its start)."),
             .value("--author", "NAME", "Only changes by this person."),

@@ -9,12 +9,16 @@ enum OutcomeAddCommand {
             --assurance records the level judged at that point; when the outcome is the latest, it also becomes
             the recommendation's current assurance.
             """,
-        arguments: [ArgumentSpec(name: "REVIEW/REC", help: "The recommendation (e.g. darren-bethany/3i).")],
+        arguments: [
+            ArgumentSpec(
+                name: "REVIEW/REC", help: "The recommendation (e.g. darren-bethany/3i).",
+                values: .store(.recommendations))
+        ],
         options: [
             .value("--text", "TEXT", "What the agency reported or the board concluded.", required: true),
             .value("--date", "DATE", "When (default: --as-of, i.e. today)."),
             .choice("--assurance", AssuranceLevel.self, "The assurance level judged."),
-            .value("--by", "CODE", "Agency code of whoever gave the assurance."),
+            .value("--by", "CODE", "Agency code of whoever gave the assurance.", values: .store(.agencies)),
         ],
         examples: [
             "rlt outcome add darren-bethany/3i --text \"All partners gave positive assurance\" --assurance reasonable --by lscp"

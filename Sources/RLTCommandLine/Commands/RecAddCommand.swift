@@ -7,10 +7,12 @@ enum RecAddCommand {
         arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The review and the id as numbered in the report (e.g. darren-bethany/3i).")],
         options: [
             .value("--text", "TEXT", "The recommendation.", required: true),
-            .value("--owner", "CODE", "Owning agency code; the first is the lead.", repeatable: true),
+            .value(
+                "--owner", "CODE", "Owning agency code; the first is the lead.", repeatable: true,
+                values: .store(.agencies)),
             .choice("--level", RecommendationLevel.self, "Whom it is addressed to.", default: .local),
             .value("--due", "DATE", "When it is due (a month or quarter falls due at its end)."),
-            .value("--theme", "THEME", "Theme code.", repeatable: true),
+            .value("--theme", "THEME", "Theme code.", repeatable: true, values: .store(.themes)),
             .value("--link", "ID", "Id of a related recommendation in the same review.", repeatable: true),
         ],
         examples: [
@@ -50,7 +52,7 @@ enum RecRemoveCommand {
         name: "remove",
         overview: "Delete a recommendation.",
         discussion: "Refused while other recommendations link to it or actions respond to it.",
-        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The recommendation.")],
+        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The recommendation.", values: .store(.recommendations))],
         options: [.flag("--yes", "Confirm the removal.")],
         examples: ["rlt rec remove darren-bethany/9 --yes"],
         run: run)

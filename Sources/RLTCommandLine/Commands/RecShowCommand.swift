@@ -4,7 +4,11 @@ enum RecShowCommand {
     static let spec = CommandSpec(
         name: "show",
         overview: "Show a recommendation with its outcomes, actions and history.",
-        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The recommendation (e.g. darren-bethany/3i).")],
+        arguments: [
+            ArgumentSpec(
+                name: "REVIEW/ID", help: "The recommendation (e.g. darren-bethany/3i).",
+                values: .store(.recommendations))
+        ],
         options: [OutputFormat.option],
         examples: ["rlt rec show darren-bethany/3i"],
         run: run)

@@ -10,15 +10,21 @@ enum RecUpdateCommand {
             (dated --as-of). not-accepted and already-in-place need --reason; superseded needs a --link to the
             replacement.
             """,
-        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The recommendation (e.g. darren-bethany/3i).")],
+        arguments: [
+            ArgumentSpec(
+                name: "REVIEW/ID", help: "The recommendation (e.g. darren-bethany/3i).",
+                values: .store(.recommendations))
+        ],
         options: [
             .choice("--status", RecommendationStatus.self, "The new status."),
             .value("--due", "DATE", "The new due date."),
             .choice("--assurance", AssuranceLevel.self, "The assurance level judged now."),
-            .value("--owner", "CODE", "Owning agency code; the first is the lead. Replaces the list.", repeatable: true),
+            .value(
+                "--owner", "CODE", "Owning agency code; the first is the lead. Replaces the list.", repeatable: true,
+                values: .store(.agencies)),
             .value("--text", "TEXT", "The recommendation's text."),
             .choice("--level", RecommendationLevel.self, "Whom it is addressed to."),
-            .value("--theme", "THEME", "Theme code. Replaces the list.", repeatable: true),
+            .value("--theme", "THEME", "Theme code. Replaces the list.", repeatable: true, values: .store(.themes)),
             .value("--link", "ID", "Related recommendation id. Replaces the list.", repeatable: true),
             .value("--note", "TEXT", "A progress note, stored as a dated outcome."),
             .value("--reason", "TEXT", "Why it is not accepted, or where existing practice meets it."),

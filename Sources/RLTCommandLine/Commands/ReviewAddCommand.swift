@@ -32,7 +32,7 @@ enum ReviewUpdateCommand {
         name: "update",
         overview: "Change a review's fields.",
         discussion: "Only the options given change; list options (--partnership, --theme) replace the list.",
-        arguments: [ArgumentSpec(name: "ID", help: "The review's id.")],
+        arguments: [ArgumentSpec(name: "ID", help: "The review's id.", values: .store(.reviews))],
         options: ReviewOptions.specs(forAdd: false),
         examples: ["rlt review update child-g --status published --published 2021-09"],
         run: run)
@@ -56,7 +56,7 @@ enum ReviewRemoveCommand {
         name: "remove",
         overview: "Delete a review with all its findings, recommendations and actions.",
         discussion: "The file is deleted; in a store kept in git it can be restored from history.",
-        arguments: [ArgumentSpec(name: "ID", help: "The review's id.")],
+        arguments: [ArgumentSpec(name: "ID", help: "The review's id.", values: .store(.reviews))],
         options: [.flag("--yes", "Confirm the removal.")],
         examples: ["rlt review remove old-test-review --yes"],
         run: run)

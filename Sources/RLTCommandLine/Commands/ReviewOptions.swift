@@ -15,15 +15,16 @@ enum ReviewOptions {
         return [type, title]
             + [
                 .value(
-                    "--partnership", "CODE", "Agency code of a commissioning body." + replaces, repeatable: true),
+                    "--partnership", "CODE", "Agency code of a commissioning body." + replaces, repeatable: true,
+                    values: .store(.agencies)),
             ]
             + dateFields.map { .value("--\($0)", "DATE", "The \($0) date (YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD).") }
             + [
                 .choice("--status", ReviewStatus.self, "Where the review is.", default: forAdd ? .inProgress : nil),
-                .value("--theme", "THEME", "Theme code." + replaces, repeatable: true),
+                .value("--theme", "THEME", "Theme code." + replaces, repeatable: true, values: .store(.themes)),
                 .value("--summary", "TEXT", "A short summary."),
                 .value("--source", "TEXT", "The document's title or URL."),
-                .value("--converted-from", "ID", "The rapid review this review grew out of."),
+                .value("--converted-from", "ID", "The rapid review this review grew out of.", values: .store(.reviews)),
             ]
     }
 

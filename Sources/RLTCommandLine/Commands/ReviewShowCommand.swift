@@ -4,7 +4,7 @@ enum ReviewShowCommand {
     static let spec = CommandSpec(
         name: "show",
         overview: "Show a review with its findings, recommendations and actions.",
-        arguments: [ArgumentSpec(name: "ID", help: "The review's id.")],
+        arguments: [ArgumentSpec(name: "ID", help: "The review's id.", values: .store(.reviews))],
         options: [OutputFormat.option],
         examples: ["rlt review show darren-bethany", "rlt review show child-g --format json"],
         run: run)

@@ -3,13 +3,19 @@ import ReviewLearning
 /// Options every command knows.
 enum GlobalOptions {
     static let all: [OptionSpec] = [
-        .value("--store", "DIR", "The store directory (default: $RLT_STORE, else ./data)."),
+        .value("--store", "DIR", "The store directory (default: $RLT_STORE, else ./data).", values: .directory),
         .value("--author", "NAME", "Name written into history (default: $RLT_AUTHOR, else $USER)."),
         .value("--as-of", "DATE", "Treat this day as today for dates and defaults (default: $RLT_AS_OF, else today)."),
         .value(
             "--color", "WHEN", "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.",
-            allowed: ["auto", "always", "never"], default: "auto"),
+            values: .words(ColorChoice.self), default: ColorChoice.auto.rawValue),
     ]
+}
+
+/// When `--color` colours the output.
+enum ColorChoice: String, Vocabulary {
+    case auto, always, never
+    static let noun = "colour choice"
 }
 
 /// Lookups that turn a missing record into an error with suggestions.

@@ -1,5 +1,11 @@
 import ReviewLearning
 
+/// What `summary --of` counts.
+enum CountedRecords: String, Vocabulary {
+    case recommendations, actions
+    static let noun = "kind of record to count"
+}
+
 enum SummaryCommand {
     static let spec = CommandSpec(
         name: "summary",
@@ -11,8 +17,9 @@ enum SummaryCommand {
             """,
         options: [
             .choice("--by", SummaryGrouping.self, "What to group by.", default: .review),
-            .value("--of", "RECORDS", "What to count.", allowed: ["recommendations", "actions"],
-                   default: "recommendations (actions for --by agency)"),
+            .value(
+                "--of", "RECORDS", "What to count.", values: .words(CountedRecords.self),
+                default: "recommendations (actions for --by agency)"),
         ] + FilterOptions.specs(.both) + ListingOptions.specs,
         examples: ["rlt summary", "rlt summary --by theme", "rlt summary --by agency --format csv"],
         run: run)
@@ -20,12 +27,15 @@ enum SummaryCommand {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let grouping = try arguments.choice("--by", SummaryGrouping.self) ?? .review
         let ofActions: Bool
-        switch arguments.string("--of") {
-        case nil: ofActions = grouping == .agency
-        case "recommendations", "recs": ofActions = false
-        case "actions": ofActions = true
-        case let other?:
-            throw UsageError.invalidValue(option: "--of", message: "\"\(other)\" is not one of: recommendations, actions")
+        if let text = arguments.string("--of") {
+            do {
+                // "recs" is accepted as the short form people type.
+                ofActions = try CountedRecords(parsing: text == "recs" ? "recommendations" : text) == .actions
+            } catch {
+                throw UsageError.invalidValue(option: "--of", message: error.description)
+            }
+        } else {
+            ofActions = grouping == .agency
         }
         let context = try QueryContext(arguments, invocation, target: ofActions ? .actions : .recommendations)
         let query = context.query

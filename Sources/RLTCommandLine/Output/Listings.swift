@@ -102,7 +102,7 @@ enum Listings {
 /// `--sort` and `--limit`, shared by the listings.
 enum Ordering {
     static let specs: [OptionSpec] = [
-        .value("--sort", "KEY", "Order the rows.", allowed: ["due", "review", "status", "owner"]),
+        .choice("--sort", SortKey.self, "Order the rows."),
         .value("--limit", "N", "Print at most N rows."),
         .flag("--fail-if-any", "Exit 1 when any row matches (for cron alerts)."),
     ]
@@ -115,21 +115,14 @@ enum Ordering {
         var owner: String
     }
 
-    enum SortKey: String {
+    enum SortKey: String, Vocabulary {
         case due, review, status, owner
+        static let noun = "sort key"
     }
 
     /// `--sort` and `--limit`, checked (an unknown sort key or a bad number is a usage error).
     static func options(_ arguments: ParsedArguments) throws -> (sort: SortKey?, limit: Int?) {
-        var sort: SortKey?
-        if let text = arguments.string("--sort") {
-            guard let key = SortKey(rawValue: text) else {
-                throw UsageError.invalidValue(
-                    option: "--sort", message: "\"\(text)\" is not a sort key; use one of: due, review, status, owner")
-            }
-            sort = key
-        }
-        return (sort, try arguments.integer("--limit", range: 0...Int.max))
+        (try arguments.choice("--sort", SortKey.self), try arguments.integer("--limit", range: 0...Int.max))
     }
 
     static func apply<Row>(_ rows: [Row], _ arguments: ParsedArguments, key: (Row) -> Key) throws -> [Row] {
