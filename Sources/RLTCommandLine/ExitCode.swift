@@ -26,7 +26,7 @@ enum ExitCode {
 
     private static func code(for error: StoreError) -> Int32 {
         switch error {
-        case .notAStore: return noStore
+        case .notAStore, .notADirectory: return noStore
         case .alreadyAStore: return cannotCreate
         case .corrupt, .newerSchema, .unknownField, .symlink: return dataError
         case .locked, .changedOnDisk: return tryAgain
