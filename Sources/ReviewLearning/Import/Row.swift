@@ -75,7 +75,8 @@ struct Row {
         guard let value = code(field) else { return nil }
         let normalised = String(String.UnicodeScalarView(value.lowercased().unicodeScalars.map { $0 == " " || $0 == "_" ? "-" : $0 }))
         guard let result = V(rawValue: normalised) else {
-            fail(column(field), "\(shown(value)) is not a \(V.noun); use one of: \(V.allowedValues.joined(separator: ", "))")
+            let error = InvalidValue(noun: V.noun, value: value, allowed: V.allowedValues, suggestion: V.suggestion(for: value))
+            fail(column(field), error.description(showing: shown(value)))
             return nil
         }
         return result
