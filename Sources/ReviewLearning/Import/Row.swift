@@ -82,6 +82,24 @@ struct Row {
         return result
     }
 
+    /// Records a broken rule of the store against this row, naming the column (or `--force`) that fixes it.
+    mutating func obey(_ field: String?, _ rule: () throws(RuleViolation) -> Void) {
+        do {
+            try rule()
+        } catch {
+            fail(field.flatMap(column), error.message(input: Row.input))
+        }
+    }
+
+    /// How import names what supplies a field: its column, or `--force`.
+    static func input(_ field: String) -> String {
+        switch field {
+        case "force": return "--force"
+        case "links": return "a link (the links column)"
+        default: return "a \(field) (the \(field) column)"
+        }
+    }
+
     mutating func integer(_ field: String) -> Int? {
         guard let value = code(field) else { return nil }
         guard let number = Int(value), number >= 0 else {
