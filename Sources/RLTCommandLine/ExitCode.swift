@@ -17,6 +17,8 @@ enum ExitCode {
             return (error.description, code(for: error))
         case let error as RecordError:
             return (error.description, dataError)
+        case let error as RuleViolation:
+            return (error.description, dataError)
         case let error as CommandFailure:
             return (error.message, error.code)
         default:

@@ -36,6 +36,7 @@ enum ActionAddCommand {
         let id = try invocation.store.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(reviewID)
+            try ChangeRules.requireOpen(review)
             try tracker.requireAgency(agency, field: "--agency")
             for target in targets where review.recommendation(target) == nil && review.finding(target) == nil {
                 throw RecordError.notFound(

@@ -32,14 +32,18 @@ enum ActionUpdateCommand {
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireAction(ref.id)
             var action = review.actions[index]
+            let before = action.status
             var changes = ChangeLog()
             if let status = try arguments.choice("--status", ActionStatus.self) {
-                changes.set(&action.status, status, "status")
+                action.changeStatus(to: status, &changes)
                 if status == .done && action.completed == nil && !arguments.has("--completed") {
                     changes.setOptional(&action.completed, .day(invocation.asOf), "completed")
                 }
             }
-            if let completed = try arguments.date("--completed") { changes.setOptional(&action.completed, completed, "completed") }
+            if let completed = try arguments.date("--completed") {
+                try ChangeRules.requirePast(completed, .completed, reference: "\(ref)", asOf: invocation.asOf)
+                changes.setOptional(&action.completed, completed, "completed")
+            }
             if let due = try arguments.date("--due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
             if let evidence = try arguments.text("--evidence") {
                 changes.setOptional(&action.evidence, evidence, "evidence", text: true)
@@ -51,10 +55,10 @@ enum ActionUpdateCommand {
                 action.updates.append(ProgressNote(date: .day(invocation.asOf), text: note, author: invocation.author))
                 changes.append("update added (\(invocation.asOf))")
             }
-            guard !changes.isEmpty else { throw RecordError.unchanged(reference: "\(ref)") }
-            if action.status == .dropped && (action.reason ?? "").isEmpty {
-                throw RecordError.required(reference: "\(ref)", what: "status dropped needs --reason")
-            }
+            guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: action.status.rawValue) }
+            try ChangeRules.requireReason(
+                reopening: before, to: action.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)")
+            try ChangeRules.requireComplete(action, reference: "\(ref)")
             action.history.append(invocation.history(changes.summary))
             review.actions[index] = action
             try transaction.save(review)

@@ -25,6 +25,7 @@ enum FindingAddCommand {
         let id = try invocation.store.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(reviewID)
+            try ChangeRules.requireOpen(review)
             try tracker.requireAudience(audience, field: "--audience")
             try CodeChecks(tracker: tracker).themes(themes, option: "--theme")
             let id = given ?? Identifiers.next(prefix: "F", after: review.findings.map(\.id))

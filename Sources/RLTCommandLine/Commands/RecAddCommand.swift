@@ -33,6 +33,7 @@ enum RecAddCommand {
         try invocation.store.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(ref.review)
+            try ChangeRules.requireOpen(review)
             try review.requireFreeChildID(ref.id)
             try CodeChecks(tracker: tracker).agencies(rec.owners, option: "--owner")
             try CodeChecks(tracker: tracker).themes(rec.themes, option: "--theme")

@@ -36,9 +36,12 @@ enum RecUpdateCommand {
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireRecommendation(ref.id)
             var rec = review.recommendations[index]
+            let before = rec.status
             let changes = try apply(arguments, to: &rec, in: review, tracker: tracker, invocation: invocation)
-            guard !changes.isEmpty else { throw RecordError.unchanged(reference: "\(ref)") }
-            try requireComplete(rec, ref: ref)
+            guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: rec.status.rawValue) }
+            try ChangeRules.requireReason(
+                reopening: before, to: rec.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)")
+            try ChangeRules.requireComplete(rec, reference: "\(ref)")
             rec.history.append(invocation.history(changes.summary))
             review.recommendations[index] = rec
             try transaction.save(review)
@@ -52,7 +55,7 @@ enum RecUpdateCommand {
     ) throws -> ChangeLog {
         var changes = ChangeLog()
         let checks = CodeChecks(tracker: tracker)
-        if let status = try arguments.choice("--status", RecommendationStatus.self) { changes.set(&rec.status, status, "status") }
+        if let status = try arguments.choice("--status", RecommendationStatus.self) { changes.setStatus(&rec.status, status) }
         if let due = try arguments.date("--due") { changes.moveDue(&rec.due, original: &rec.originalDue, to: due) }
         if let level = try arguments.choice("--assurance", AssuranceLevel.self) { changes.set(&rec.assurance, level, "assurance") }
         if let owners = try arguments.list("--owner", check: { try checks.agencies($0, option: "--owner") }) {
@@ -83,19 +86,5 @@ enum RecUpdateCommand {
             changes.append("outcome added (\(invocation.asOf))")
         }
         return changes
-    }
-
-    /// The status rules of DESIGN §3: terminal decisions must say why.
-    static func requireComplete(_ rec: Recommendation, ref: RecordReference) throws(RecordError) {
-        switch rec.status {
-        case .notAccepted where (rec.reason ?? "").isEmpty:
-            throw .required(reference: "\(ref)", what: "status not-accepted needs --reason (the board must give reasons)")
-        case .alreadyInPlace where (rec.reason ?? "").isEmpty:
-            throw .required(reference: "\(ref)", what: "status already-in-place needs --reason saying where it is in place")
-        case .superseded where rec.links.isEmpty:
-            throw .required(reference: "\(ref)", what: "status superseded needs --link to the replacing recommendation")
-        default:
-            return
-        }
     }
 }

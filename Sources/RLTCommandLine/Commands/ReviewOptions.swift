@@ -45,7 +45,7 @@ enum ReviewOptions {
         for (field, keyPath) in dates {
             if let date = try arguments.date("--\(field)") { changes.setOptional(&review[keyPath: keyPath], date, field) }
         }
-        if let status = try arguments.choice("--status", ReviewStatus.self) { changes.set(&review.status, status, "status") }
+        if let status = try arguments.choice("--status", ReviewStatus.self) { changes.setStatus(&review.status, status) }
         if let codes = try arguments.list("--theme", check: { try checks.themes($0, option: "--theme") }) {
             changes.setList(&review.themes, codes, "themes")
         }

@@ -40,7 +40,19 @@ func dueText(_ due: PartialDate?, original: PartialDate?, slipped: Int?) -> Stri
     return "\(due?.description ?? "-") (originally \(original), slipped \(slipped) days)"
 }
 
-func list(_ values: [String]) -> String { values.joined(separator: ", ") }
+/// Lists in `show` read as they do in listings and CSV: joined with `; `.
+func list(_ values: [String]) -> String { Listings.joined(values) }
+
+/// "nothing to change": naming the status when `--status` gave the one already set, else saying that every value
+/// given is already set, else that no option was given.
+func unchanged(_ reference: String, _ arguments: ParsedArguments, status: String) -> RecordError {
+    if arguments.has("--status") { return .alreadySet(reference: reference, status: status) }
+    let globals = Set(GlobalOptions.all.map(\.name))
+    if arguments.values.keys.contains(where: { !globals.contains($0) }) {
+        return .alreadySet(reference: reference, status: nil)
+    }
+    return .unchanged(reference: reference)
+}
 
 /// Checks that codes are in the directory and theme vocabulary.
 struct CodeChecks {
