@@ -32,17 +32,23 @@ final class CLIHarness {
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     @discardableResult
-    func run(_ arguments: String..., environment: [String: String] = [:]) -> Result {
-        run(arguments, environment: environment)
+    func run(_ arguments: String..., environment: [String: String] = [:], stdin: Data? = nil) -> Result {
+        run(arguments, environment: environment, stdin: stdin)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) -> Result {
+    /// Runs one command; `stdin` is what it reads for `--text -` (nil: reading fails, as if nothing may be read).
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) -> Result {
         let out = Capture()
         let err = Capture()
         var env = ["RLT_STORE": store, "RLT_AUTHOR": "alice", "RLT_AS_OF": "2024-03-01", "RLT_LOCK_TIMEOUT": "1"]
         env.merge(environment) { $1 }
         let context = ToolContext(
-            environment: env, currentDirectory: directory, now: now, stdout: out.sink, stderr: err.sink)
+            environment: env, currentDirectory: directory, now: now, stdout: out.sink, stderr: err.sink,
+            readStandardInput: {
+                guard let stdin else { throw CocoaError(.fileReadNoPermission) }
+                return stdin
+            })
         let code = RLTTool.run(arguments, context: context)
         return Result(code: code, out: out.text, err: err.text)
     }

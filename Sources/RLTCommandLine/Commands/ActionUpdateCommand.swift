@@ -6,19 +6,21 @@ enum ActionUpdateCommand {
         overview: "Change an agency action, or log progress on it.",
         discussion: """
             Only the options given change. --note adds a dated progress update (dated --as-of). Setting status
-            done records --completed (default: --as-of). dropped needs --reason. Moving the due date keeps the
-            first one as original_due.
+            done records --completed (default: --as-of), which cannot be after --as-of. dropped needs --reason.
+            Reopening (done or dropped back to planned, in-progress or blocked) needs --reason saying why: it is
+            kept in the reason field, the completed date is cleared and history says "reopened". Moving the due
+            date keeps the first one as original_due. --text -, --note - or --reason - reads standard input.
             """,
         arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The action (e.g. child-g/A3).")],
         options: [
             .choice("--status", ActionStatus.self, "The new status."),
-            .value("--completed", "DATE", "When it was completed."),
-            .value("--due", "DATE", "The new due date."),
+            .date("--completed", "When it was completed (default with --status done: --as-of); not after --as-of."),
+            .date("--due", "The new due date (a month or quarter falls due at its end)."),
             .value("--evidence", "TEXT", "Evidence that it was done."),
             .value("--measure", "TEXT", "How success is judged."),
-            .value("--text", "TEXT", "What the agency will do."),
-            .value("--note", "TEXT", "A progress update."),
-            .value("--reason", "TEXT", "Why it was dropped."),
+            .text("--text", "What the agency will do."),
+            .text("--note", "A progress update (dated --as-of)."),
+            .text("--reason", "Why it was dropped; also why it is reopened (done or dropped back to planned, in-progress or blocked)."),
         ],
         examples: [
             "rlt action update child-g/A3 --status done --completed 2021-11-30 --evidence \"Training records\"",

@@ -8,7 +8,7 @@ enum FindingAddCommand {
         arguments: [ArgumentSpec(name: "REVIEW", help: "The review's id.")],
         options: [
             .value("--audience", "CODE", "Agency code or sector the learning is for (e.g. probation).", required: true),
-            .value("--text", "TEXT", "The learning.", required: true),
+            .text("--text", "The learning.", required: true),
             .value("--theme", "THEME", "Theme code.", repeatable: true),
             .value("--id", "ID", "Use this id instead of the next F-number."),
         ],

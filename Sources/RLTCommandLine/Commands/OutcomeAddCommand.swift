@@ -12,8 +12,8 @@ enum OutcomeAddCommand {
             """,
         arguments: [ArgumentSpec(name: "REVIEW/REC", help: "The recommendation (e.g. darren-bethany/3i).")],
         options: [
-            .value("--text", "TEXT", "What the agency reported or the board concluded.", required: true),
-            .value("--date", "DATE", "When (default: --as-of, i.e. today)."),
+            .text("--text", "What the agency reported or the board concluded.", required: true),
+            .date("--date", "When (default: --as-of, i.e. today); not after --as-of."),
             .choice("--assurance", AssuranceLevel.self, "The assurance level judged."),
             .value("--by", "CODE", "Agency code of whoever gave the assurance."),
         ],

@@ -6,10 +6,10 @@ enum RecAddCommand {
         overview: "Add a recommendation to a review.",
         arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The review and the id as numbered in the report (e.g. darren-bethany/3i).")],
         options: [
-            .value("--text", "TEXT", "The recommendation.", required: true),
+            .text("--text", "The recommendation.", required: true),
             .value("--owner", "CODE", "Owning agency code; the first is the lead.", repeatable: true),
             .choice("--level", RecommendationLevel.self, "Whom it is addressed to.", default: .local),
-            .value("--due", "DATE", "When it is due (a month or quarter falls due at its end)."),
+            .date("--due", "When it is due (a month or quarter falls due at its end)."),
             .value("--theme", "THEME", "Theme code.", repeatable: true),
             .value("--link", "ID", "Id of a related recommendation in the same review.", repeatable: true),
         ],

@@ -8,20 +8,25 @@ enum RecUpdateCommand {
             Only the options given change; --owner, --theme and --link replace their lists. Moving the due date
             keeps the first one as original_due, so slippage stays visible. --note adds a dated outcome entry
             (dated --as-of). not-accepted and already-in-place need --reason; superseded needs a --link to the
-            replacement.
+            replacement. Reopening (assured, already-in-place, not-accepted or superseded back to open, in-progress
+            or implemented) needs --reason saying why: it is kept in the reason field and history says "reopened".
+            --text -, --note - or --reason - reads that text from standard input.
             """,
         arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The recommendation (e.g. darren-bethany/3i).")],
         options: [
             .choice("--status", RecommendationStatus.self, "The new status."),
-            .value("--due", "DATE", "The new due date."),
+            .date("--due", "The new due date (a month or quarter falls due at its end)."),
             .choice("--assurance", AssuranceLevel.self, "The assurance level judged now."),
             .value("--owner", "CODE", "Owning agency code; the first is the lead. Replaces the list.", repeatable: true),
-            .value("--text", "TEXT", "The recommendation's text."),
+            .text("--text", "The recommendation's text."),
             .choice("--level", RecommendationLevel.self, "Whom it is addressed to."),
             .value("--theme", "THEME", "Theme code. Replaces the list.", repeatable: true),
             .value("--link", "ID", "Related recommendation id. Replaces the list.", repeatable: true),
-            .value("--note", "TEXT", "A progress note, stored as a dated outcome."),
-            .value("--reason", "TEXT", "Why it is not accepted, or where existing practice meets it."),
+            .text("--note", "A progress note, stored as a dated outcome (dated --as-of)."),
+            .text(
+                "--reason",
+                "Why it is not accepted, or where existing practice meets it; also why it is reopened (a terminal status "
+                    + "back to open, in-progress or implemented)."),
         ],
         examples: [
             "rlt rec update darren-bethany/3i --status implemented --note \"Policy relaunched\"",

@@ -18,7 +18,7 @@ enum ReportCommand {
                 "--format", "FORMAT", "Markdown (the default) or html (the default when --out ends in .html).",
                 allowed: ReportFormat.allowedValues),
             .value("--out", "FILE", "Write the report to FILE (created 0600) instead of standard output."),
-            .value("--since", "DATE", "Add the changes and outcomes recorded from DATE to --as-of."),
+            .date("--since", "Add the changes and outcomes recorded from DATE to --as-of."),
             .value("--stale-days", "N", "Count as stale what has had no update for N days or more.", default: "90"),
         ] + FilterOptions.specs(.both),
         examples: [

@@ -17,7 +17,7 @@ enum ReviewOptions {
                 .value(
                     "--partnership", "CODE", "Agency code of a commissioning body." + replaces, repeatable: true),
             ]
-            + dateFields.map { .value("--\($0)", "DATE", "The \($0) date (YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD).") }
+            + dateFields.map { .date("--\($0)", "The \($0) date.") }
             + [
                 .choice("--status", ReviewStatus.self, "Where the review is.", default: forAdd ? .inProgress : nil),
                 .value("--theme", "THEME", "Theme code." + replaces, repeatable: true),

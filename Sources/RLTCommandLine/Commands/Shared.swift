@@ -5,7 +5,10 @@ enum GlobalOptions {
     static let all: [OptionSpec] = [
         .value("--store", "DIR", "The store directory (default: $RLT_STORE, else ./data)."),
         .value("--author", "NAME", "Name written into history (default: $RLT_AUTHOR, else $USER)."),
-        .value("--as-of", "DATE", "Treat this day as today for dates and defaults (default: $RLT_AS_OF, else today)."),
+        .value(
+            "--as-of", "DATE",
+            "Treat this day as today for dates and defaults (default: $RLT_AS_OF, else today). A day: YYYY-MM-DD or "
+                + "DD/MM/YYYY (UK order, day first)."),
         .value(
             "--color", "WHEN", "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.",
             allowed: ["auto", "always", "never"], default: "auto"),
