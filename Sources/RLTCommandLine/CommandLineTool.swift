@@ -20,7 +20,8 @@ public enum RLTTool {
             now: Date(),
             stdout: fileSink(FileHandle.standardOutput, fd: 1),
             stderr: fileSink(FileHandle.standardError, fd: 2),
-            terminalWidth: terminalColumns())
+            terminalWidth: terminalColumns(),
+            readStandardInput: { try FileHandle.standardInput.readToEnd() ?? Data() })
         return run(Array(CommandLine.arguments.dropFirst()), context: context)
     }
 
@@ -36,8 +37,9 @@ public enum RLTTool {
                 context.stdout.write(HelpFormatter(parser: parser, width: width).render(command, path: path))
             case .topic(let topic):
                 context.stdout.write(DisplayWidth.fitLines(topic.text, width: width))
-            case .run(let command, let parsed):
+            case .run(let command, var parsed):
                 do {
+                    try StandardInput.substitute(into: &parsed, options: command.options, context: context)
                     let invocation = try makeInvocation(parsed, context: context)
                     try command.run?(parsed, invocation)
                 } catch let error as UsageError {

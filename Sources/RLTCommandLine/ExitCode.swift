@@ -17,6 +17,8 @@ enum ExitCode {
             return (error.description, code(for: error))
         case let error as RecordError:
             return (error.description, dataError)
+        case let error as RuleViolation:
+            return (error.description, dataError)
         case let error as CommandFailure:
             return (error.message, error.code)
         default:
@@ -26,7 +28,7 @@ enum ExitCode {
 
     private static func code(for error: StoreError) -> Int32 {
         switch error {
-        case .notAStore: return noStore
+        case .notAStore, .notADirectory: return noStore
         case .alreadyAStore: return cannotCreate
         case .corrupt, .newerSchema, .unknownField, .symlink: return dataError
         case .locked, .changedOnDisk: return tryAgain

@@ -34,10 +34,12 @@ public struct ToolContext: Sendable {
     public var stderr: OutputSink
     /// Columns of the terminal stdout is on; nil for a pipe or file, which then never sees truncated text.
     public var terminalWidth: Int?
+    /// Reads all of standard input, for `--text -` and the like; called at most once, and only when asked for.
+    public var readStandardInput: @Sendable () throws -> Data
 
     public init(
         environment: [String: String], currentDirectory: String, now: Date, stdout: OutputSink, stderr: OutputSink,
-        terminalWidth: Int? = nil
+        terminalWidth: Int? = nil, readStandardInput: @escaping @Sendable () throws -> Data = { Data() }
     ) {
         self.environment = environment
         self.currentDirectory = currentDirectory
@@ -45,6 +47,7 @@ public struct ToolContext: Sendable {
         self.stdout = stdout
         self.stderr = stderr
         self.terminalWidth = terminalWidth
+        self.readStandardInput = readStandardInput
     }
 }
 

@@ -31,7 +31,7 @@ struct BadInputTests {
         Case(arguments: ["rec", "update", "darren-bethany/3i", "--due", "2024-6-5"], code: 64,
              message: "--due: \"2024-6-5\" is not a valid date"),
         Case(arguments: ["rec", "update", "darren-bethany/3i", "--status", "finished"], code: 64,
-             message: "--status: \"finished\" is not a recommendation status; use one of: open, in-progress"),
+             message: "--status: \"finished\" is not a recommendation status; did you mean \"implemented\"? (one of: open, in-progress"),
         Case(arguments: ["rec", "add", "darren-bethany/4"], code: 64, message: "missing required option '--text'"),
         Case(arguments: ["rec", "add", "darren-bethany/4", "--text", "x", "--theme", "marac"], code: 65,
              message: "--theme: \"marac\" is not a known theme"),

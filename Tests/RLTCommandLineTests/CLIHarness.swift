@@ -32,12 +32,16 @@ final class CLIHarness: Sendable {
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     @discardableResult
-    func run(_ arguments: String..., environment: [String: String] = [:]) -> Result {
-        run(arguments, environment: environment)
+    func run(_ arguments: String..., environment: [String: String] = [:], stdin: Data? = nil) -> Result {
+        run(arguments, environment: environment, stdin: stdin)
     }
 
-    /// Runs with stdout a pipe, or with `terminalWidth` a terminal of that many columns.
-    func run(_ arguments: [String], environment: [String: String] = [:], terminalWidth: Int? = nil) -> Result {
+    /// Runs one command with stdout a pipe, or with `terminalWidth` a terminal of that many columns; `stdin` is
+    /// what it reads for `--text -` (nil: reading fails, as if nothing may be read).
+    @discardableResult
+    func run(
+        _ arguments: [String], environment: [String: String] = [:], terminalWidth: Int? = nil, stdin: Data? = nil
+    ) -> Result {
         let out = Capture()
         let err = Capture()
         var env = ["RLT_STORE": store, "RLT_AUTHOR": "alice", "RLT_AS_OF": "2024-03-01", "RLT_LOCK_TIMEOUT": "1"]
@@ -45,7 +49,11 @@ final class CLIHarness: Sendable {
         let stdout = OutputSink(isTerminal: terminalWidth != nil, write: out.sink.write)
         let context = ToolContext(
             environment: env, currentDirectory: directory, now: now, stdout: stdout, stderr: err.sink,
-            terminalWidth: terminalWidth)
+            terminalWidth: terminalWidth,
+            readStandardInput: {
+                guard let stdin else { throw CocoaError(.fileReadNoPermission) }
+                return stdin
+            })
         let code = RLTTool.run(arguments, context: context)
         return Result(code: code, out: out.text, err: err.text)
     }

@@ -167,9 +167,16 @@ struct IndexEquivalenceTests {
         }
         same("fresh")
         let ids = fixture.reviewIDs
-        let review = ids[7]
-        let recs = try #require(try fixture.json("reviews/\(review).json")["recommendations"] as? [[String: Any]])
-        let rec = try #require(recs.first?["id"] as? String)
+        // A review that still takes records (not closed) and a recommendation that is not terminal, so the edits
+        // below break none of the guard rails (a reopen needs --reason; a closed review takes nothing new).
+        var chosen: (review: String, rec: String)?
+        for id in ids.dropFirst(7) where chosen == nil {
+            let json = try fixture.json("reviews/\(id).json")
+            guard json["status"] as? String != "closed", let recs = json["recommendations"] as? [[String: Any]] else { continue }
+            let live = recs.first { ["open", "in-progress", "implemented"].contains($0["status"] as? String ?? "") }
+            if let rec = live?["id"] as? String { chosen = (id, rec) }
+        }
+        let (review, rec) = try #require(chosen)
 
         // Edits through rlt.
         #expect(fixture.run(["rec", "update", "\(review)/\(rec)", "--status", "in-progress", "--due", "2021-03", "--note", "Chased"]).code == 0)

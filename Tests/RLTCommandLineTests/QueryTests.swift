@@ -30,7 +30,7 @@ private func fixture() -> CLIHarness {
     cli.run("action", "add", "alpha", "--agency", "police", "--text", "Brief officers", "--for", "1", "--due", "2024-05-15")
     cli.run("action", "add", "alpha", "--agency", "health", "--text", "Update the GP template", "--for", "2", "--due", "2024-06")
     cli.run("action", "add", "beta", "--agency", "board", "--text", "Hold a MARAC workshop", "--due", "2024-03")
-    cli.run("action", "update", "beta/A1", "--status", "done", "--completed", "2024-03-20")
+    cli.run("action", "update", "beta/A1", "--status", "done", "--completed", "2024-03-20", "--as-of", "2024-03-20")
     return cli
 }
 

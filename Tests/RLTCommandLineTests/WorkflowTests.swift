@@ -12,7 +12,7 @@ struct WorkflowTests {
         cli.seed()
         let outcome = cli.run(
             "outcome", "add", "darren-bethany/3i", "--text", "All partners gave positive assurance", "--assurance",
-            "reasonable", "--by", "lincs-scp", "--date", "2024-05-20")
+            "reasonable", "--by", "lincs-scp", "--date", "2024-05-20", "--as-of", "2024-05-20")
         #expect(outcome.code == 0)
         let update = cli.run("rec", "update", "darren-bethany/3i", "--status", "implemented", "--author", "bob")
         #expect(update.code == 0, "\(update.err)")
@@ -20,7 +20,7 @@ struct WorkflowTests {
         let text = squeeze(show.out)
         #expect(show.code == 0)
         #expect(text.contains("Recommendation: darren-bethany/3i"))
-        #expect(text.contains("lincs-scp (lead), lincs-police"))
+        #expect(text.contains("lincs-scp (lead); lincs-police"))
         #expect(text.contains("Due: 2024-06"))
         #expect(text.contains("Status: implemented"))
         #expect(text.contains("Assurance: reasonable"))

@@ -77,6 +77,15 @@ struct RecordGenerator {
 
     mutating func optionalDate() -> PartialDate? { rng.chance(60) ? date() : nil }
 
+    /// A date that is not in the future on the import's as-of day (completions, outcomes, progress notes): any form,
+    /// including a year or quarter that started before it and ends after it.
+    mutating func pastDate() -> PartialDate {
+        while true {
+            let candidate = date()
+            if !ChangeRules.isInFuture(candidate, asOf: CSVRoundTripTests.context.asOf) { return candidate }
+        }
+    }
+
     func history() -> [HistoryEntry] { [HistoryEntry(at: timestamp, by: "generator", change: "added")] }
 
     /// A tracker with the default themes (one relabelled), extra themes and agencies.
@@ -149,7 +158,8 @@ struct RecordGenerator {
         var outcomes: [Outcome] = []
         for _ in 0..<rng.int(0...3) {
             let outcome = Outcome(
-                date: date(), text: text(), author: text(), assurance: rng.chance(50) ? rng.pick(AssuranceLevel.allCases) : nil,
+                date: pastDate(), text: text(), author: text(),
+                assurance: rng.chance(50) ? rng.pick(AssuranceLevel.allCases) : nil,
                 by: rng.chance(50) ? rng.pick(agencies) : nil)
             // Import keys an outcome by its date and text, so a generated duplicate would be a different test.
             if !outcomes.contains(where: { $0.date == outcome.date && $0.text == outcome.text }) { outcomes.insertByDate(outcome) }
@@ -167,13 +177,13 @@ struct RecordGenerator {
         action.due = optionalDate()
         if action.due != nil && rng.chance(30) { action.originalDue = date() }
         action.status = rng.pick(ActionStatus.allCases)
-        action.completed = rng.chance(30) ? date() : nil
+        action.completed = rng.chance(30) ? pastDate() : nil
         action.measure = optionalText()
         action.evidence = optionalText()
         action.reason = action.status == .dropped ? text() : optionalText()
         var updates: [ProgressNote] = []
         for _ in 0..<rng.int(0...3) {
-            let note = ProgressNote(date: date(), text: text(), author: text())
+            let note = ProgressNote(date: pastDate(), text: text(), author: text())
             // Import keys a progress note by its date and text, like an outcome.
             if !updates.contains(where: { $0.date == note.date && $0.text == note.text }) { updates.insertByDate(note) }
         }
@@ -198,8 +208,9 @@ struct RecordGenerator {
 @Suite("CSV round trip on generated records")
 struct CSVRoundTripTests {
     static let timestamp = "2024-03-01T09:30:00Z"
+    /// With `force`: restoring a whole store puts records into its closed reviews, as `rlt import --force` does.
     static let context = ImportContext(
-        asOf: CalendarDay(year: 2024, month: 3, day: 1)!, author: "importer", timestamp: timestamp)
+        asOf: CalendarDay(year: 2024, month: 3, day: 1)!, author: "importer", timestamp: timestamp, force: true)
     static let query = Query(filter: RecordFilter(), asOf: CalendarDay(year: 2024, month: 3, day: 1)!, amberDays: 30)
 
     /// Every table as CSV text.

@@ -117,14 +117,14 @@ struct ArgumentParser {
         if words.count == 1, let topic = HelpTopic(rawValue: words[0]) { return .topic(topic) }
         for word in words {
             guard let next = target.subcommand(named: word) else {
-                if path.isEmpty, let near = nearestMatches(to: word, in: HelpTopic.allCases.map(\.rawValue)).first {
-                    throw UsageFailure(
-                        error: .unknownCommand(word, path: path, suggestions: [near]), usage: "rlt help <command or topic>",
-                        path: path)
-                }
+                // Someone asking for help gets the list of what there is, not just "no such thing".
+                let topics = path.isEmpty ? HelpTopic.allCases.map(\.rawValue) : []
+                let near = nearestMatches(to: word, in: topics, limit: 1) + suggestions(word, target)
                 throw UsageFailure(
-                    error: .unknownCommand(word, path: path, suggestions: suggestions(word, target)),
-                    usage: usageLine(target, path: path), path: path)
+                    error: .unknownHelpTopic(
+                        word, path: path, suggestions: Array(near.prefix(2)), topics: topics,
+                        commands: target.subcommands.map(\.name)),
+                    usage: path.isEmpty ? "rlt help <command or topic>" : usageLine(target, path: path), path: path)
             }
             target = next
             path.append(next.name)

@@ -12,6 +12,8 @@ struct OptionSpec: Sendable {
     /// Where the value comes from: a closed set (shown in help, offered by completion), the store, or a path.
     var values: ValueSource = .any
     var defaultValue: String?
+    /// Whether `-` as the value means "read it from standard input" (`--text -`).
+    var readsStandardInput = false
 
     static func flag(_ name: String, short: Character? = nil, _ help: String) -> OptionSpec {
         OptionSpec(name: name, short: short, valueName: nil, help: help)
@@ -25,6 +27,21 @@ struct OptionSpec: Sendable {
             name: name, short: nil, valueName: valueName, help: help, isRepeatable: repeatable, isRequired: required,
             values: values, defaultValue: defaultValue)
     }
+
+    /// A free-text option whose value may be `-`, read from standard input (for long texts).
+    static func text(_ name: String, _ help: String, required: Bool = false) -> OptionSpec {
+        var option = value(name, "TEXT", help, required: required)
+        option.readsStandardInput = true
+        return option
+    }
+
+    /// A date option; its help lists the accepted forms.
+    static func date(_ name: String, _ help: String, required: Bool = false) -> OptionSpec {
+        value(name, "DATE", help + " " + dateForms, required: required)
+    }
+
+    /// The date forms every date option accepts, for help.
+    static let dateForms = "Dates: YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD or DD/MM/YYYY (UK order, day first)."
 
     /// An option whose value is one of a vocabulary's words.
     static func choice<V: Vocabulary>(

@@ -61,6 +61,7 @@ struct HelpFormatter {
         if let value = option.defaultValue { help += " (default: \(value))" }
         if option.isRequired { help += " (required)" }
         if option.isRepeatable { help += " (repeatable)" }
+        if option.readsStandardInput { help += " (- reads it from standard input)" }
         let name = (option.short.map { "-\($0), " } ?? "") + option.synopsis
         return row(name, help)
     }

@@ -11,6 +11,11 @@ enum UsageError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidValue(option: String, message: String)
     case invalidArgument(name: String, message: String)
     case confirmationRequired(what: String)
+    /// More than one option asked to read standard input (`--text - --note -`).
+    case standardInputTwice([String])
+    /// `rlt help WORD` where WORD is neither a help topic nor a command.
+    /// With a `path` (`rlt help rec nope`) there are no topics, only that group's commands.
+    case unknownHelpTopic(String, path: [String], suggestions: [String], topics: [String], commands: [String])
 
     var description: String {
         switch self {
@@ -37,6 +42,19 @@ enum UsageError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(name): \(message)"
         case .confirmationRequired(let what):
             return "\(what) cannot be undone except from git; add --yes to confirm"
+        case .standardInputTwice(let options):
+            let who = options.count == 2 ? "both" : "all"
+            return "only one option can read standard input, but \(options.joined(separator: " and ")) \(who) say '-'; "
+                + "give all but one of them on the command line"
+        case .unknownHelpTopic(let word, let path, let suggestions, let topics, let commands):
+            let lead = hint(suggestions).isEmpty ? "; " : "\(hint(suggestions)) "
+            guard path.isEmpty else {
+                let place = "'\(safe(word))' is not a command of rlt \(path.joined(separator: " "))"
+                if commands.isEmpty { return place + hint(suggestions) }
+                return place + lead + "its commands: \(commands.joined(separator: ", "))"
+            }
+            return "'\(safe(word))' is not a help topic or a command" + lead
+                + "topics: \(topics.joined(separator: ", ")); commands: \(commands.joined(separator: ", "))"
         }
     }
 }

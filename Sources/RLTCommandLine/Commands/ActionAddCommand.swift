@@ -8,9 +8,9 @@ enum ActionAddCommand {
         arguments: [ArgumentSpec(name: "REVIEW", help: "The review's id.", values: .store(.reviews))],
         options: [
             .value("--agency", "CODE", "The agency that owns the action.", required: true, values: .store(.agencies)),
-            .value("--text", "TEXT", "What the agency will do.", required: true),
+            .text("--text", "What the agency will do.", required: true),
             .value("--for", "ID", "Recommendation or finding id it responds to.", repeatable: true),
-            .value("--due", "DATE", "When it is due."),
+            .date("--due", "When it is due (a month or quarter falls due at its end)."),
             .value("--measure", "TEXT", "How success is judged."),
             .choice("--status", ActionStatus.self, "Its status.", default: .planned),
             .value("--id", "ID", "Use this id instead of the next A-number."),
@@ -36,6 +36,7 @@ enum ActionAddCommand {
         let id = try invocation.store.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(reviewID)
+            try ChangeRules.requireOpen(review)
             try tracker.requireAgency(agency, field: "--agency")
             for target in targets where review.recommendation(target) == nil && review.finding(target) == nil {
                 throw RecordError.notFound(

@@ -6,19 +6,21 @@ enum ActionUpdateCommand {
         overview: "Change an agency action, or log progress on it.",
         discussion: """
             Only the options given change. --note adds a dated progress update (dated --as-of). Setting status
-            done records --completed (default: --as-of). dropped needs --reason. Moving the due date keeps the
-            first one as original_due.
+            done records --completed (default: --as-of), which cannot be after --as-of. dropped needs --reason.
+            Reopening (done or dropped back to planned, in-progress or blocked) needs --reason saying why: it is
+            kept in the reason field, the completed date is cleared and history says "reopened". Moving the due
+            date keeps the first one as original_due. --text -, --note - or --reason - reads standard input.
             """,
         arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The action (e.g. child-g/A3).", values: .store(.actions))],
         options: [
             .choice("--status", ActionStatus.self, "The new status."),
-            .value("--completed", "DATE", "When it was completed."),
-            .value("--due", "DATE", "The new due date."),
+            .date("--completed", "When it was completed (default with --status done: --as-of); not after --as-of."),
+            .date("--due", "The new due date (a month or quarter falls due at its end)."),
             .value("--evidence", "TEXT", "Evidence that it was done."),
             .value("--measure", "TEXT", "How success is judged."),
-            .value("--text", "TEXT", "What the agency will do."),
-            .value("--note", "TEXT", "A progress update."),
-            .value("--reason", "TEXT", "Why it was dropped."),
+            .text("--text", "What the agency will do."),
+            .text("--note", "A progress update (dated --as-of)."),
+            .text("--reason", "Why it was dropped; also why it is reopened (done or dropped back to planned, in-progress or blocked)."),
         ],
         examples: [
             "rlt action update child-g/A3 --status done --completed 2021-11-30 --evidence \"Training records\"",
@@ -32,14 +34,18 @@ enum ActionUpdateCommand {
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireAction(ref.id)
             var action = review.actions[index]
+            let before = action.status
             var changes = ChangeLog()
             if let status = try arguments.choice("--status", ActionStatus.self) {
-                changes.set(&action.status, status, "status")
+                action.changeStatus(to: status, &changes)
                 if status == .done && action.completed == nil && !arguments.has("--completed") {
                     changes.setOptional(&action.completed, .day(invocation.asOf), "completed")
                 }
             }
-            if let completed = try arguments.date("--completed") { changes.setOptional(&action.completed, completed, "completed") }
+            if let completed = try arguments.date("--completed") {
+                try ChangeRules.requirePast(completed, .completed, reference: "\(ref)", asOf: invocation.asOf)
+                changes.setOptional(&action.completed, completed, "completed")
+            }
             if let due = try arguments.date("--due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
             if let evidence = try arguments.text("--evidence") {
                 changes.setOptional(&action.evidence, evidence, "evidence", text: true)
@@ -51,10 +57,10 @@ enum ActionUpdateCommand {
                 action.updates.append(ProgressNote(date: .day(invocation.asOf), text: note, author: invocation.author))
                 changes.append("update added (\(invocation.asOf))")
             }
-            guard !changes.isEmpty else { throw RecordError.unchanged(reference: "\(ref)") }
-            if action.status == .dropped && (action.reason ?? "").isEmpty {
-                throw RecordError.required(reference: "\(ref)", what: "status dropped needs --reason")
-            }
+            guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: action.status.rawValue) }
+            try ChangeRules.requireReason(
+                reopening: before, to: action.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)")
+            try ChangeRules.requireComplete(action, reference: "\(ref)")
             action.history.append(invocation.history(changes.summary))
             review.actions[index] = action
             try transaction.save(review)

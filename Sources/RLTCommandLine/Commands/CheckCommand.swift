@@ -12,8 +12,9 @@ enum CheckCommand {
 
             --strict adds consistency checks for things that are valid but probably wrong: a review file not
             formatted as rlt writes it, review dates out of order, assured without an assurance level, an
-            assurance level with no outcome as evidence, an outcome dated after --as-of, done without a
-            completed date (or completed without done), original_due without due, history out of order.
+            assurance level with no outcome as evidence, a completed date, outcome or progress note dated after
+            --as-of (the rule the commands enforce), done without a completed date (or completed without done),
+            original_due without due, history out of order.
 
             It also compares the derived index (.index/) with the review files: an entry that disagrees with its
             file is a problem (delete .index/; it is rebuilt); a damaged index file is only a note, as the next

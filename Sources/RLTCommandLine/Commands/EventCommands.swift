@@ -8,7 +8,7 @@ enum EventAddCommand {
         options: [
             .choice("--kind", EventKind.self, "What kind of event.").required(),
             .value("--title", "TITLE", "The event's title.", required: true),
-            .value("--date", "DATE", "When it took place.", required: true),
+            .date("--date", "When it took place.", required: true),
             .value("--attendees", "N", "How many attended."),
             .value("--review", "ID", "A review whose learning it shared.", repeatable: true, values: .store(.reviews)),
             .value("--audience", "TEXT", "Who it was for."),

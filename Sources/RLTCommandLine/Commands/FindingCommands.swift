@@ -10,7 +10,7 @@ enum FindingAddCommand {
             .value(
                 "--audience", "CODE", "Agency code or sector the learning is for (e.g. probation).", required: true,
                 values: .store(.audiences)),
-            .value("--text", "TEXT", "The learning.", required: true),
+            .text("--text", "The learning.", required: true),
             .value("--theme", "THEME", "Theme code.", repeatable: true, values: .store(.themes)),
             .value("--id", "ID", "Use this id instead of the next F-number."),
         ],
@@ -27,6 +27,7 @@ enum FindingAddCommand {
         let id = try invocation.store.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(reviewID)
+            try ChangeRules.requireOpen(review)
             try tracker.requireAudience(audience, field: "--audience")
             try CodeChecks(tracker: tracker).themes(themes, option: "--theme")
             let id = given ?? Identifiers.next(prefix: "F", after: review.findings.map(\.id))

@@ -12,6 +12,10 @@ enum ImportCommand {
             UTF-8 with or without BOM; a Windows-1252 file is converted. Each record is matched by its reference
             and updated, or added: importing the same file twice changes nothing. Empty cells leave a field as it
             is. Every problem is reported with its line and column, and if there is any, nothing is written.
+            The rules of the commands hold here too: no new findings, recommendations or actions in a closed review,
+            no closing a review with open records (both allowed with --force, e.g. to restore a whole store from its
+            export), a reason with every reopened record, and no completion, outcome or progress note dated after
+            --as-of.
             """,
         arguments: [
             ArgumentSpec(name: "TABLE", help: "The table the file holds.", values: .words(ExportTable.self)),
@@ -23,6 +27,9 @@ enum ImportCommand {
             .value(
                 "--review", "ID", "The review every row belongs to, for sheets without a review column.",
                 values: .store(.reviews)),
+            .flag(
+                "--force",
+                "Add records to closed reviews and close reviews with open records (restoring a store from its export)."),
         ],
         examples: [
             "rlt import recommendations plan.csv --dry-run",
@@ -46,7 +53,8 @@ enum ImportCommand {
             throw CommandFailure(message: "cannot read \(file): no such file", code: ExitCode.noStore)
         }
         let context = ImportContext(
-            asOf: invocation.asOf, author: invocation.author, timestamp: invocation.timestamp, mapping: mapping, review: review)
+            asOf: invocation.asOf, author: invocation.author, timestamp: invocation.timestamp, mapping: mapping, review: review,
+            force: arguments.flag("--force"))
         let dryRun = arguments.flag("--dry-run")
         let store = invocation.store
         let plan = try store.write { transaction in

@@ -32,7 +32,7 @@ enum LogCommand {
                 values: .store(.records))
         ],
         options: [
-            .value("--since", "DATE", "Only changes on or after this date (a month or year counts from its start)."),
+            .date("--since", "Only changes on or after this date (a month or year counts from its start)."),
             .value("--author", "NAME", "Only changes by this person."),
         ] + ListingOptions.specs,
         examples: ["rlt log --since 2024-05-01", "rlt log darren-bethany/3i", "rlt log child-g --format csv"],

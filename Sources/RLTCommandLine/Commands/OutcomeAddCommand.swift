@@ -7,7 +7,8 @@ enum OutcomeAddCommand {
         discussion: """
             The latest outcome is the recommendation's current position; older ones are the evidence trail.
             --assurance records the level judged at that point; when the outcome is the latest, it also becomes
-            the recommendation's current assurance.
+            the recommendation's current assurance. An outcome records what has happened, so --date cannot be
+            after --as-of (a month, quarter or year only when it starts after it).
             """,
         arguments: [
             ArgumentSpec(
@@ -15,8 +16,8 @@ enum OutcomeAddCommand {
                 values: .store(.recommendations))
         ],
         options: [
-            .value("--text", "TEXT", "What the agency reported or the board concluded.", required: true),
-            .value("--date", "DATE", "When (default: --as-of, i.e. today)."),
+            .text("--text", "What the agency reported or the board concluded.", required: true),
+            .date("--date", "When (default: --as-of, i.e. today); not after --as-of."),
             .choice("--assurance", AssuranceLevel.self, "The assurance level judged."),
             .value("--by", "CODE", "Agency code of whoever gave the assurance.", values: .store(.agencies)),
         ],
@@ -36,6 +37,7 @@ enum OutcomeAddCommand {
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireRecommendation(ref.id)
             if let by = outcome.by { try tracker.requireAgency(by, field: "--by") }
+            try ChangeRules.requirePast(outcome.date, .outcome, reference: "\(ref)", asOf: invocation.asOf)
             var rec = review.recommendations[index]
             rec.outcomes.insertByDate(outcome)
             var change = "outcome added (\(outcome.date))"

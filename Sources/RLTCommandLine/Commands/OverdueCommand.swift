@@ -177,9 +177,6 @@ enum OverdueCommand {
     }
 }
 
-/// "1 recommendation", "2 actions".
-func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
-
 /// A sentence wrapped to the terminal's width (whole in a pipe), with its final newline.
 func fitted(_ sentence: String, width: Int?) -> String {
     guard let width else { return sentence + "\n" }

@@ -6,12 +6,12 @@ enum RecAddCommand {
         overview: "Add a recommendation to a review.",
         arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The review and the id as numbered in the report (e.g. darren-bethany/3i).")],
         options: [
-            .value("--text", "TEXT", "The recommendation.", required: true),
+            .text("--text", "The recommendation.", required: true),
             .value(
                 "--owner", "CODE", "Owning agency code; the first is the lead.", repeatable: true,
                 values: .store(.agencies)),
             .choice("--level", RecommendationLevel.self, "Whom it is addressed to.", default: .local),
-            .value("--due", "DATE", "When it is due (a month or quarter falls due at its end)."),
+            .date("--due", "When it is due (a month or quarter falls due at its end)."),
             .value("--theme", "THEME", "Theme code.", repeatable: true, values: .store(.themes)),
             .value("--link", "ID", "Id of a related recommendation in the same review.", repeatable: true),
         ],
@@ -35,6 +35,7 @@ enum RecAddCommand {
         try invocation.store.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(ref.review)
+            try ChangeRules.requireOpen(review)
             try review.requireFreeChildID(ref.id)
             try CodeChecks(tracker: tracker).agencies(rec.owners, option: "--owner")
             try CodeChecks(tracker: tracker).themes(rec.themes, option: "--theme")

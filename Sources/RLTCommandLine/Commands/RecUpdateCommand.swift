@@ -8,7 +8,9 @@ enum RecUpdateCommand {
             Only the options given change; --owner, --theme and --link replace their lists. Moving the due date
             keeps the first one as original_due, so slippage stays visible. --note adds a dated outcome entry
             (dated --as-of). not-accepted and already-in-place need --reason; superseded needs a --link to the
-            replacement.
+            replacement. Reopening (assured, already-in-place, not-accepted or superseded back to open, in-progress
+            or implemented) needs --reason saying why: it is kept in the reason field and history says "reopened".
+            --text -, --note - or --reason - reads that text from standard input.
             """,
         arguments: [
             ArgumentSpec(
@@ -17,17 +19,20 @@ enum RecUpdateCommand {
         ],
         options: [
             .choice("--status", RecommendationStatus.self, "The new status."),
-            .value("--due", "DATE", "The new due date."),
+            .date("--due", "The new due date (a month or quarter falls due at its end)."),
             .choice("--assurance", AssuranceLevel.self, "The assurance level judged now."),
             .value(
                 "--owner", "CODE", "Owning agency code; the first is the lead. Replaces the list.", repeatable: true,
                 values: .store(.agencies)),
-            .value("--text", "TEXT", "The recommendation's text."),
+            .text("--text", "The recommendation's text."),
             .choice("--level", RecommendationLevel.self, "Whom it is addressed to."),
             .value("--theme", "THEME", "Theme code. Replaces the list.", repeatable: true, values: .store(.themes)),
             .value("--link", "ID", "Related recommendation id. Replaces the list.", repeatable: true),
-            .value("--note", "TEXT", "A progress note, stored as a dated outcome."),
-            .value("--reason", "TEXT", "Why it is not accepted, or where existing practice meets it."),
+            .text("--note", "A progress note, stored as a dated outcome (dated --as-of)."),
+            .text(
+                "--reason",
+                "Why it is not accepted, or where existing practice meets it; also why it is reopened (a terminal status "
+                    + "back to open, in-progress or implemented)."),
         ],
         examples: [
             "rlt rec update darren-bethany/3i --status implemented --note \"Policy relaunched\"",
@@ -42,9 +47,12 @@ enum RecUpdateCommand {
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireRecommendation(ref.id)
             var rec = review.recommendations[index]
+            let before = rec.status
             let changes = try apply(arguments, to: &rec, in: review, tracker: tracker, invocation: invocation)
-            guard !changes.isEmpty else { throw RecordError.unchanged(reference: "\(ref)") }
-            try requireComplete(rec, ref: ref)
+            guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: rec.status.rawValue) }
+            try ChangeRules.requireReason(
+                reopening: before, to: rec.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)")
+            try ChangeRules.requireComplete(rec, reference: "\(ref)")
             rec.history.append(invocation.history(changes.summary))
             review.recommendations[index] = rec
             try transaction.save(review)
@@ -58,7 +66,7 @@ enum RecUpdateCommand {
     ) throws -> ChangeLog {
         var changes = ChangeLog()
         let checks = CodeChecks(tracker: tracker)
-        if let status = try arguments.choice("--status", RecommendationStatus.self) { changes.set(&rec.status, status, "status") }
+        if let status = try arguments.choice("--status", RecommendationStatus.self) { changes.setStatus(&rec.status, status) }
         if let due = try arguments.date("--due") { changes.moveDue(&rec.due, original: &rec.originalDue, to: due) }
         if let level = try arguments.choice("--assurance", AssuranceLevel.self) { changes.set(&rec.assurance, level, "assurance") }
         if let owners = try arguments.list("--owner", check: { try checks.agencies($0, option: "--owner") }) {
@@ -89,19 +97,5 @@ enum RecUpdateCommand {
             changes.append("outcome added (\(invocation.asOf))")
         }
         return changes
-    }
-
-    /// The status rules of DESIGN §3: terminal decisions must say why.
-    static func requireComplete(_ rec: Recommendation, ref: RecordReference) throws(RecordError) {
-        switch rec.status {
-        case .notAccepted where (rec.reason ?? "").isEmpty:
-            throw .required(reference: "\(ref)", what: "status not-accepted needs --reason (the board must give reasons)")
-        case .alreadyInPlace where (rec.reason ?? "").isEmpty:
-            throw .required(reference: "\(ref)", what: "status already-in-place needs --reason saying where it is in place")
-        case .superseded where rec.links.isEmpty:
-            throw .required(reference: "\(ref)", what: "status superseded needs --link to the replacing recommendation")
-        default:
-            return
-        }
     }
 }

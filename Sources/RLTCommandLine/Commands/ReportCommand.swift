@@ -19,7 +19,7 @@ enum ReportCommand {
                 values: .words(ReportFormat.self)),
             .value(
                 "--out", "FILE", "Write the report to FILE (created 0600) instead of standard output.", values: .file),
-            .value("--since", "DATE", "Add the changes and outcomes recorded from DATE to --as-of."),
+            .date("--since", "Add the changes and outcomes recorded from DATE to --as-of."),
             .value("--stale-days", "N", "Count as stale what has had no update for N days or more.", default: "90"),
         ] + FilterOptions.specs(.both),
         examples: [

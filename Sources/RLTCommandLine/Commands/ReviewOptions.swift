@@ -18,7 +18,7 @@ enum ReviewOptions {
                     "--partnership", "CODE", "Agency code of a commissioning body." + replaces, repeatable: true,
                     values: .store(.agencies)),
             ]
-            + dateFields.map { .value("--\($0)", "DATE", "The \($0) date (YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD).") }
+            + dateFields.map { .date("--\($0)", "The \($0) date.") }
             + [
                 .choice("--status", ReviewStatus.self, "Where the review is.", default: forAdd ? .inProgress : nil),
                 .value("--theme", "THEME", "Theme code." + replaces, repeatable: true, values: .store(.themes)),
@@ -46,7 +46,7 @@ enum ReviewOptions {
         for (field, keyPath) in dates {
             if let date = try arguments.date("--\(field)") { changes.setOptional(&review[keyPath: keyPath], date, field) }
         }
-        if let status = try arguments.choice("--status", ReviewStatus.self) { changes.set(&review.status, status, "status") }
+        if let status = try arguments.choice("--status", ReviewStatus.self) { changes.setStatus(&review.status, status) }
         if let codes = try arguments.list("--theme", check: { try checks.themes($0, option: "--theme") }) {
             changes.setList(&review.themes, codes, "themes")
         }

@@ -47,7 +47,7 @@ enum ReviewShowCommand {
             var table = TextTable(["id", "status", "assurance", "due", "owners", "text"])
             for rec in review.recommendations {
                 table.add([
-                    rec.id, rec.status.rawValue, rec.assurance.rawValue, rec.due?.description ?? "-", list(rec.owners),
+                    rec.id, rec.statusText, rec.assurance.rawValue, rec.due?.description ?? "-", list(rec.owners),
                     rec.text,
                 ])
             }

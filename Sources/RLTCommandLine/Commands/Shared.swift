@@ -5,7 +5,10 @@ enum GlobalOptions {
     static let all: [OptionSpec] = [
         .value("--store", "DIR", "The store directory (default: $RLT_STORE, else ./data).", values: .directory),
         .value("--author", "NAME", "Name written into history (default: $RLT_AUTHOR, else $USER)."),
-        .value("--as-of", "DATE", "Treat this day as today for dates and defaults (default: $RLT_AS_OF, else today)."),
+        .value(
+            "--as-of", "DATE",
+            "Treat this day as today for dates and defaults (default: $RLT_AS_OF, else today). A day: YYYY-MM-DD or "
+                + "DD/MM/YYYY (UK order, day first)."),
         .value(
             "--color", "WHEN", "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.",
             values: .words(ColorChoice.self), default: ColorChoice.auto.rawValue),
@@ -46,7 +49,19 @@ func dueText(_ due: PartialDate?, original: PartialDate?, slipped: Int?) -> Stri
     return "\(due?.description ?? "-") (originally \(original), slipped \(slipped) days)"
 }
 
-func list(_ values: [String]) -> String { values.joined(separator: ", ") }
+/// Lists in `show` read as they do in listings and CSV: joined with `; `.
+func list(_ values: [String]) -> String { Listings.joined(values) }
+
+/// "nothing to change": naming the status when `--status` gave the one already set, else saying that every value
+/// given is already set, else that no option was given.
+func unchanged(_ reference: String, _ arguments: ParsedArguments, status: String) -> RecordError {
+    if arguments.has("--status") { return .alreadySet(reference: reference, status: status) }
+    let globals = Set(GlobalOptions.all.map(\.name))
+    if arguments.values.keys.contains(where: { !globals.contains($0) }) {
+        return .alreadySet(reference: reference, status: nil)
+    }
+    return .unchanged(reference: reference)
+}
 
 /// Checks that codes are in the directory and theme vocabulary.
 struct CodeChecks {

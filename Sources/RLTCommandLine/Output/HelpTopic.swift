@@ -28,13 +28,16 @@ enum HelpTopic: String, CaseIterable, Sendable {
     private static let datesText = """
         DATES
 
-        Reviews give dates as precisely as they know them, and so does rlt:
+        Reviews give dates as precisely as they know them, and so does rlt. Every date option (--due,
+        --completed, --date, --since, --due-before, --as-of…) and every date column of an import takes:
 
           2024          a year         falls due on 2024-12-31
           2024-06       a month        falls due on 2024-06-30
           2024-Q2       a quarter      falls due on 2024-06-30 (Q1 Jan-Mar, Q2 Apr-Jun, Q3 Jul-Sep, Q4 Oct-Dec)
           2024-06-30    a day
           30/06/2024    a day, UK order (day/month/year); stored as 2024-06-30
+
+        Dates with slashes are in UK order, day first: 05/06/2024 is 5 June 2024, never 6 May.
 
         A partial due date falls due at the END of its period: a recommendation due 2024-06 is not overdue on
         2024-06-30 and is overdue from 2024-07-01.
@@ -44,6 +47,10 @@ enum HelpTopic: String, CaseIterable, Sendable {
 
         --as-of DATE (or $RLT_AS_OF) sets the day treated as today for overdue, RAG, stale and default dates, so
         every date-dependent output can be reproduced: rlt overdue --as-of 2022-01-01
+
+        What has happened cannot be dated in the future: a completed date, an outcome's date and a progress
+        note's date may not be after --as-of. A month, quarter or year is in the future only if it STARTS after
+        --as-of (2024-03 is fine on 2024-03-01). Dates long before the record was typed in are normal.
         History timestamps are UTC, e.g. 2024-05-20T09:30:00Z.
 
         """
@@ -65,7 +72,17 @@ enum HelpTopic: String, CaseIterable, Sendable {
               already-in-place  needs --reason saying where existing practice meets it
               superseded        needs --link to the replacing recommendation
               dropped (action)  needs --reason
-              done (action)     records the completed date (default: --as-of)
+              done (action)     records the completed date (default: --as-of; never after --as-of)
+
+            Changes people regret:
+              reopening         a terminal recommendation or action back to a live status (assured → open,
+                                done → in-progress) needs --reason; the reason is kept in the record's reason
+                                field and history says "status: assured → open (reopened)". A reopened action
+                                loses its completed date (history keeps it).
+              closed review     takes no new findings, recommendations or actions (rec add, finding add,
+                                action add, import); reopen it with rlt review update ID --status published
+              closing a review  is refused while any of its recommendations or actions is open, unless --force
+              review remove     says what it would delete and needs --yes
 
             RAG as of --as-of:
               blue   terminal status
@@ -91,7 +108,8 @@ enum HelpTopic: String, CaseIterable, Sendable {
           .lock               the writers' lock file (not data)
           .index/             a derived index of the review files, for fast queries (not data)
 
-        Where: --store DIR, else $RLT_STORE, else ./data (from this repository's root, the sample store).
+        Where: --store DIR, else $RLT_STORE, else ./data (from this repository's root, the sample store). The
+        path must be a directory: a file there is refused (exit 66; rlt init: exit 73).
 
         The files are pretty-printed JSON with sorted keys and a final newline: keep the store in git. Two
         coordinators editing different reviews never conflict; after a merge, run 'rlt check'.
@@ -187,11 +205,14 @@ enum HelpTopic: String, CaseIterable, Sendable {
 
           0   success; a query that matches nothing still succeeds
           1   failure; 'rlt check' found problems; --fail-if-any and something matched
-          64  usage error: unknown command or option, missing or malformed value (bad date, unknown status)
-          65  bad data: unknown agency or theme code, duplicate id, missing record, a broken rule, a corrupt
-              store file or one from a newer rlt, an import file with problems
-          66  no store at the given path (tracker.json missing), or an input file that does not exist
-          73  cannot create (e.g. init where a store already exists)
+          64  usage error: unknown command or option, missing or malformed value (bad date, unknown status),
+              a removal without --yes, --text - with nothing on standard input
+          65  bad data: unknown agency or theme code, duplicate id, missing record, a broken rule (a reopen
+              without --reason, adding to a closed review, a date in the future…), a corrupt store file or one
+              from a newer rlt, an import file with problems
+          66  no store at the given path (tracker.json missing, or the path is a file, not a directory), or an
+              input file that does not exist
+          73  cannot create (e.g. init where a store already exists, or where a file is in the way)
           74  cannot read or write a file (permissions, disk full, read-only store)
           75  try again: the store is locked by another rlt, or a file changed during the update
 

@@ -46,11 +46,10 @@ struct ReviewRules {
             for (j, link) in rec.links.enumerated() where !recIDs.contains(link) {
                 report.add(base + [.key("links"), .index(j)], "\(name): links to missing recommendation \(printable(link))")
             }
-            if (rec.status == .notAccepted || rec.status == .alreadyInPlace) && (rec.reason ?? "").isEmpty {
-                report.add(base + [.key("status")], "\(name): status \(rec.status.rawValue) needs a reason")
-            }
-            if rec.status == .superseded && rec.links.isEmpty {
-                report.add(base + [.key("status")], "\(name): status superseded needs a link to the replacement")
+            do {
+                try ChangeRules.requireComplete(rec, reference: name)
+            } catch {
+                report.add(base + [.key("status")], error.message(input: Self.input))
             }
             for (j, outcome) in rec.outcomes.enumerated() {
                 if let by = outcome.by, tracker.agency(by) == nil {
@@ -69,11 +68,16 @@ struct ReviewRules {
                     base + [.key("responds_to"), .index(j)],
                     "action \(action.id): responds to missing recommendation or finding \(printable(target))")
             }
-            if action.status == .dropped && (action.reason ?? "").isEmpty {
-                report.add(base + [.key("status")], "action \(action.id): status dropped needs a reason")
+            do {
+                try ChangeRules.requireComplete(action, reference: "action \(action.id)")
+            } catch {
+                report.add(base + [.key("status")], error.message(input: Self.input))
             }
         }
     }
+
+    /// A stored record has no options: the check names what is missing ("needs a reason").
+    static func input(_ field: String) -> String { field == "links" ? "a link" : "a \(field)" }
 
     private func checkThemes(_ themes: [String], at path: [JSONPathComponent], into report: inout FileReport) {
         for (i, theme) in themes.enumerated() where tracker.theme(theme) == nil {

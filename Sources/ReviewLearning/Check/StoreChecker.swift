@@ -24,7 +24,7 @@ public enum StoreChecker {
             }
             if let unknown = unknownField(store.trackerPath, file) { problems.append(unknown) }
         } catch {
-            return [problem(from: error, file: store.trackerPath)]
+            return [problem(from: store.rootProblem() ?? error, file: store.trackerPath)]
         }
         var trackerReport = FileReport(file: store.trackerPath)
         checkTracker(tracker, into: &trackerReport)

@@ -29,8 +29,8 @@ enum StrictRules {
             if rec.originalDue != nil && rec.due == nil {
                 report.add(base + [.key("original_due")], "\(name): original_due without a due date")
             }
-            for (j, outcome) in rec.outcomes.enumerated() where outcome.date.start > asOf {
-                report.add(base + [.key("outcomes"), .index(j), .key("date")], "\(name): outcome dated \(outcome.date), after \(asOf)")
+            for (j, outcome) in rec.outcomes.enumerated() {
+                past(outcome.date, .outcome, name, asOf, at: base + [.key("outcomes"), .index(j), .key("date")], into: &report)
             }
             checkHistory(rec.history, base, name, into: &report)
         }
@@ -46,9 +46,27 @@ enum StrictRules {
             if action.originalDue != nil && action.due == nil {
                 report.add(base + [.key("original_due")], "\(name): original_due without a due date")
             }
+            if let completed = action.completed {
+                past(completed, .completed, name, asOf, at: base + [.key("completed")], into: &report)
+            }
+            for (j, note) in action.updates.enumerated() {
+                past(note.date, .progressNote, name, asOf, at: base + [.key("updates"), .index(j), .key("date")], into: &report)
+            }
             checkHistory(action.history, base, name, into: &report)
         }
         checkHistory(review.history, [], "review", into: &report)
+    }
+
+    /// The commands' rule: what has happened is not dated after the as-of day.
+    private static func past(
+        _ date: PartialDate, _ what: RecordedDate, _ name: String, _ asOf: CalendarDay, at path: [JSONPathComponent],
+        into report: inout FileReport
+    ) {
+        do {
+            try ChangeRules.requirePast(date, what, reference: name, asOf: asOf)
+        } catch {
+            report.add(path, error.description)
+        }
     }
 
     private static func checkHistory(

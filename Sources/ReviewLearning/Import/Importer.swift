@@ -48,13 +48,19 @@ public struct ImportContext: Sendable {
     public var mapping: [String: String]
     /// `--review ID` for files without a review column.
     public var review: String?
+    /// `--force`: add records to closed reviews and close reviews with open records (restoring a whole store).
+    public var force: Bool
 
-    public init(asOf: CalendarDay, author: String, timestamp: String, mapping: [String: String] = [:], review: String? = nil) {
+    public init(
+        asOf: CalendarDay, author: String, timestamp: String, mapping: [String: String] = [:], review: String? = nil,
+        force: Bool = false
+    ) {
         self.asOf = asOf
         self.author = author
         self.timestamp = timestamp
         self.mapping = mapping
         self.review = review
+        self.force = force
     }
 }
 

@@ -75,10 +75,29 @@ struct Row {
         guard let value = code(field) else { return nil }
         let normalised = String(String.UnicodeScalarView(value.lowercased().unicodeScalars.map { $0 == " " || $0 == "_" ? "-" : $0 }))
         guard let result = V(rawValue: normalised) else {
-            fail(column(field), "\(shown(value)) is not a \(V.noun); use one of: \(V.allowedValues.joined(separator: ", "))")
+            let error = InvalidValue(noun: V.noun, value: value, allowed: V.allowedValues, suggestion: V.suggestion(for: value))
+            fail(column(field), error.description(showing: shown(value)))
             return nil
         }
         return result
+    }
+
+    /// Records a broken rule of the store against this row, naming the column (or `--force`) that fixes it.
+    mutating func obey(_ field: String?, _ rule: () throws(RuleViolation) -> Void) {
+        do {
+            try rule()
+        } catch {
+            fail(field.flatMap(column), error.message(input: Row.input))
+        }
+    }
+
+    /// How import names what supplies a field: its column, or `--force`.
+    static func input(_ field: String) -> String {
+        switch field {
+        case "force": return "--force"
+        case "links": return "a link (the links column)"
+        default: return "a \(field) (the \(field) column)"
+        }
     }
 
     mutating func integer(_ field: String) -> Int? {

@@ -133,7 +133,10 @@ struct RowApplier {
         var changes = ChangeLog()
         if let type { changes.set(&review.type, type, "type") }
         if let title { changes.set(&review.title, title, "title", text: true) }
-        if let status = row.choice("status", ReviewStatus.self) { changes.set(&review.status, status, "status") }
+        let before = review.status
+        if let status = row.choice("status", ReviewStatus.self) { changes.setStatus(&review.status, status) }
+        let force = context.force
+        row.obey("status") { () throws(RuleViolation) in try ChangeRules.requireClosable(review, from: before, force: force) }
         if let codes = row.list("partnerships") {
             row.agencies(codes, "partnerships", tracker: plan.state.tracker)
             changes.setList(&review.partnerships, codes, "partnerships")
@@ -212,6 +215,7 @@ struct RowApplier {
         if index == nil, review.childIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
             row.fail(row.column("id"), "\(review.id)/\(id) is already used by another record")
         }
+        if index == nil { requireOpen(review, &row) }
         guard row.problems.isEmpty else { return }
         var finding = index.map { review.findings[$0] } ?? Finding(id: id, audience: audience ?? "", text: text ?? "")
         var changes = ChangeLog()
@@ -241,6 +245,7 @@ struct RowApplier {
         if index == nil, review.childIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
             row.fail(row.column("id"), "\(review.id)/\(id) is already used by another record")
         }
+        if index == nil { requireOpen(review, &row) }
         let text = row.text("text")
         if index == nil && text == nil { row.fail(row.column("text") ?? "text", "a new recommendation needs its text") }
         var rec = index.map { review.recommendations[$0] } ?? Recommendation(id: id, text: text ?? "")
@@ -259,7 +264,8 @@ struct RowApplier {
             changes.setOptional(&rec.originalDue, original, "original_due")
         }
         if let due = row.date("due") { changes.moveDue(&rec.due, original: &rec.originalDue, to: due) }
-        if let status = row.choice("status", RecommendationStatus.self) { changes.set(&rec.status, status, "status") }
+        let before = rec.status
+        if let status = row.choice("status", RecommendationStatus.self) { changes.setStatus(&rec.status, status) }
         if let assurance = row.choice("assurance", AssuranceLevel.self) { changes.set(&rec.assurance, assurance, "assurance") }
         if let reason = row.text("reason") { changes.setOptional(&rec.reason, reason, "reason", text: true) }
         if let links = row.list("links") {
@@ -273,12 +279,11 @@ struct RowApplier {
             rec.outcomes.insertByDate(Outcome(date: .day(context.asOf), text: note, author: context.author))
             changes.append("outcome added (\(context.asOf))")
         }
-        switch rec.status {
-        case .notAccepted where (rec.reason ?? "").isEmpty, .alreadyInPlace where (rec.reason ?? "").isEmpty:
-            row.fail(row.column("status"), "status \(rec.status.rawValue) needs a reason; add a reason column")
-        case .superseded where rec.links.isEmpty:
-            row.fail(row.column("status"), "status superseded needs a link to the replacing recommendation")
-        default: break
+        let reference = "\(review.id)/\(id)"
+        let reasonGiven = row.text("reason") != nil
+        row.obey("status") { () throws(RuleViolation) in
+            try ChangeRules.requireReason(reopening: before, to: rec.status, reasonGiven: reasonGiven, reference: reference)
+            try ChangeRules.requireComplete(rec, reference: reference)
         }
         guard row.problems.isEmpty else { return }
         if let index {
@@ -309,6 +314,8 @@ struct RowApplier {
         if index == nil, review.childIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
             row.fail(row.column("id"), "\(review.id)/\(id) is already used by another record")
         }
+        if index == nil { requireOpen(review, &row) }
+        let reference = "\(review.id)/\(id)"
         var action = index.map { review.actions[$0] } ?? AgencyAction(id: id, agency: agency ?? "", text: text ?? "")
         var changes = ChangeLog()
         if let agency { changes.set(&action.agency, agency, "agency") }
@@ -323,8 +330,15 @@ struct RowApplier {
             changes.setOptional(&action.originalDue, original, "original_due")
         }
         if let due = row.date("due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
-        if let status = row.choice("status", ActionStatus.self) { changes.set(&action.status, status, "status") }
-        if let completed = row.date("completed") { changes.setOptional(&action.completed, completed, "completed") }
+        let before = action.status
+        if let status = row.choice("status", ActionStatus.self) { action.changeStatus(to: status, &changes) }
+        if let completed = row.date("completed") {
+            let asOf = context.asOf
+            row.obey("completed") { () throws(RuleViolation) in
+                try ChangeRules.requirePast(completed, .completed, reference: reference, asOf: asOf)
+            }
+            changes.setOptional(&action.completed, completed, "completed")
+        }
         if let measure = row.text("measure") { changes.setOptional(&action.measure, measure, "measure", text: true) }
         if let evidence = row.text("evidence") { changes.setOptional(&action.evidence, evidence, "evidence", text: true) }
         if let reason = row.text("reason") { changes.setOptional(&action.reason, reason, "reason", text: true) }
@@ -332,8 +346,10 @@ struct RowApplier {
             action.updates.append(ProgressNote(date: .day(context.asOf), text: note, author: context.author))
             changes.append("update added (\(context.asOf))")
         }
-        if action.status == .dropped && (action.reason ?? "").isEmpty {
-            row.fail(row.column("status"), "status dropped needs a reason; add a reason column")
+        let reasonGiven = row.text("reason") != nil
+        row.obey("status") { () throws(RuleViolation) in
+            try ChangeRules.requireReason(reopening: before, to: action.status, reasonGiven: reasonGiven, reference: reference)
+            try ChangeRules.requireComplete(action, reference: reference)
         }
         guard row.problems.isEmpty else { return }
         if let index {
@@ -359,6 +375,10 @@ struct RowApplier {
         }
         let assurance = row.choice("assurance", AssuranceLevel.self)
         let by = row.code("by").flatMap { row.agencies([$0], "by", tracker: plan.state.tracker).first }
+        let asOf = context.asOf
+        row.obey("date") { () throws(RuleViolation) in
+            try ChangeRules.requirePast(date, .outcome, reference: "\(review.id)/\(recID)", asOf: asOf)
+        }
         guard row.problems.isEmpty else { return }
         var rec = review.recommendations[index]
         let outcome = Outcome(date: date, text: text, author: row.text("author") ?? context.author, assurance: assurance, by: by)
@@ -383,6 +403,10 @@ struct RowApplier {
         guard let index = review.actions.firstIndex(where: { $0.id == actionID }) else {
             row.fail(row.column("action"), "no action \(review.id)/\(actionID)")
             return
+        }
+        let asOf = context.asOf
+        row.obey("date") { () throws(RuleViolation) in
+            try ChangeRules.requirePast(date, .progressNote, reference: "\(review.id)/\(actionID)", asOf: asOf)
         }
         guard row.problems.isEmpty else { return }
         var action = review.actions[index]
@@ -437,6 +461,12 @@ struct RowApplier {
             record(added: id)
         }
         plan.eventsChanged = true
+    }
+
+    /// New findings, recommendations and actions go only into a review that is not closed (unless `--force`).
+    private func requireOpen(_ review: Review, _ row: inout Row) {
+        guard !context.force else { return }
+        row.obey("review") { () throws(RuleViolation) in try ChangeRules.requireOpen(review) }
     }
 
     private mutating func store(_ review: Review) {

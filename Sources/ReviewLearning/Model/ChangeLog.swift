@@ -26,6 +26,13 @@ public struct ChangeLog: Sendable {
         target = value
     }
 
+    /// Sets a status, marking a move from a terminal status back to a live one as `(reopened)`.
+    public mutating func setStatus<S: Lifecycle>(_ target: inout S, _ value: S, _ field: String = "status") {
+        guard target != value else { return }
+        parts.append("\(field): \(target.rawValue) → \(value.rawValue)" + (target.isReopened(by: value) ? " (reopened)" : ""))
+        target = value
+    }
+
     public mutating func set(_ target: inout String, _ value: String, _ field: String, text: Bool = false) {
         guard !sameScalars(target, value) else { return }
         note(field, target, value, text: text)

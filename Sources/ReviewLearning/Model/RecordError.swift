@@ -8,6 +8,8 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     case required(reference: String, what: String)
     case stillReferenced(reference: String, by: [String])
     case unchanged(reference: String)
+    /// Every value given is already set: `status` names the status when one was given.
+    case alreadySet(reference: String, status: String?)
 
     public var description: String {
         switch self {
@@ -28,6 +30,10 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(reference) is still referred to by \(by.joined(separator: ", ")); change those first"
         case .unchanged(let reference):
             return "\(reference): nothing to change; give at least one option (see --help)"
+        case .alreadySet(let reference, let status?):
+            return "\(reference) is already \(status); nothing to change"
+        case .alreadySet(let reference, nil):
+            return "\(reference) already has the values given; nothing to change"
         }
     }
 }

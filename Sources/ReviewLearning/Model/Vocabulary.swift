@@ -3,6 +3,8 @@ public protocol Vocabulary: RawRepresentable, CaseIterable, Codable, Hashable, S
 where RawValue == String, AllCases: RandomAccessCollection {
     /// What the value is called in messages, e.g. "recommendation status".
     static var noun: String { get }
+    /// Words people type for a value ("completed" for `done`), offered as "did you mean" but never accepted.
+    static var synonyms: [String: Self] { get }
 }
 
 extension Vocabulary {
@@ -10,13 +12,26 @@ extension Vocabulary {
     public init(parsing text: String) throws(InvalidValue) {
         let lowered = text.lowercased()
         guard let value = Self.allCases.first(where: { $0.rawValue == lowered }) else {
-            throw InvalidValue(noun: Self.noun, value: text, allowed: Self.allCases.map(\.rawValue))
+            throw InvalidValue(
+                noun: Self.noun, value: text, allowed: Self.allCases.map(\.rawValue), suggestion: Self.suggestion(for: text))
         }
         self = value
     }
 
     /// All raw values, for help text and completions.
     public static var allowedValues: [String] { allCases.map(\.rawValue) }
+
+    public static var synonyms: [String: Self] { [:] }
+
+    /// The value someone typing `text` probably meant: a known synonym ("finished" → `done`), else the nearest
+    /// spelling ("in-progres" → `in-progress`); nil when nothing is close.
+    public static func suggestion(for text: String) -> String? {
+        let key = String(
+            String.UnicodeScalarView(
+                text.lowercased().unicodeScalars.map { $0 == " " || $0 == "_" ? "-" : $0 }))
+        if let value = synonyms[key] { return value.rawValue }
+        return nearestMatches(to: text, in: allowedValues).first
+    }
 }
 
 /// A value outside a closed vocabulary (status, type, level…).
@@ -24,13 +39,25 @@ public struct InvalidValue: Error, Equatable, Sendable, CustomStringConvertible 
     public let noun: String
     public let value: String
     public let allowed: [String]
+    /// The value probably meant (`Vocabulary.suggestion(for:)`).
+    public let suggestion: String?
 
-    public var description: String {
+    public init(noun: String, value: String, allowed: [String], suggestion: String?) {
+        self.noun = noun
+        self.value = value
+        self.allowed = allowed
+        self.suggestion = suggestion
+    }
+
+    public var description: String { description(showing: "\"\(value)\"") }
+
+    /// The message with the value as `shown` (import describes long cells instead of quoting them).
+    public func description(showing shown: String) -> String {
         let article = noun.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-        if let near = nearestMatches(to: value, in: allowed).first {
-            return "\"\(value)\" is not \(article) \(noun); did you mean \"\(near)\"? (one of: \(allowed.joined(separator: ", ")))"
+        if let near = suggestion {
+            return "\(shown) is not \(article) \(noun); did you mean \"\(near)\"? (one of: \(allowed.joined(separator: ", ")))"
         }
-        return "\"\(value)\" is not \(article) \(noun); use one of: \(allowed.joined(separator: ", "))"
+        return "\(shown) is not \(article) \(noun); use one of: \(allowed.joined(separator: ", "))"
     }
 }
 
@@ -38,12 +65,25 @@ public struct InvalidValue: Error, Equatable, Sendable, CustomStringConvertible 
 public enum ReviewType: String, Vocabulary {
     case dhr, cspr, rapidReview = "rapid-review", sar, joint, scr, thematic, other
     public static let noun = "review type"
+    public static let synonyms: [String: ReviewType] = [
+        "domestic-homicide-review": .dhr, "dahr": .dhr, "domestic-abuse-related-death-review": .dhr,
+        "child-safeguarding-practice-review": .cspr, "lcspr": .cspr, "local-cspr": .cspr, "ncspr": .cspr,
+        "rapid": .rapidReview, "rr": .rapidReview, "safeguarding-adults-review": .sar, "sar-review": .sar,
+        "serious-case-review": .scr, "joint-review": .joint, "thematic-review": .thematic,
+    ]
 }
 
 /// Where a review is in its life.
 public enum ReviewStatus: String, Vocabulary {
     case notified, inProgress = "in-progress", submitted, completed, published, closed
     public static let noun = "review status"
+    public static let synonyms: [String: ReviewStatus] = [
+        "open": .inProgress, "ongoing": .inProgress, "active": .inProgress, "started": .inProgress,
+        "underway": .inProgress, "commissioned": .inProgress, "draft": .inProgress, "live": .inProgress,
+        "new": .notified, "referred": .notified, "sent": .submitted, "with-the-board": .submitted,
+        "finished": .completed, "complete": .completed, "done": .completed, "approved": .completed,
+        "archived": .closed, "signed-off": .closed, "finalised": .closed, "finalized": .closed,
+    ]
     public var isTerminal: Bool { self == .closed }
 }
 
@@ -52,6 +92,17 @@ public enum RecommendationStatus: String, Vocabulary {
     case open, inProgress = "in-progress", implemented, assured, alreadyInPlace = "already-in-place"
     case notAccepted = "not-accepted", superseded
     public static let noun = "recommendation status"
+    public static let synonyms: [String: RecommendationStatus] = [
+        "new": .open, "accepted": .open, "not-started": .open, "pending": .open, "agreed": .open,
+        "started": .inProgress, "ongoing": .inProgress, "underway": .inProgress, "in-hand": .inProgress,
+        "active": .inProgress, "partially-implemented": .inProgress, "progressing": .inProgress,
+        "done": .implemented, "complete": .implemented, "completed": .implemented, "finished": .implemented,
+        "delivered": .implemented, "achieved": .implemented, "met": .implemented,
+        "closed": .assured, "signed-off": .assured, "evidenced": .assured, "embedded": .assured,
+        "in-place": .alreadyInPlace, "existing": .alreadyInPlace, "already-done": .alreadyInPlace,
+        "rejected": .notAccepted, "declined": .notAccepted, "refused": .notAccepted, "not-agreed": .notAccepted,
+        "replaced": .superseded, "merged": .superseded, "withdrawn": .superseded,
+    ]
     public var isTerminal: Bool {
         switch self {
         case .open, .inProgress, .implemented: return false
@@ -64,6 +115,17 @@ public enum RecommendationStatus: String, Vocabulary {
 public enum ActionStatus: String, Vocabulary {
     case planned, inProgress = "in-progress", blocked, done, dropped
     public static let noun = "action status"
+    public static let synonyms: [String: ActionStatus] = [
+        "open": .planned, "new": .planned, "not-started": .planned, "pending": .planned, "todo": .planned,
+        "to-do": .planned, "scheduled": .planned, "agreed": .planned,
+        "started": .inProgress, "ongoing": .inProgress, "underway": .inProgress, "active": .inProgress,
+        "progressing": .inProgress, "on-track": .inProgress,
+        "on-hold": .blocked, "stuck": .blocked, "paused": .blocked, "delayed": .blocked, "waiting": .blocked,
+        "completed": .done, "complete": .done, "finished": .done, "closed": .done, "achieved": .done,
+        "delivered": .done, "implemented": .done, "met": .done,
+        "cancelled": .dropped, "canceled": .dropped, "abandoned": .dropped, "withdrawn": .dropped,
+        "not-required": .dropped, "superseded": .dropped,
+    ]
     public var isTerminal: Bool { self == .done || self == .dropped }
 }
 
@@ -71,12 +133,25 @@ public enum ActionStatus: String, Vocabulary {
 public enum AssuranceLevel: String, Vocabulary {
     case notAssessed = "not-assessed", none, limited, reasonable, substantial
     public static let noun = "assurance level"
+    public static let synonyms: [String: AssuranceLevel] = [
+        "unknown": .notAssessed, "pending": .notAssessed, "not-yet": .notAssessed, "unassessed": .notAssessed,
+        "no": .none, "nil": .none, "no-assurance": .none, "unassured": .none,
+        "low": .limited, "partial": .limited, "some": .limited, "weak": .limited,
+        "moderate": .reasonable, "adequate": .reasonable, "satisfactory": .reasonable, "good": .reasonable,
+        "positive": .reasonable, "medium": .reasonable,
+        "high": .substantial, "full": .substantial, "strong": .substantial, "significant": .substantial,
+    ]
 }
 
 /// Whom a recommendation is addressed to.
 public enum RecommendationLevel: String, Vocabulary {
     case national, regional, local, agency
     public static let noun = "recommendation level"
+    public static let synonyms: [String: RecommendationLevel] = [
+        "government": .national, "home-office": .national, "dfe": .national, "dhsc": .national,
+        "region": .regional, "partnership": .local, "board": .local, "lscp": .local, "sab": .local, "csp": .local,
+        "multi-agency": .local, "single-agency": .agency, "organisation": .agency, "organisational": .agency,
+    ]
 }
 
 /// The sector an agency belongs to; also usable as a finding's audience.
@@ -85,12 +160,25 @@ public enum Sector: String, Vocabulary {
     case childrensSocialCare = "childrens-social-care", adultSocialCare = "adult-social-care"
     case education, localAuthority = "local-authority", voluntary, partnership, national, other
     public static let noun = "sector"
+    public static let synonyms: [String: Sector] = [
+        "nhs": .health, "icb": .health, "ccg": .health, "gp": .health, "hospital": .health, "mental-health": .health,
+        "csc": .childrensSocialCare, "childrens-services": .childrensSocialCare, "children's-social-care": .childrensSocialCare,
+        "asc": .adultSocialCare, "adult-services": .adultSocialCare, "council": .localAuthority, "la": .localAuthority,
+        "housing": .localAuthority, "school": .education, "schools": .education, "college": .education,
+        "charity": .voluntary, "vcs": .voluntary, "vcse": .voluntary, "third-sector": .voluntary,
+        "crc": .probation, "nps": .probation, "constabulary": .police,
+    ]
 }
 
 /// How learning was disseminated.
 public enum EventKind: String, Vocabulary {
     case seminar, training, briefing, eLearning = "e-learning", conference, newsletter, caseStudy = "case-study"
     public static let noun = "event kind"
+    public static let synonyms: [String: EventKind] = [
+        "workshop": .training, "course": .training, "session": .training, "webinar": .briefing,
+        "7-minute-briefing": .briefing, "7mb": .briefing, "online": .eLearning, "learning-event": .seminar,
+        "lecture": .seminar, "bulletin": .newsletter, "article": .newsletter, "case-review": .caseStudy,
+    ]
 }
 
 extension Vocabulary {

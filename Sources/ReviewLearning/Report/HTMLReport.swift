@@ -159,7 +159,7 @@ public enum HTMLReport {
                 let rec = line.recommendation
                 return [
                     .header(rec.id), .text(rec.text), .text(ReportText.owners(rec.owners)),
-                    .due(rec.due, original: rec.originalDue), .text(ReportWords.status(rec.status)),
+                    .due(rec.due, original: rec.originalDue), .text(ReportWords.status(of: rec)),
                     .rag(line.state), .text(ReportText.outcome(line)),
                 ]
             }

@@ -100,7 +100,7 @@ public enum MarkdownReport {
                 let rec = line.recommendation
                 return [
                     rec.id, rec.text, ReportText.owners(rec.owners), ReportWords.due(rec.due, original: rec.originalDue),
-                    ReportWords.status(rec.status), ReportText.rag(line.state),
+                    ReportWords.status(of: rec), ReportText.rag(line.state),
                     ReportText.outcome(line),
                 ]
             }

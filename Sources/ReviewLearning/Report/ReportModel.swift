@@ -390,6 +390,9 @@ enum ReportWords {
 
     static func status(raw: String) -> String { sentence(raw) }
 
+    /// A recommendation's status in its review's table: "Superseded by 6" names the replacement.
+    static func status(of rec: Recommendation) -> String { sentence(rec.status.rawValue) + rec.replacementText }
+
     static func assurance(_ level: AssuranceLevel) -> String { sentence(level.rawValue) }
 
     static func rag(_ rag: RAG) -> String { sentence(rag.rawValue) }

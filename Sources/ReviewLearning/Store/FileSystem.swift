@@ -46,6 +46,13 @@ package enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// True when `path` exists but is not a directory, or one of its parents is a file (`ENOTDIR`).
+    static func isNotADirectory(_ path: String) -> Bool {
+        var info = stat()
+        if stat(path, &info) == 0 { return (info.st_mode & S_IFMT) != S_IFDIR }
+        return errno == ENOTDIR
+    }
+
     /// Replaces `path` with `data` so that a crash leaves either the old or the new file, never a mix.
     ///
     /// Temp file in the same directory (O_EXCL, created with `mode`), write, fchmod, fsync, rename, then fsync the

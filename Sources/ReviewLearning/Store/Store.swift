@@ -27,6 +27,9 @@ public struct Store: Sendable {
     /// Creates an empty store, refusing a directory that already has one.
     public static func create(at root: String, name: String, now: String, author: String) throws -> Store {
         let store = Store(root: root)
+        if FileSystem.exists(root) && !FileSystem.isDirectory(root) {
+            throw StoreError.cannotCreate(path: root, reason: "it is a file, not a directory; choose a directory")
+        }
         try FileSystem.makeDirectory(root)
         if FileSystem.exists(store.trackerPath) { throw StoreError.alreadyAStore(path: root) }
         try store.write { transaction in
@@ -47,7 +50,13 @@ public struct Store: Sendable {
     // MARK: Reading
 
     public func loadTracker() throws(StoreError) -> Tracker {
-        guard let data = try FileSystem.read(trackerPath) else { throw .notAStore(path: root) }
+        let found: Data?
+        do {
+            found = try FileSystem.read(trackerPath)
+        } catch {
+            throw rootProblem() ?? error
+        }
+        guard let data = found else { throw rootProblem() ?? .notAStore(path: root) }
         return try JSONCodec.decode(Tracker.self, from: data, file: trackerPath)
     }
 
@@ -79,7 +88,12 @@ public struct Store: Sendable {
 
     /// Throws `notAStore` unless `tracker.json` is there, so a mistyped --store is not read as an empty store.
     public func requireStore() throws(StoreError) {
-        guard FileSystem.exists(trackerPath) else { throw .notAStore(path: root) }
+        guard FileSystem.exists(trackerPath) else { throw rootProblem() ?? .notAStore(path: root) }
+    }
+
+    /// `notADirectory` when the store path is a file or runs through one; checked only once a read has failed.
+    func rootProblem() -> StoreError? {
+        FileSystem.isNotADirectory(root) ? .notADirectory(path: root) : nil
     }
 
     /// Every review, sorted by id; the first bad file (in that order) is the error.
@@ -140,7 +154,7 @@ public struct Store: Sendable {
 
     /// Runs `body` holding the store lock; its saves are atomic and checked against what it read.
     public func write<T>(_ body: (inout Transaction) throws -> T) throws -> T {
-        guard FileSystem.isDirectory(root) else { throw StoreError.notAStore(path: root) }
+        guard FileSystem.isDirectory(root) else { throw rootProblem() ?? StoreError.notAStore(path: root) }
         // A reviews/ that is a link would send writes outside the store.
         if FileSystem.isSymlink(reviewsDirectory) { throw StoreError.symlink(file: reviewsDirectory) }
         // The tracker gives the file mode for the lock file; read before the lock, it is decoded again under the

@@ -1,6 +1,8 @@
 /// Problems reading or writing a store; each message names the file and how to fix it.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAStore(path: String)
+    /// The store path names a file (or goes through one), not a directory.
+    case notADirectory(path: String)
     case alreadyAStore(path: String)
     case corrupt(file: String, line: Int?, message: String)
     case newerSchema(file: String, found: Int)
@@ -19,6 +21,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .notAStore(let path):
             return "no rlt store at \(path) (tracker.json is missing); create one with 'rlt init \(path)' or pass --store DIR"
+        case .notADirectory(let path):
+            return "\(path) is not a directory; a store is a directory holding tracker.json: pass --store DIR "
+                + "(or set $RLT_STORE) to the store's directory"
         case .alreadyAStore(let path):
             return "\(path) already holds an rlt store (tracker.json exists); choose another directory"
         case .corrupt(let file, let line, let message):

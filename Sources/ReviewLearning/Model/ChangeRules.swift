@@ -1,0 +1,172 @@
+/// A status with an end: a terminal value is never overdue, and leaving one for a live value is a reopen.
+public protocol Lifecycle: Vocabulary {
+    var isTerminal: Bool { get }
+}
+
+extension ReviewStatus: Lifecycle {}
+extension RecommendationStatus: Lifecycle {}
+extension ActionStatus: Lifecycle {}
+
+extension Lifecycle {
+    /// Whether moving from `self` to `new` takes a finished record back into work (`assured` → `open`).
+    public func isReopened(by new: Self) -> Bool { isTerminal && !new.isTerminal }
+}
+
+/// The dates that record something that has happened, and so cannot lie after the as-of day.
+public enum RecordedDate: String, Sendable {
+    case completed = "completed date"
+    case outcome = "outcome date"
+    case progressNote = "progress note date"
+}
+
+/// A rule of the store that a change would break. The commands throw it, import reports it against the row and
+/// `rlt check` against the file, each naming the input that fixes it in its own terms (`--reason`, a column…).
+public struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Rule: Equatable, Sendable {
+        /// not-accepted, already-in-place or dropped without a reason; `why` says what the reason is for.
+        case needsReason(status: String, why: String)
+        /// superseded without a link to the replacement.
+        case needsLink
+        /// A terminal status left for a live one without a reason given with the change.
+        case reopenNeedsReason(from: String, to: String)
+        /// A finding, recommendation or action added to a closed review.
+        case reviewClosed(review: String)
+        /// A review closed while some of its recommendations or actions are still open.
+        case reviewStillOpen(review: String, recommendations: Int, actions: Int)
+        /// A completion, outcome or progress note dated after the as-of day.
+        case inFuture(what: RecordedDate, date: PartialDate, asOf: CalendarDay)
+    }
+
+    /// The record, as the caller names it (`darren-bethany/3i`, `recommendation 3i`).
+    public let reference: String
+    public let rule: Rule
+
+    public init(reference: String, rule: Rule) {
+        self.reference = reference
+        self.rule = rule
+    }
+
+    /// The message with the command line's names for the inputs (`--reason`, `--link`, `--force`).
+    public var description: String { message(input: Self.option) }
+
+    /// The option that sets a field: `reason` → `--reason`, `links` → `--link`.
+    public static func option(_ field: String) -> String { field == "links" ? "--link" : "--\(field)" }
+
+    /// The message, with `input(field)` naming what supplies a field (`reason`, `links`, `force`) in the caller's terms.
+    public func message(input: (String) -> String) -> String {
+        switch rule {
+        case .needsReason(let status, let why):
+            return "\(reference): status \(status) needs \(input("reason")) \(why)"
+        case .needsLink:
+            return "\(reference): status superseded needs \(input("links")) to the replacing recommendation"
+        case .reopenNeedsReason(let from, let to):
+            return "\(reference): \(from) → \(to) reopens it, which needs \(input("reason")) saying why"
+        case .reviewClosed(let review):
+            return "review \(review) is closed, so nothing can be added to it; reopen it first with "
+                + "'rlt review update \(review) --status published'"
+        case .reviewStillOpen(let review, let recommendations, let actions):
+            var open: [String] = []
+            if recommendations > 0 { open.append(counted(recommendations, "open recommendation")) }
+            if actions > 0 { open.append(counted(actions, "open action")) }
+            return "review \(review) still has \(open.joined(separator: " and ")); finish, drop or supersede them "
+                + "before closing it, or give \(input("force")) to close it anyway"
+        case .inFuture(let what, let date, let asOf):
+            let relation = if case .day = date { "is after" } else { "starts after" }
+            return "\(reference): \(what.rawValue) \(date) \(relation) the as-of day \(asOf); completions, outcomes "
+                + "and progress notes cannot be dated in the future"
+        }
+    }
+}
+
+/// The rules of a change, shared by the commands, import and `rlt check` so each holds the same everywhere.
+public enum ChangeRules {
+    /// DESIGN §3: a terminal decision says why, and a superseded recommendation names its replacement.
+    public static func requireComplete(_ rec: Recommendation, reference: String) throws(RuleViolation) {
+        let hasReason = !(rec.reason ?? "").isEmpty
+        switch rec.status {
+        case .notAccepted where !hasReason:
+            throw RuleViolation(
+                reference: reference, rule: .needsReason(status: rec.status.rawValue, why: "(the board must give reasons)"))
+        case .alreadyInPlace where !hasReason:
+            throw RuleViolation(
+                reference: reference, rule: .needsReason(status: rec.status.rawValue, why: "saying where it is in place"))
+        case .superseded where rec.links.isEmpty:
+            throw RuleViolation(reference: reference, rule: .needsLink)
+        default:
+            return
+        }
+    }
+
+    /// A dropped action says why.
+    public static func requireComplete(_ action: AgencyAction, reference: String) throws(RuleViolation) {
+        guard action.status == .dropped, (action.reason ?? "").isEmpty else { return }
+        throw RuleViolation(reference: reference, rule: .needsReason(status: "dropped", why: "saying why"))
+    }
+
+    /// Taking a finished recommendation or action back into work needs a reason given with that change.
+    public static func requireReason<S: Lifecycle>(
+        reopening old: S, to new: S, reasonGiven: Bool, reference: String
+    ) throws(RuleViolation) {
+        guard old.isReopened(by: new), !reasonGiven else { return }
+        throw RuleViolation(reference: reference, rule: .reopenNeedsReason(from: old.rawValue, to: new.rawValue))
+    }
+
+    /// Nothing is added to a closed review: its findings, recommendations and actions are final.
+    public static func requireOpen(_ review: Review) throws(RuleViolation) {
+        guard review.status == .closed else { return }
+        throw RuleViolation(reference: review.id, rule: .reviewClosed(review: review.id))
+    }
+
+    /// A review is closed only when all its recommendations and actions are finished, unless `force`.
+    public static func requireClosable(_ review: Review, from old: ReviewStatus, force: Bool) throws(RuleViolation) {
+        guard review.status == .closed, old != .closed, !force else { return }
+        let open = openRecords(in: review)
+        guard open.recommendations + open.actions > 0 else { return }
+        throw RuleViolation(
+            reference: review.id,
+            rule: .reviewStillOpen(review: review.id, recommendations: open.recommendations, actions: open.actions))
+    }
+
+    /// How many of a review's recommendations and actions have a status that is not terminal.
+    public static func openRecords(in review: Review) -> (recommendations: Int, actions: Int) {
+        (review.recommendations.count { !$0.status.isTerminal }, review.actions.count { !$0.status.isTerminal })
+    }
+
+    /// Whether a date lies after the as-of day. A month, quarter or year is in the future only when its period
+    /// starts after it: `2024-03` is not in the future on 2024-03-01.
+    public static func isInFuture(_ date: PartialDate, asOf: CalendarDay) -> Bool { date.start > asOf }
+
+    /// Completions, outcomes and progress notes record what has happened, so they are never dated in the future.
+    public static func requirePast(
+        _ date: PartialDate, _ what: RecordedDate, reference: String, asOf: CalendarDay
+    ) throws(RuleViolation) {
+        guard isInFuture(date, asOf: asOf) else { return }
+        throw RuleViolation(reference: reference, rule: .inFuture(what: what, date: date, asOf: asOf))
+    }
+}
+
+extension AgencyAction {
+    /// Sets the status; leaving `done` clears the completed date (its old value stays in the change log), so a
+    /// reopened or dropped action is never shown as completed.
+    public mutating func changeStatus(to status: ActionStatus, _ changes: inout ChangeLog) {
+        let leavesDone = self.status == .done && status != .done
+        changes.setStatus(&self.status, status)
+        if leavesDone, let old = completed {
+            changes.note("completed", old.description, nil)
+            completed = nil
+        }
+    }
+}
+
+extension Recommendation {
+    /// The status as a person reads it: `superseded by 6` names the replacement.
+    public var statusText: String { status.rawValue + replacementText }
+
+    /// ` by 6` for a superseded recommendation (its links name the replacement), else empty.
+    public var replacementText: String {
+        status == .superseded && !links.isEmpty ? " by \(links.joined(separator: "; "))" : ""
+    }
+}
+
+/// "1 recommendation", "2 actions": counts in messages and summaries, in one place.
+package func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
