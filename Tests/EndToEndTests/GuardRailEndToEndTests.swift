@@ -73,6 +73,13 @@ private let guarded: [GuardedInput] = [
         args: ["import", "recommendations", "IMPORT"], status: 65,
         mentions: ["import.csv:2:", "review darren-bethany is closed", "rlt review update darren-bethany --status"]),
     GuardedInput(
+        name: "reopening a record of a closed review",
+        setup: [["action", "update", "darren-bethany/A1", "--status", "done"], GuardedInput.close],
+        args: ["action", "update", "darren-bethany/A1", "--status", "in-progress", "--reason", GuardedInput.secret],
+        status: 65,
+        mentions: ["darren-bethany/A1: review darren-bethany is closed, so its records cannot be reopened",
+                   "rlt review update darren-bethany --status"]),
+    GuardedInput(
         name: "closing a review with open records", args: ["review", "update", "darren-bethany", "--status", "closed"],
         status: 65, mentions: ["review darren-bethany still has 2 open recommendations and 1 open action", "--force"]),
     GuardedInput(

@@ -4,6 +4,7 @@ import Testing
 @testable import ReviewLearning
 
 private let asOf = CalendarDay(year: 2024, month: 3, day: 1) ?? CalendarDay(ordinal: 0)
+private let open = Review(id: "r", type: .dhr, title: "R")
 
 @Suite("Change rules (issue 13 §5)")
 struct ChangeRulesTests {
@@ -35,19 +36,35 @@ struct ChangeRulesTests {
     func reopen() throws {
         let error = try #require(throws: RuleViolation.self) {
             try ChangeRules.requireReason(
-                reopening: RecommendationStatus.assured, to: .open, reasonGiven: false, reference: "r/3i")
+                reopening: RecommendationStatus.assured, to: .open, reasonGiven: false, reference: "r/3i", in: open)
         }
         #expect(error.description == "r/3i: assured → open reopens it, which needs --reason saying why")
         #expect(error.message(input: { "a \($0) column" }).hasSuffix("which needs a reason column saying why"))
-        try ChangeRules.requireReason(reopening: RecommendationStatus.assured, to: .open, reasonGiven: true, reference: "r/3i")
-        try ChangeRules.requireReason(reopening: RecommendationStatus.open, to: .assured, reasonGiven: false, reference: "r/3i")
-        try ChangeRules.requireReason(reopening: RecommendationStatus.assured, to: .notAccepted, reasonGiven: false, reference: "r/3i")
+        try ChangeRules.requireReason(reopening: RecommendationStatus.assured, to: .open, reasonGiven: true, reference: "r/3i", in: open)
+        try ChangeRules.requireReason(reopening: RecommendationStatus.open, to: .assured, reasonGiven: false, reference: "r/3i", in: open)
+        try ChangeRules.requireReason(reopening: RecommendationStatus.assured, to: .notAccepted, reasonGiven: false, reference: "r/3i", in: open)
         #expect(throws: RuleViolation.self) {
-            try ChangeRules.requireReason(reopening: ActionStatus.done, to: .inProgress, reasonGiven: false, reference: "r/A1")
+            try ChangeRules.requireReason(reopening: ActionStatus.done, to: .inProgress, reasonGiven: false, reference: "r/A1", in: open)
         }
         #expect(throws: RuleViolation.self) {
-            try ChangeRules.requireReason(reopening: ActionStatus.dropped, to: .planned, reasonGiven: false, reference: "r/A1")
+            try ChangeRules.requireReason(reopening: ActionStatus.dropped, to: .planned, reasonGiven: false, reference: "r/A1", in: open)
         }
+    }
+
+    @Test("nothing in a closed review is reopened: the review is reopened first (import --force aside)")
+    func reopenInClosedReview() throws {
+        var closed = open
+        closed.status = .closed
+        let error = try #require(throws: RuleViolation.self) {
+            try ChangeRules.requireReason(
+                reopening: RecommendationStatus.assured, to: .open, reasonGiven: true, reference: "r/3i", in: closed)
+        }
+        #expect(error.description == "r/3i: review r is closed, so its records cannot be reopened; reopen the review first with 'rlt review update r --status published'")
+        try ChangeRules.requireReason(
+            reopening: RecommendationStatus.assured, to: .open, reasonGiven: true, reference: "r/3i", in: closed,
+            force: true)
+        try ChangeRules.requireReason(
+            reopening: ActionStatus.inProgress, to: .done, reasonGiven: false, reference: "r/A1", in: closed)
     }
 
     @Test("history says (reopened); a reopened action loses its completed date, named in the change")

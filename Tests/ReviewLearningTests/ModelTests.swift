@@ -17,6 +17,16 @@ struct ModelTests {
         }
     }
 
+    @Test("a list changed from or to empty reads (none) in history")
+    func listChanges() {
+        var changes = ChangeLog()
+        var links: [String] = []
+        changes.setList(&links, ["6"], "links")
+        changes.setList(&links, ["6", "7"], "links")
+        changes.setList(&links, [], "links")
+        #expect(changes.summary == "links: (none) → 6; links: 6 → 6, 7; links: 6, 7 → (none)")
+    }
+
     @Test("terminal statuses are the ones DESIGN names")
     func terminal() {
         #expect(RecommendationStatus.allCases.filter(\.isTerminal) == [.assured, .alreadyInPlace, .notAccepted, .superseded])

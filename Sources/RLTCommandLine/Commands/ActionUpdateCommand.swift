@@ -59,7 +59,8 @@ enum ActionUpdateCommand {
             }
             guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: action.status.rawValue) }
             try ChangeRules.requireReason(
-                reopening: before, to: action.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)")
+                reopening: before, to: action.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)",
+                in: review)
             try ChangeRules.requireComplete(action, reference: "\(ref)")
             action.history.append(invocation.history(changes.summary))
             review.actions[index] = action

@@ -282,7 +282,9 @@ struct RowApplier {
         let reference = "\(review.id)/\(id)"
         let reasonGiven = row.text("reason") != nil
         row.obey("status") { () throws(RuleViolation) in
-            try ChangeRules.requireReason(reopening: before, to: rec.status, reasonGiven: reasonGiven, reference: reference)
+            try ChangeRules.requireReason(
+                reopening: before, to: rec.status, reasonGiven: reasonGiven, reference: reference, in: review,
+                force: context.force)
             try ChangeRules.requireComplete(rec, reference: reference)
         }
         guard row.problems.isEmpty else { return }
@@ -348,7 +350,9 @@ struct RowApplier {
         }
         let reasonGiven = row.text("reason") != nil
         row.obey("status") { () throws(RuleViolation) in
-            try ChangeRules.requireReason(reopening: before, to: action.status, reasonGiven: reasonGiven, reference: reference)
+            try ChangeRules.requireReason(
+                reopening: before, to: action.status, reasonGiven: reasonGiven, reference: reference, in: review,
+                force: context.force)
             try ChangeRules.requireComplete(action, reference: reference)
         }
         guard row.problems.isEmpty else { return }

@@ -62,7 +62,9 @@ public struct ChangeLog: Sendable {
 
     public mutating func setList(_ target: inout [String], _ value: [String], _ field: String) {
         guard !target.elementsEqual(value, by: { sameScalars($0, $1) }) else { return }
-        note(field, target.joined(separator: ", "), value.joined(separator: ", "))
+        // An empty list reads as "(none)", as a missing value does: `links: (none) → 6`. Commas, not the cells' "; ",
+        // which already parts one change from the next.
+        note(field, target.isEmpty ? nil : target.joined(separator: ", "), value.isEmpty ? nil : value.joined(separator: ", "))
         target = value
     }
 }

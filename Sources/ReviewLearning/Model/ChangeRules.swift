@@ -31,6 +31,8 @@ public struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertible
         case reopenNeedsReason(from: String, to: String)
         /// A finding, recommendation or action added to a closed review.
         case reviewClosed(review: String)
+        /// A recommendation or action of a closed review taken back into work.
+        case reopenInClosedReview(review: String)
         /// A review closed while some of its recommendations or actions are still open.
         case reviewStillOpen(review: String, recommendations: Int, actions: Int)
         /// A completion, outcome or progress note dated after the as-of day.
@@ -64,6 +66,9 @@ public struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertible
         case .reviewClosed(let review):
             return "review \(review) is closed, so nothing can be added to it; reopen it first with "
                 + "'rlt review update \(review) --status published'"
+        case .reopenInClosedReview(let review):
+            return "\(reference): review \(review) is closed, so its records cannot be reopened; reopen the review "
+                + "first with 'rlt review update \(review) --status published'"
         case .reviewStillOpen(let review, let recommendations, let actions):
             var open: [String] = []
             if recommendations > 0 { open.append(counted(recommendations, "open recommendation")) }
@@ -103,11 +108,16 @@ public enum ChangeRules {
         throw RuleViolation(reference: reference, rule: .needsReason(status: "dropped", why: "saying why"))
     }
 
-    /// Taking a finished recommendation or action back into work needs a reason given with that change.
+    /// Taking a finished recommendation or action back into work needs a reason given with that change, and a
+    /// review that is not closed (a closed review has no open records: `requireClosable`), unless `force`.
     public static func requireReason<S: Lifecycle>(
-        reopening old: S, to new: S, reasonGiven: Bool, reference: String
+        reopening old: S, to new: S, reasonGiven: Bool, reference: String, in review: Review, force: Bool = false
     ) throws(RuleViolation) {
-        guard old.isReopened(by: new), !reasonGiven else { return }
+        guard old.isReopened(by: new) else { return }
+        if review.status == .closed && !force {
+            throw RuleViolation(reference: reference, rule: .reopenInClosedReview(review: review.id))
+        }
+        guard !reasonGiven else { return }
         throw RuleViolation(reference: reference, rule: .reopenNeedsReason(from: old.rawValue, to: new.rawValue))
     }
 
