@@ -7,19 +7,16 @@
 enum DisplayWidth {
     /// Cells of a whole string.
     static func of(_ text: some StringProtocol) -> Int {
-        // ASCII (most cells) needs no grapheme breaking: one cell a printable byte.
-        var printable = 0
-        var isASCII = true
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                isASCII = false
-                break
-            }
-            if byte >= 0x20 && byte != 0x7F { printable += 1 }
-        }
-        if isASCII { return printable }
+        // Most cells are ASCII or Latin text with common punctuation (’ – …): one cell a printable scalar, and
+        // no grapheme breaking needed, since nothing in these ranges joins with its neighbours.
         var cells = 0
-        for character in text { cells += of(character) }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20AC: cells += 1
+            case 0x00...0x1F, 0x7F...0x9F: break
+            default: return text.reduce(0) { $0 + of($1) }
+            }
+        }
         return cells
     }
 

@@ -67,15 +67,17 @@ struct TextTable {
     /// Chooses the table or block layout for `style.width` and lays every row out.
     func layout(_ style: Style) -> Layout {
         let heads = columns.map { $0.uppercased() }
+        // Each cell is measured once: the natural widths, the padding and the decision to cut all use it.
+        let cellWidths = rows.map { $0.map(DisplayWidth.of) }
         var natural = [Int](repeating: 0, count: columns.count)
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < natural.count { natural[i] = max(natural[i], DisplayWidth.of(cell)) }
+        for row in cellWidths {
+            for (i, cells) in row.enumerated() where i < natural.count { natural[i] = max(natural[i], cells) }
         }
         if style.header {
             for (i, head) in heads.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(head)) }
         }
-        guard let width = style.width else { return table(heads, widths: natural, style) }
-        if let widths = fitted(natural, into: width) { return table(heads, widths: widths, style) }
+        guard let width = style.width else { return table(heads, cellWidths, widths: natural, style) }
+        if let widths = fitted(natural, into: width) { return table(heads, cellWidths, widths: widths, style) }
         return blocks(width: width, style)
     }
 
@@ -103,34 +105,35 @@ struct TextTable {
         return widths
     }
 
-    private func table(_ heads: [String], widths: [Int], _ style: Style) -> Layout {
+    private func table(_ heads: [String], _ cellWidths: [[Int]], widths: [Int], _ style: Style) -> Layout {
         let last = columns.count - 1
         /// One row's lines: cells cut (or the last one wrapped) to their widths, columns two cells apart.
-        func lines(_ cells: [String], isHeader: Bool) -> [String] {
-            var pieces: [[String]] = []
+        func lines(_ cells: [String], _ measured: [Int], isHeader: Bool) -> [String] {
+            var pieces: [[(text: String, cells: Int)]] = []
             for (i, cell) in cells.enumerated() where i <= last {
-                if style.wrap && i == last && !isHeader && isFreeText[i] {
-                    pieces.append(DisplayWidth.wrap(cell, width: widths[i]))
+                if measured[i] <= widths[i] {
+                    pieces.append([(cell, measured[i])])
+                } else if style.wrap && i == last && !isHeader && isFreeText[i] {
+                    pieces.append(DisplayWidth.wrap(cell, width: widths[i]).map { ($0, DisplayWidth.of($0)) })
                 } else {
-                    pieces.append([DisplayWidth.cut(cell, to: widths[i])])
+                    let cut = DisplayWidth.cut(cell, to: widths[i])
+                    pieces.append([(cut, DisplayWidth.of(cut))])
                 }
             }
             let height = pieces.map(\.count).max() ?? 1
             return (0..<height).map { k in
                 var line = ""
                 for (i, piece) in pieces.enumerated() {
-                    let cell = k < piece.count ? piece[k] : ""
+                    let (cell, used) = k < piece.count ? piece[k] : ("", 0)
                     line += isHeader || cell.isEmpty ? cell : painted(cell, style.colour?(columns[i], cells[i]))
-                    if i < pieces.count - 1 {
-                        line += String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(cell)) + 2)
-                    }
+                    if i < pieces.count - 1 { line += String(repeating: " ", count: max(0, widths[i] - used) + 2) }
                 }
                 return trimmed(line)
             }
         }
         return Layout(
-            header: style.header ? lines(heads, isHeader: true) : [],
-            rows: rows.map { lines($0, isHeader: false) })
+            header: style.header ? lines(heads, heads.map(DisplayWidth.of), isHeader: true) : [],
+            rows: zip(rows, cellWidths).map { lines($0, $1, isHeader: false) })
     }
 
     /// One block a record: short fields flowed as `label: value`, free text on its own lines, a blank line between.
