@@ -242,3 +242,28 @@ func makeSmallStore(in directory: String, sourceLocation: SourceLocation = #_sou
     }
     return store
 }
+
+/// A refused command as a person sees it: exit `status`, nothing on stdout, and one `error:` line first on stderr —
+/// followed only by the usage line and a pointer to `--help` for a usage error (64), or by import's "nothing was
+/// imported" line when `imported` is set.
+func expectRefused(
+    _ result: RLTResult, status: Int32, imported: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(result.status == status, "\(result)", sourceLocation: sourceLocation)
+    #expect(!result.signalled, sourceLocation: sourceLocation)
+    #expect(result.stdout.isEmpty, "nothing on stdout: \(result.stdout)", sourceLocation: sourceLocation)
+    let lines = result.stderrLines
+    let errors = lines.filter { $0.hasPrefix("error: ") }
+    #expect(errors.count == 1, "exactly one error line: \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(lines.first?.hasPrefix("error: ") == true, "the error comes first: \(result.stderr)", sourceLocation: sourceLocation)
+    if status == 64 {
+        #expect(
+            lines.contains { $0.hasPrefix("usage: rlt ") }, "usage errors show the usage line: \(result.stderr)",
+            sourceLocation: sourceLocation)
+        #expect(lines.count <= 3, "error, usage and a pointer to --help at most: \(result.stderr)", sourceLocation: sourceLocation)
+    } else if imported {
+        #expect(lines.count == 2 && lines[1].hasPrefix("nothing was imported"), "\(result.stderr)", sourceLocation: sourceLocation)
+    } else {
+        #expect(lines.count == 1, "data errors are one line: \(result.stderr)", sourceLocation: sourceLocation)
+    }
+}
