@@ -75,6 +75,16 @@ struct DisplayWidthTests {
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
     }
 
+    @Test("a narrower first line (text beside a label) splits a long word once, never with a space inside it")
+    func wrapThen() {
+        let url = "https://example.org/abcdefghijklmnopqrstuvwxyz0123456789"
+        let lines = DisplayWidth.wrap("see \(url) now", width: 10, then: 20)
+        #expect(lines.first.map { DisplayWidth.of($0) <= 10 } == true)
+        #expect(lines.dropFirst().allSatisfy { DisplayWidth.of($0) <= 20 })
+        // The pieces of the address, put back together, are the address: no space went into it.
+        #expect(lines.joined().contains(url), "\(lines)")
+    }
+
     @Test("preformatted lines wrap under their value column, short lines stay as they are")
     func fitLines() {
         let text = "Recommendation:  open, in-progress, implemented, assured (terminal)\nshort"

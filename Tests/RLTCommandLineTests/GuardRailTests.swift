@@ -117,7 +117,7 @@ struct GuardRailTests {
         cli.seed()
         let closed = cli.run("review", "update", "darren-bethany", "--status", "closed", "--force")
         #expect(closed.code == 0, "\(closed.err)")
-        #expect(closed.err == "updated darren-bethany: status: in-progress → closed; closed with 2 open recommendations and 1 open action (--force)\n")
+        #expect(closed.err == "updated darren-bethany: status: in-progress → closed; closed with 2 open recommendations and 1 open action (forced)\n")
         let reopened = cli.run("review", "update", "darren-bethany", "--status", "published")
         #expect(reopened.err == "updated darren-bethany: status: closed → published (reopened)\n")
         #expect(cli.run("rec", "add", "darren-bethany/4", "--text", "x").code == 0)
@@ -267,5 +267,47 @@ struct GuardRailTests {
         let forced = cli.run("import", "recommendations", file, "--force")
         #expect(forced.code == 0, "\(forced.err)")
         #expect(forced.out == "added darren-bethany/9\n")
+    }
+
+    @Test("import reopens only with a reason of its own: the stored reason an export repeats is not one")
+    func importReopenReason() throws {
+        let cli = CLIHarness()
+        cli.seed()
+        #expect(cli.run("rec", "update", "darren-bethany/3ii", "--status", "not-accepted", "--reason", "Budget").code == 0)
+        let file = "\(cli.directory)/recs.csv"
+        func sheet(_ reason: String) throws {
+            try Data("review_id,rec_id,status,reason\r\ndarren-bethany,3ii,open,\(reason)\r\n".utf8)
+                .write(to: URL(fileURLWithPath: file))
+        }
+        try sheet("Budget")
+        let before = cli.snapshot()
+        let refused = cli.run("import", "recommendations", file)
+        #expect(refused.code == 65, "\(refused.err)")
+        #expect(refused.err.contains("not-accepted → open reopens it"))
+        #expect(cli.snapshot() == before)
+        try sheet("Funding found")
+        let reopened = cli.run("import", "recommendations", file)
+        #expect(reopened.code == 0, "\(reopened.err)")
+        #expect(cli.run("log", "darren-bethany/3ii").out.contains("status: not-accepted → open (reopened); reason changed"))
+    }
+
+    @Test("a forced close by import records what was left open, as the command does")
+    func importForcedClose() throws {
+        let cli = CLIHarness()
+        cli.seed()
+        let file = "\(cli.directory)/reviews.csv"
+        try Data("review_id,type,title,status\r\ndarren-bethany,joint,Darren & Bethany,closed\r\n".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(cli.run("import", "reviews", file).code == 65)
+        let forced = cli.run("import", "reviews", file, "--force")
+        #expect(forced.code == 0, "\(forced.err)")
+        #expect(
+            cli.run("log", "darren-bethany").out.contains(
+                "status: in-progress → closed; closed with 2 open recommendations and 1 open action (forced)"))
+        // Zero counts are left out.
+        let only = CLIHarness()
+        only.seed()
+        #expect(only.run("action", "update", "darren-bethany/A1", "--status", "done").code == 0)
+        #expect(only.run("review", "update", "darren-bethany", "--status", "closed", "--force").err.hasSuffix(
+            "closed with 2 open recommendations (forced)\n"))
     }
 }

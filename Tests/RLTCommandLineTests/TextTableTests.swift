@@ -90,6 +90,20 @@ struct TextTableTests {
             """)
     }
 
+    @Test("a word longer than the line wraps in pieces with nothing inserted, in blocks and in show")
+    func longWord() {
+        let url = "https://example.org/" + String(repeating: "x", count: 60)
+        var table = TextTable(["id", "text"])
+        table.add(["1", url])
+        for width in [20, 30] {
+            let out = table.render(width: width, wrap: true)
+            let text = out.split(separator: "\n").filter { !$0.hasPrefix("ID") && !$0.hasPrefix("id:") }
+            let rejoined = text.map { $0.replacingOccurrences(of: "text:", with: "").filter { $0 != " " } }.joined()
+            #expect(rejoined.hasSuffix(url), "\(out)")
+            #expect(out.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= width }, "\(out)")
+        }
+    }
+
     @Test("show's details wrap long values under themselves, or under the label when narrow")
     func details() {
         var details = Details()

@@ -12,9 +12,7 @@ struct HelpFormatter {
     func render(_ command: CommandSpec, path: [String]) -> String {
         var out = paragraph("OVERVIEW: \(command.overview)")
         if let discussion = command.discussion {
-            for text in discussion.split(separator: "\n\n") {
-                out += "\n" + paragraph(text.split(separator: "\n").joined(separator: " "))
-            }
+            for text in discussion.split(separator: "\n\n") { out += "\n" + reflowed(text) }
         }
         out += "\n" + hanging("USAGE:", words: usageWords(parser.usageLine(command, path: path)), indent: 2)
         if !command.arguments.isEmpty {
@@ -46,7 +44,7 @@ struct HelpFormatter {
         }
         if !command.subcommands.isEmpty {
             let prefix = (["rlt", "help"] + path).joined(separator: " ")
-            out += "\n" + paragraph("  See '\(prefix) <subcommand>' for detailed help.", indent: 2)
+            out += "\n" + paragraph("See '\(prefix) <subcommand>' for detailed help.", indent: 2)
         }
         if path.isEmpty {
             out += "\nHELP TOPICS:\n"
@@ -82,13 +80,32 @@ struct HelpFormatter {
         return out
     }
 
-    /// Prose wrapped at the line width, continuation lines indented by `indent`.
+    /// A paragraph of a discussion: prose lines joined and wrapped; a line with a two-space gap in it
+    /// (`fish:  rlt completions fish > …`) is a line of its own, wrapped under its value column.
+    private func reflowed(_ text: Substring) -> String {
+        var out = ""
+        var prose: [Substring] = []
+        func flush() {
+            if !prose.isEmpty { out += paragraph(prose.joined(separator: " ")) }
+            prose = []
+        }
+        for line in text.split(separator: "\n") {
+            if line.contains("  ") {
+                flush()
+                out += DisplayWidth.fitLines(String(line), width: lineWidth) + "\n"
+            } else {
+                prose.append(line)
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Prose wrapped at the line width, every line indented by `indent`.
     private func paragraph(_ text: some StringProtocol, indent: Int = 0) -> String {
-        let lines = DisplayWidth.wrap(String(text), width: lineWidth)
-        let first = lines[0]
-        let rest = lines.dropFirst().joined(separator: " ")
         let pad = String(repeating: " ", count: indent)
-        return first + "\n" + (rest.isEmpty ? "" : DisplayWidth.wrap(rest, width: lineWidth - indent).map { pad + $0 + "\n" }.joined())
+        let lines = DisplayWidth.wrap(String(text), width: lineWidth - indent)
+        return lines.map { pad + $0 + "\n" }.joined()
     }
 
     /// `label` then words filling the line, continuation lines indented by `indent`; a word is never split unless

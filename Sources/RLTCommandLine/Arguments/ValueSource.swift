@@ -46,19 +46,6 @@ enum StoreList: String, Vocabulary {
 
     static let noun = "kind of value"
 
-    /// What the man page says the values are.
-    var summary: String {
-        switch self {
-        case .agencies: return "an agency code from the directory"
-        case .audiences: return "an agency code or a sector"
-        case .themes: return "a theme code"
-        case .reviews: return "a review id"
-        case .recommendations: return "a recommendation, REVIEW/ID"
-        case .actions: return "an action, REVIEW/ID"
-        case .records: return "tracker, a review id, a REVIEW/ID reference or an event id"
-        }
-    }
-
     /// The values in `store`, in the order the store keeps them.
     func values(in store: Store) throws -> [String] {
         switch self {

@@ -52,12 +52,7 @@ enum ReviewUpdateCommand {
             var changes = try ReviewOptions.apply(arguments, to: &review, tracker: tracker, store: invocation.store)
             guard !changes.isEmpty else { throw unchanged(id, arguments, status: review.status.rawValue) }
             let force = arguments.flag("--force")
-            try ChangeRules.requireClosable(review, from: before, force: force)
-            let open = ChangeRules.openRecords(in: review)
-            if force, before != .closed, review.status == .closed, open.recommendations + open.actions > 0 {
-                let left = [counted(open.recommendations, "open recommendation"), counted(open.actions, "open action")]
-                changes.append("closed with \(left.joined(separator: " and ")) (--force)")
-            }
+            if let note = try ChangeRules.requireClosable(review, from: before, force: force) { changes.append(note) }
             review.history.append(invocation.history(changes.summary))
             try transaction.save(review)
             invocation.err("updated \(id): \(changes.summary)\n")

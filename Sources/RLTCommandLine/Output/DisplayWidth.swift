@@ -95,18 +95,20 @@ extension DisplayWidth {
         return width >= cells ? text : text + String(repeating: " ", count: cells - width)
     }
 
-    /// `text` broken into lines of at most `width` cells at spaces; a word longer than a line is split.
+    /// `text` broken into lines of at most `width` cells at spaces (`then` cells after the first line, for text
+    /// that continues under a label or indent); a word longer than a line is split.
     ///
     /// Runs of spaces between words become one; an empty text gives one empty line.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        let width = max(1, width)
+    static func wrap(_ text: String, width: Int, then rest: Int? = nil) -> [String] {
+        let first = max(1, width)
+        let rest = max(1, rest ?? width)
         var lines: [String] = []
         var line = ""
         var used = 0
         for word in text.split(separator: " ") {
             var word = Substring(word)
             var cells = of(word)
-            if used > 0 && used + 1 + cells <= width {
+            if used > 0 && used + 1 + cells <= (lines.isEmpty ? first : rest) {
                 line += " " + word
                 used += 1 + cells
                 continue
@@ -117,19 +119,20 @@ extension DisplayWidth {
                 used = 0
             }
             // A word wider than the line: as many cells as fit, then the rest on the next lines.
-            while cells > width {
+            while cells > (lines.isEmpty ? first : rest) {
+                let limit = lines.isEmpty ? first : rest
                 var piece = ""
                 var taken = 0
-                var rest = word.startIndex
+                var remainder = word.startIndex
                 for character in word {
                     let w = of(character)
-                    if taken + w > width && taken > 0 { break }
+                    if taken + w > limit && taken > 0 { break }
                     piece.append(character)
                     taken += w
-                    rest = word.index(after: rest)
+                    remainder = word.index(after: remainder)
                 }
                 lines.append(piece)
-                word = word[rest...]
+                word = word[remainder...]
                 cells = of(word)
             }
             line = String(word)
@@ -168,10 +171,9 @@ extension DisplayWidth {
                 }
             }
             let hanging = leading + 2 <= width - 10 ? leading + 2 : 0
-            let pieces = wrap(String(body), width: width - leading)
+            let pieces = wrap(String(body), width: width - leading, then: width - hanging)
             out.append(String(repeating: " ", count: leading) + pieces[0])
-            let rest = pieces.dropFirst().joined(separator: " ")
-            if !rest.isEmpty { out += wrap(rest, width: width - hanging).map { String(repeating: " ", count: hanging) + $0 } }
+            out += pieces.dropFirst().map { String(repeating: " ", count: hanging) + $0 }
         }
         return out.joined(separator: "\n")
     }

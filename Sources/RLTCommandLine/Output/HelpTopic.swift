@@ -80,7 +80,8 @@ enum HelpTopic: String, CaseIterable, Sendable {
                                 field and history says "status: assured → open (reopened)". A reopened action
                                 loses its completed date (history keeps it).
               closed review     takes no new findings, recommendations or actions (rec add, finding add,
-                                action add, import); reopen it with rlt review update ID --status published
+                                action add, import), and its records are not reopened; reopen the review
+                                first with rlt review update ID --status published
               closing a review  is refused while any of its recommendations or actions is open, unless --force
               review remove     says what it would delete and needs --yes
 

@@ -120,6 +120,7 @@ struct ListingOptions {
             if format == .json { return try JSONOutput.render(objects) }
             return try JSONOutput.lines(objects)
         }
+        if format == .table { return try layout(rows, listing).text }
         let cells = rows.map { row in chosen.map { $0.value(row) } }
         let names = chosen.map(\.name)
         switch format {

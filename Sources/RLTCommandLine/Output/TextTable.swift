@@ -191,9 +191,8 @@ struct TextTable {
             return [(DisplayWidth.cut(label, to: width), "")]
                 + DisplayWidth.wrap(value, width: width - 2).map { ("", " " + $0) }
         }
-        let first = DisplayWidth.wrap(value, width: width - labelCells - 1)
-        let rest = first.dropFirst().joined(separator: " ")
-        return [(label, first[0])] + (rest.isEmpty ? [] : DisplayWidth.wrap(rest, width: width - 2).map { ("", " " + $0) })
+        let lines = DisplayWidth.wrap(value, width: width - labelCells - 1, then: width - 2)
+        return [(label, lines[0])] + lines.dropFirst().map { ("", " " + $0) }
     }
 }
 

@@ -136,7 +136,9 @@ struct RowApplier {
         let before = review.status
         if let status = row.choice("status", ReviewStatus.self) { changes.setStatus(&review.status, status) }
         let force = context.force
-        row.obey("status") { () throws(RuleViolation) in try ChangeRules.requireClosable(review, from: before, force: force) }
+        row.obey("status") { () throws(RuleViolation) in
+            if let note = try ChangeRules.requireClosable(review, from: before, force: force) { changes.append(note) }
+        }
         if let codes = row.list("partnerships") {
             row.agencies(codes, "partnerships", tracker: plan.state.tracker)
             changes.setList(&review.partnerships, codes, "partnerships")
@@ -267,6 +269,7 @@ struct RowApplier {
         let before = rec.status
         if let status = row.choice("status", RecommendationStatus.self) { changes.setStatus(&rec.status, status) }
         if let assurance = row.choice("assurance", AssuranceLevel.self) { changes.set(&rec.assurance, assurance, "assurance") }
+        let reasonBefore = rec.reason
         if let reason = row.text("reason") { changes.setOptional(&rec.reason, reason, "reason", text: true) }
         if let links = row.list("links") {
             let known = Set(review.recommendations.map(\.id))
@@ -280,7 +283,8 @@ struct RowApplier {
             changes.append("outcome added (\(context.asOf))")
         }
         let reference = "\(review.id)/\(id)"
-        let reasonGiven = row.text("reason") != nil
+        // A reason given with the change: an exported sheet repeats the stored reason, which is not one.
+        let reasonGiven = !sameScalars(row.text("reason") ?? reasonBefore, reasonBefore)
         row.obey("status") { () throws(RuleViolation) in
             try ChangeRules.requireReason(
                 reopening: before, to: rec.status, reasonGiven: reasonGiven, reference: reference, in: review,
@@ -343,12 +347,14 @@ struct RowApplier {
         }
         if let measure = row.text("measure") { changes.setOptional(&action.measure, measure, "measure", text: true) }
         if let evidence = row.text("evidence") { changes.setOptional(&action.evidence, evidence, "evidence", text: true) }
+        let reasonBefore = action.reason
         if let reason = row.text("reason") { changes.setOptional(&action.reason, reason, "reason", text: true) }
         if let note = row.text("note"), !action.updates.contains(where: { sameScalars($0.text, note) }) {
             action.updates.append(ProgressNote(date: .day(context.asOf), text: note, author: context.author))
             changes.append("update added (\(context.asOf))")
         }
-        let reasonGiven = row.text("reason") != nil
+        // A reason given with the change: an exported sheet repeats the stored reason, which is not one.
+        let reasonGiven = !sameScalars(row.text("reason") ?? reasonBefore, reasonBefore)
         row.obey("status") { () throws(RuleViolation) in
             try ChangeRules.requireReason(
                 reopening: before, to: action.status, reasonGiven: reasonGiven, reference: reference, in: review,

@@ -70,10 +70,7 @@ public struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertible
             return "\(reference): review \(review) is closed, so its records cannot be reopened; reopen the review "
                 + "first with 'rlt review update \(review) --status published'"
         case .reviewStillOpen(let review, let recommendations, let actions):
-            var open: [String] = []
-            if recommendations > 0 { open.append(counted(recommendations, "open recommendation")) }
-            if actions > 0 { open.append(counted(actions, "open action")) }
-            return "review \(review) still has \(open.joined(separator: " and ")); finish, drop or supersede them "
+            return "review \(review) still has \(ChangeRules.openText((recommendations, actions))); finish, drop or supersede them "
                 + "before closing it, or give \(input("force")) to close it anyway"
         case .inFuture(let what, let date, let asOf):
             let relation = if case .day = date { "is after" } else { "starts after" }
@@ -127,14 +124,29 @@ public enum ChangeRules {
         throw RuleViolation(reference: review.id, rule: .reviewClosed(review: review.id))
     }
 
-    /// A review is closed only when all its recommendations and actions are finished, unless `force`.
-    public static func requireClosable(_ review: Review, from old: ReviewStatus, force: Bool) throws(RuleViolation) {
-        guard review.status == .closed, old != .closed, !force else { return }
+    /// A review is closed only when all its recommendations and actions are finished, unless `force`; a forced
+    /// close returns the history note that says what was left open (`closed with 2 open actions (forced)`).
+    @discardableResult
+    public static func requireClosable(_ review: Review, from old: ReviewStatus, force: Bool) throws(RuleViolation)
+        -> String?
+    {
+        guard review.status == .closed, old != .closed else { return nil }
         let open = openRecords(in: review)
-        guard open.recommendations + open.actions > 0 else { return }
-        throw RuleViolation(
-            reference: review.id,
-            rule: .reviewStillOpen(review: review.id, recommendations: open.recommendations, actions: open.actions))
+        guard open.recommendations + open.actions > 0 else { return nil }
+        guard force else {
+            throw RuleViolation(
+                reference: review.id,
+                rule: .reviewStillOpen(review: review.id, recommendations: open.recommendations, actions: open.actions))
+        }
+        return "closed with \(openText(open)) (forced)"
+    }
+
+    /// "2 open recommendations and 1 open action", leaving out a kind with none.
+    static func openText(_ open: (recommendations: Int, actions: Int)) -> String {
+        var parts: [String] = []
+        if open.recommendations > 0 { parts.append(counted(open.recommendations, "open recommendation")) }
+        if open.actions > 0 { parts.append(counted(open.actions, "open action")) }
+        return parts.joined(separator: " and ")
     }
 
     /// How many of a review's recommendations and actions have a status that is not terminal.
