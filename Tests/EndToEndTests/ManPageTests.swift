@@ -57,6 +57,13 @@ struct ManPageTests {
         #expect(checked.stderr.isEmpty, "\(checked.stderr)")
     }
 
+    /// The page as `man -l -` shows it at 80 columns in `language`.
+    func man(language: String) throws -> RLTResult {
+        try run(
+            "/usr/bin/man", ["-l", "-"], input: page.stdout,
+            environment: ["MANWIDTH": "80", "MANPAGER": "cat", "PATH": "/usr/bin:/bin", "LANG": language])
+    }
+
     @Test("the page is ASCII; other characters are groff escapes that still show as themselves in UTF-8")
     func escapes() throws {
         #expect(page.stdout.unicodeScalars.allSatisfy { $0.isASCII })
@@ -65,13 +72,9 @@ struct ManPageTests {
             Issue.record("man is not installed; .ci/run installs man-db and groff-base")
             return
         }
-        let shown = try run(
-            "/usr/bin/man", ["-l", "-"], input: page.stdout,
-            environment: ["MANWIDTH": "80", "MANPAGER": "cat", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        let shown = try man(language: "C.UTF-8")
         #expect(shown.stdout.contains("A1, A2… are assigned"))
-        let ascii = try run(
-            "/usr/bin/man", ["-l", "-"], input: page.stdout,
-            environment: ["MANWIDTH": "80", "MANPAGER": "cat", "PATH": "/usr/bin:/bin", "LANG": "C"])
+        let ascii = try man(language: "C")
         #expect(ascii.stdout.contains("A1, A2... are assigned"))
     }
 
@@ -81,9 +84,7 @@ struct ManPageTests {
             Issue.record("man is not installed; .ci/run installs man-db and groff-base")
             return
         }
-        let shown = try run(
-            "/usr/bin/man", ["-l", "-"], input: page.stdout,
-            environment: ["MANWIDTH": "80", "MANPAGER": "cat", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        let shown = try man(language: "C.UTF-8")
         // Sections start with a line "   rlt …" (a subsection heading); their text runs to the next heading.
         var sections: [String: String] = [:]
         var heading: String?

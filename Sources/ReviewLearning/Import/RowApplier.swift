@@ -283,8 +283,7 @@ struct RowApplier {
             changes.append("outcome added (\(context.asOf))")
         }
         let reference = "\(review.id)/\(id)"
-        // A reason given with the change: an exported sheet repeats the stored reason, which is not one.
-        let reasonGiven = !sameScalars(row.text("reason") ?? reasonBefore, reasonBefore)
+        let reasonGiven = Self.givesReason(row, old: reasonBefore)
         row.obey("status") { () throws(RuleViolation) in
             try ChangeRules.requireReason(
                 reopening: before, to: rec.status, reasonGiven: reasonGiven, reference: reference, in: review,
@@ -353,8 +352,7 @@ struct RowApplier {
             action.updates.append(ProgressNote(date: .day(context.asOf), text: note, author: context.author))
             changes.append("update added (\(context.asOf))")
         }
-        // A reason given with the change: an exported sheet repeats the stored reason, which is not one.
-        let reasonGiven = !sameScalars(row.text("reason") ?? reasonBefore, reasonBefore)
+        let reasonGiven = Self.givesReason(row, old: reasonBefore)
         row.obey("status") { () throws(RuleViolation) in
             try ChangeRules.requireReason(
                 reopening: before, to: action.status, reasonGiven: reasonGiven, reference: reference, in: review,
@@ -471,6 +469,11 @@ struct RowApplier {
             record(added: id)
         }
         plan.eventsChanged = true
+    }
+
+    /// Whether the row gives a reason with its change: an exported sheet repeats the stored reason, which is not one.
+    private static func givesReason(_ row: Row, old: String?) -> Bool {
+        !sameScalars(row.text("reason") ?? old, old)
     }
 
     /// New findings, recommendations and actions go only into a review that is not closed (unless `--force`).
