@@ -127,7 +127,7 @@ if [ "$strace_ok" = yes ]; then
     strace -f -qq -o "$log" -e trace=fsync -e inject=fsync:delay_enter=2000000:when=1 \
         "$RLT" --store "$store" rec update darren-bethany/3i --note "written by rlt" >"$dir/out" 2>"$dir/err" &
     pid=$!
-    while ! compgen -G "$store/reviews/.darren-bethany.json.tmp-*" >/dev/null && kill -0 $pid 2>/dev/null; do sleep 0.01; done
+    while ! compgen -G "$store/.staging/darren-bethany.json.tmp-*" >/dev/null && kill -0 $pid 2>/dev/null; do sleep 0.01; done
     sleep 0.2
     same_size_edit "$f"
     status=0

@@ -3,7 +3,8 @@
 # would write is larger, so write() fails with EFBIG), (b) on a 64 KiB tmpfs filled to the last byte (ENOSPC), and
 # (c) on a tmpfs with no inodes left (the temp file cannot be created). Each must exit non-zero with a message
 # naming the file, without crashing, leave every store file byte-identical and leave no temp file; afterwards the
-# same command succeeds once there is room. (b) and (c) need mount (root); they are skipped with a message if not.
+# same command succeeds once there is room. (d) an import and a bulk update of 200 reviews with room for about half
+# of the new files: nothing may be replaced. (b) and (c) need mount (root); they are skipped with a message if not.
 # Prints: disk-full: N refused writes, non-zero exits = N, stores byte-identical = N, temp files left = 0, crashes = 0
 source "$(dirname "$0")/lib.sh"
 
@@ -97,6 +98,26 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k,mode=0755 rlt-reliability "$
         done
         rm -f "$mnt"/inode-*
         check "with inodes again the update succeeds" quietly "$RLT" --store "$store" "${words[@]}"
+        umount "$mnt"
+    fi
+
+    # (d) Writes of many files on a nearly full disk: room for about half of the new files. The import and the bulk
+    # update must fail before the first rename (every new file is staged first), leaving every review as it was.
+    if mount -t tmpfs -o size=4m,mode=0755 rlt-reliability "$mnt" 2>/dev/null; then
+        store=$(make_small_store "$mnt")
+        clone_reviews "$store" 200
+        { echo "review_id,rec_id,date,text"; for i in $(seq -f '%04g' 1 200); do echo "r$i,3i,2024-02-01,assured"; done; } >"$dir/outcomes.csv"
+        refs=()
+        for i in $(seq -f '%04g' 1 200); do refs+=("r$i/3i"); done
+        half=$(( $(du -sk "$store/reviews" | cut -f1) / 2 ))
+        dd if=/dev/zero of="$mnt/room" bs=1k count="$half" 2>/dev/null
+        dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null || true
+        dd if=/dev/zero of="$mnt/filler2" bs=1 2>/dev/null || true
+        rm -f "$mnt/room"
+        attempt "half the room: import of 200 reviews' outcomes" "$store" env -- import outcomes "$dir/outcomes.csv"
+        attempt "half the room: rec update of 200 reviews" "$store" env -- rec update "${refs[@]}" --note noted
+        rm -f "$mnt/filler" "$mnt/filler2"
+        check "with room again the bulk update succeeds" quietly "$RLT" --store "$store" rec update "${refs[@]}" --note noted
         umount "$mnt"
     fi
     tmpfs=done

@@ -150,11 +150,27 @@ no_crash() {
 }
 
 # temp_files STORE: stray temp files (".tmp-") under STORE, one per line.
+# clone_reviews STORE COUNT: replaces the small store's review by COUNT copies r0001…, each with recommendation 3i
+# (for writes that touch many files).
+clone_reviews() {
+    python3 - "$1" "$2" <<'PY'
+import json, os, sys
+store, count = sys.argv[1], int(sys.argv[2])
+template = json.load(open(os.path.join(store, "reviews/darren-bethany.json")))
+os.remove(os.path.join(store, "reviews/darren-bethany.json"))
+for i in range(1, count + 1):
+    review = dict(template, id=f"r{i:04d}", title=f"Review {i}")
+    with open(os.path.join(store, f"reviews/r{i:04d}.json"), "w") as f:
+        json.dump(review, f, indent=2, sort_keys=True, ensure_ascii=False)
+        f.write("\n")
+PY
+}
+
 temp_files() { find "$1" -name '*.tmp-*' 2>/dev/null || true; }
 
-# tree_digest DIR: one line per file (not .lock): path, mode and sha256; compares whole stores.
+# tree_digest DIR: one line per file (not .lock, nor the staging area's .gitignore): path, mode and sha256; compares whole stores.
 tree_digest() {
-    (cd "$1" && find . -type f ! -name .lock -print0 | sort -z | xargs -0 -r stat -c '%n %a' |
+    (cd "$1" && find . -type f ! -name .lock ! -path ./.staging/.gitignore -print0 | sort -z | xargs -0 -r stat -c '%n %a' |
         while read -r name mode; do echo "$name $mode $(sha256sum "$name" | cut -c1-64)"; done)
 }
 

@@ -38,7 +38,7 @@ def allowed(path, mode, phase2):
     return mode in ((0o600, 0o640) if phase2 else (0o600,))
 while not os.path.exists(stop):
     phase2 = os.path.exists(stop + ".phase")
-    for root in (store, store + "/reviews"):
+    for root in (store, store + "/reviews", store + "/.staging"):
         try:
             entries = list(os.scandir(root))
         except FileNotFoundError:

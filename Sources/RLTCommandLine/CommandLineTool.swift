@@ -41,6 +41,7 @@ public enum RLTTool {
                 do {
                     try StandardInput.substitute(into: &parsed, options: command.options, context: context)
                     let invocation = try makeInvocation(parsed, context: context)
+                    try settleInterruptedWrite(invocation)
                     try command.run?(parsed, invocation)
                 } catch let error as UsageError {
                     throw UsageFailure(error: error, usage: parsed.usage, path: parsed.path)
@@ -56,6 +57,19 @@ public enum RLTTool {
             let (message, code) = ExitCode.describe(error)
             if !message.isEmpty { context.stderr.write("error: \(terminalSafe(message))\n") }
             return code
+        }
+    }
+
+    /// Before anything reads the store, finishes (or undoes) a write that a kill or power cut interrupted.
+    private static func settleInterruptedWrite(_ invocation: Invocation) throws {
+        let settled = try invocation.store.settleInterruptedWrite()
+        if settled.rolledForward > 0 {
+            invocation.err("note: finished a write that was interrupted (\(counted(settled.rolledForward, "file")) put in place)\n")
+        }
+        if settled.discarded > 0 {
+            invocation.err(
+                "note: removed \(counted(settled.discarded, "file")) staged by a write that was interrupted before it "
+                    + "took effect\n")
         }
     }
 

@@ -88,9 +88,10 @@ struct CompletionWorld {
                     let before = Array(repeating: "x", count: index)
                     queries.append(CompletionQuery(words: typed + before, current: "", expected: expected(argument.values)))
                 }
-                // Past the last argument there is nothing left to offer.
+                // Past the last argument there is nothing left to offer, unless it repeats (`REVIEW/ID ...`).
                 let all = Array(repeating: "x", count: spec.arguments.count)
-                queries.append(CompletionQuery(words: typed + all, current: "", expected: []))
+                let more = spec.arguments.last.map { $0.isRepeatable ? expected($0.values) : [] } ?? []
+                queries.append(CompletionQuery(words: typed + all, current: "", expected: more))
             }
             for sub in spec.subcommands { visit(sub, path + [sub.name]) }
         }

@@ -9,24 +9,6 @@ import Testing
 
 @Suite("File system")
 struct FileSystemTests {
-    @Test("the pre-rename check runs once the temp file is written, and a refusal leaves the file and no temp")
-    func checkBeforeRename() throws {
-        let dir = TemporaryDirectory()
-        let path = "\(dir.path)/file.json"
-        try dir.write("old", to: "file.json")
-        var tempSeen = false
-        #expect(throws: StoreError.changedOnDisk(file: path)) {
-            try FileSystem.writeAtomically(Data("new".utf8), to: path, mode: 0o600) { () throws(StoreError) in
-                let temps = (try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.filter { $0.contains(".tmp-") }
-                tempSeen = temps?.count == 1
-                throw .changedOnDisk(file: path)
-            }
-        }
-        #expect(tempSeen)
-        #expect(dir.bytes("file.json") == Data("old".utf8))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["file.json"])
-    }
-
     @Test("output to a FIFO is written into it, and the FIFO stays")
     func outputToFIFO() throws {
         let dir = TemporaryDirectory()

@@ -100,7 +100,7 @@ struct ArgumentParser {
         if parsed.positionals.count < required.count {
             throw fail(.missingArgument(required[parsed.positionals.count].name))
         }
-        if parsed.positionals.count > command.arguments.count {
+        if parsed.positionals.count > command.arguments.count, command.arguments.last?.isRepeatable != true {
             throw fail(.unexpectedArgument(parsed.positionals[command.arguments.count]))
         }
         for option in command.options where option.isRequired && parsed.values[option.name] == nil {
@@ -144,7 +144,8 @@ struct ArgumentParser {
             return parts.joined(separator: " ")
         }
         for argument in command.arguments {
-            parts.append(argument.isOptional ? "[\(argument.name)]" : argument.name)
+            let name = argument.name + (argument.isRepeatable ? " ..." : "")
+            parts.append(argument.isOptional ? "[\(name)]" : name)
         }
         for option in command.options {
             let text = option.synopsis + (option.isRepeatable ? " ..." : "")

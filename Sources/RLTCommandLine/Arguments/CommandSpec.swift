@@ -66,6 +66,8 @@ struct ArgumentSpec: Sendable {
     var name: String
     var help: String
     var isOptional = false
+    /// Whether it takes one or more values (`REVIEW/ID ...`); only the last argument can.
+    var isRepeatable = false
     /// Where the value comes from, for help and completion.
     var values: ValueSource = .any
 }

@@ -11,7 +11,11 @@ enum ActionUpdateCommand {
             kept in the reason field, the completed date is cleared and history says "reopened". Moving the due
             date keeps the first one as original_due. --text -, --note - or --reason - reads standard input.
             """,
-        arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The action (e.g. child-g/A3).", values: .store(.actions))],
+        arguments: [
+            ArgumentSpec(
+                name: "REVIEW/ID", help: "The action (e.g. child-g/A3); name several to change them alike, all or none.",
+                isRepeatable: true, values: .store(.actions))
+        ],
         options: [
             .choice("--status", ActionStatus.self, "The new status."),
             .date("--completed", "When it was completed (default with --status done: --as-of); not after --as-of."),
@@ -29,43 +33,57 @@ enum ActionUpdateCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
-        try invocation.store.write { transaction in
-            var review = try transaction.existingReview(ref.review)
-            let index = try review.requireAction(ref.id)
-            var action = review.actions[index]
-            let before = action.status
-            var changes = ChangeLog()
-            if let status = try arguments.choice("--status", ActionStatus.self) {
-                action.changeStatus(to: status, &changes)
-                if status == .done && action.completed == nil && !arguments.has("--completed") {
-                    changes.setOptional(&action.completed, .day(invocation.asOf), "completed")
+        let groups = try referencesByReview(arguments.positionals, argument: "REVIEW/ID")
+        let done = try invocation.store.write { transaction in
+            var done: [String] = []
+            for group in groups {
+                var review = try transaction.existingReview(group.review)
+                for ref in group.refs {
+                    done.append("updated \(ref): \(try update(ref, in: &review, arguments, invocation))")
                 }
+                try transaction.save(review)
             }
-            if let completed = try arguments.date("--completed") {
-                try ChangeRules.requirePast(completed, .completed, reference: "\(ref)", asOf: invocation.asOf)
-                changes.setOptional(&action.completed, completed, "completed")
-            }
-            if let due = try arguments.date("--due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
-            if let evidence = try arguments.text("--evidence") {
-                changes.setOptional(&action.evidence, evidence, "evidence", text: true)
-            }
-            if let measure = try arguments.text("--measure") { changes.setOptional(&action.measure, measure, "measure", text: true) }
-            if let text = try arguments.text("--text") { changes.set(&action.text, text, "text", text: true) }
-            if let reason = try arguments.text("--reason") { changes.setOptional(&action.reason, reason, "reason", text: true) }
-            if let note = try arguments.text("--note") {
-                action.updates.append(ProgressNote(date: .day(invocation.asOf), text: note, author: invocation.author))
-                changes.append("update added (\(invocation.asOf))")
-            }
-            guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: action.status.rawValue) }
-            try ChangeRules.requireReason(
-                reopening: before, to: action.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)",
-                in: review)
-            try ChangeRules.requireComplete(action, reference: "\(ref)")
-            action.history.append(invocation.history(changes.summary))
-            review.actions[index] = action
-            try transaction.save(review)
-            invocation.err("updated \(ref): \(changes.summary)\n")
+            return done
         }
+        for line in done { invocation.err(line + "\n") }
+    }
+
+    /// Applies the options to one action of `review`; returns the change, as history records it.
+    private static func update(
+        _ ref: RecordReference, in review: inout Review, _ arguments: ParsedArguments, _ invocation: Invocation
+    ) throws -> String {
+        let index = try review.requireAction(ref.id)
+        var action = review.actions[index]
+        let before = action.status
+        var changes = ChangeLog()
+        if let status = try arguments.choice("--status", ActionStatus.self) {
+            action.changeStatus(to: status, &changes)
+            if status == .done && action.completed == nil && !arguments.has("--completed") {
+                changes.setOptional(&action.completed, .day(invocation.asOf), "completed")
+            }
+        }
+        if let completed = try arguments.date("--completed") {
+            try ChangeRules.requirePast(completed, .completed, reference: "\(ref)", asOf: invocation.asOf)
+            changes.setOptional(&action.completed, completed, "completed")
+        }
+        if let due = try arguments.date("--due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
+        if let evidence = try arguments.text("--evidence") {
+            changes.setOptional(&action.evidence, evidence, "evidence", text: true)
+        }
+        if let measure = try arguments.text("--measure") { changes.setOptional(&action.measure, measure, "measure", text: true) }
+        if let text = try arguments.text("--text") { changes.set(&action.text, text, "text", text: true) }
+        if let reason = try arguments.text("--reason") { changes.setOptional(&action.reason, reason, "reason", text: true) }
+        if let note = try arguments.text("--note") {
+            action.updates.append(ProgressNote(date: .day(invocation.asOf), text: note, author: invocation.author))
+            changes.append("update added (\(invocation.asOf))")
+        }
+        guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: action.status.rawValue) }
+        try ChangeRules.requireReason(
+            reopening: before, to: action.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)",
+            in: review)
+        try ChangeRules.requireComplete(action, reference: "\(ref)")
+        action.history.append(invocation.history(changes.summary))
+        review.actions[index] = action
+        return changes.summary
     }
 }

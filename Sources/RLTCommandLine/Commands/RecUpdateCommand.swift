@@ -14,8 +14,9 @@ enum RecUpdateCommand {
             """,
         arguments: [
             ArgumentSpec(
-                name: "REVIEW/ID", help: "The recommendation (e.g. darren-bethany/3i).",
-                values: .store(.recommendations))
+                name: "REVIEW/ID",
+                help: "The recommendation (e.g. darren-bethany/3i); name several to change them alike, all or none.",
+                isRepeatable: true, values: .store(.recommendations))
         ],
         options: [
             .choice("--status", RecommendationStatus.self, "The new status."),
@@ -41,24 +42,31 @@ enum RecUpdateCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
-        try invocation.store.write { transaction in
+        let groups = try referencesByReview(arguments.positionals, argument: "REVIEW/ID")
+        let done = try invocation.store.write { transaction in
             let tracker = try transaction.tracker()
-            var review = try transaction.existingReview(ref.review)
-            let index = try review.requireRecommendation(ref.id)
-            var rec = review.recommendations[index]
-            let before = rec.status
-            let changes = try apply(arguments, to: &rec, in: review, tracker: tracker, invocation: invocation)
-            guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: rec.status.rawValue) }
-            try ChangeRules.requireReason(
-                reopening: before, to: rec.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)",
-                in: review)
-            try ChangeRules.requireComplete(rec, reference: "\(ref)")
-            rec.history.append(invocation.history(changes.summary))
-            review.recommendations[index] = rec
-            try transaction.save(review)
-            invocation.err("updated \(ref): \(changes.summary)\n")
+            var done: [String] = []
+            for group in groups {
+                var review = try transaction.existingReview(group.review)
+                for ref in group.refs {
+                    let index = try review.requireRecommendation(ref.id)
+                    var rec = review.recommendations[index]
+                    let before = rec.status
+                    let changes = try apply(arguments, to: &rec, in: review, tracker: tracker, invocation: invocation)
+                    guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: rec.status.rawValue) }
+                    try ChangeRules.requireReason(
+                        reopening: before, to: rec.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)",
+                        in: review)
+                    try ChangeRules.requireComplete(rec, reference: "\(ref)")
+                    rec.history.append(invocation.history(changes.summary))
+                    review.recommendations[index] = rec
+                    done.append("updated \(ref): \(changes.summary)")
+                }
+                try transaction.save(review)
+            }
+            return done
         }
+        for line in done { invocation.err(line + "\n") }
     }
 
     private static func apply(

@@ -104,6 +104,26 @@ func reference(_ text: String, argument: String) throws(UsageError) -> RecordRef
     }
 }
 
+/// The records a bulk update names, grouped by review in the order first named; a record named twice is refused.
+func referencesByReview(_ texts: [String], argument: String) throws(UsageError) -> [(review: String, refs: [RecordReference])] {
+    var groups: [(review: String, refs: [RecordReference])] = []
+    var position: [String: Int] = [:]
+    var seen: Set<RecordReference> = []
+    for text in texts {
+        let ref = try reference(text, argument: argument)
+        guard seen.insert(ref).inserted else {
+            throw UsageError.invalidArgument(name: argument, message: "\(ref) is named twice; name each record once")
+        }
+        if let group = position[ref.review] {
+            groups[group].refs.append(ref)
+        } else {
+            position[ref.review] = groups.count
+            groups.append((ref.review, [ref]))
+        }
+    }
+    return groups
+}
+
 func slug(_ text: String, argument: String, kind: String) throws(UsageError) -> String {
     do {
         try Identifiers.validateSlug(text, kind: kind)

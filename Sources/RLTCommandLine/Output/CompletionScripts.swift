@@ -103,11 +103,14 @@ struct CompletionScripts {
         return own + global
     }
 
-    /// `argument 'PATH|N'`: what PATH's positional argument N (from 0) is.
+    /// `argument 'PATH|N'`: what PATH's positional argument N (from 0) is; `PATH|+` the repeatable last one,
+    /// which every later position takes too.
     private var argumentBranches: [Branch] {
         commands.flatMap { command in
             command.spec.arguments.enumerated().map { index, argument in
-                Branch(keys: ["\(command.path)|\(index)"], rows: Self.words(argument.values).map { [$0] })
+                var keys = ["\(command.path)|\(index)"]
+                if argument.isRepeatable { keys.append("\(command.path)|+") }
+                return Branch(keys: keys, rows: Self.words(argument.values).map { [$0] })
             }
         }
     }
@@ -288,7 +291,7 @@ struct CompletionScripts {
                 _rlt_offer_names "$cur" "$(_rlt_options "$cmdpath")"
             elif ((n == 0 && !onlypos)) && spec=$(_rlt_subcommands "$cmdpath"); then
                 _rlt_offer_names "$cur" "$spec"
-            elif spec=$(_rlt_argument "$cmdpath|$n"); then
+            elif spec=$(_rlt_argument "$cmdpath|$n") || spec=$(_rlt_argument "$cmdpath|+"); then
                 _rlt_offer "$cur" $spec
             fi
             return 0
@@ -366,7 +369,7 @@ struct CompletionScripts {
                 _rlt_describe "$(_rlt_options "$cmdpath")"
             elif ((n == 0 && !onlypos)) && spec=$(_rlt_subcommands "$cmdpath"); then
                 _rlt_describe "$spec"
-            elif spec=$(_rlt_argument "$cmdpath|$n"); then
+            elif spec=$(_rlt_argument "$cmdpath|$n") || spec=$(_rlt_argument "$cmdpath|+"); then
                 _rlt_offer ${(f)spec}
             fi
         }
@@ -466,7 +469,7 @@ struct CompletionScripts {
                 __rlt_options "$cmdpath"
             else if test $n -eq 0 -a $onlypos -eq 0; and set spec (__rlt_subcommands "$cmdpath")
                 printf '%s\n' $spec
-            else if set spec (__rlt_argument "$cmdpath|$n")
+            else if set spec (__rlt_argument "$cmdpath|$n"); or set spec (__rlt_argument "$cmdpath|+")
                 __rlt_offer '' "$cur" $spec
             end
         end

@@ -55,36 +55,39 @@ package enum FileSystem {
 
     /// Replaces `path` with `data` so that a crash leaves either the old or the new file, never a mix.
     ///
-    /// Temp file in the same directory (O_EXCL, created with `mode`), write, fchmod, fsync, rename, then fsync the
-    /// directory so the rename itself survives a power cut. Foundation's `.atomic` widens permissions on Linux and
-    /// skips the directory sync, hence this. `beforeReplacing` runs after the temp file is durable and just before
-    /// the rename; if it throws, the temp file is removed and `path` is left as it is.
-    package static func writeAtomically(
-        _ data: Data, to path: String, mode: UInt32, beforeReplacing check: () throws(StoreError) -> Void = {}
-    ) throws(StoreError) {
+    /// Temp file in the same directory, written durably (`writeDurably`), renamed, then the directory synced so the
+    /// rename itself survives a power cut. Foundation's `.atomic` widens permissions on Linux and skips the
+    /// directory sync, hence this. Store records go through a `Transaction` instead, which stages in `.staging/`.
+    package static func writeAtomically(_ data: Data, to path: String, mode: UInt32) throws(StoreError) {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = "\(directory.isEmpty ? "." : directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
+        do {
+            try writeDurably(data, to: temp, mode: mode)
+        } catch .cannotWrite(_, let reason) {
+            throw .cannotWrite(file: path, reason: reason)
+        }
+        if rename(temp, path) != 0 {
+            let failure = errno
+            unlink(temp)
+            throw .cannotWrite(file: path, reason: describe(failure))
+        }
+        syncDirectory(directory.isEmpty ? "." : directory)
+    }
+
+    /// Creates `path` (which must not exist) with `mode` whatever the umask, writes `data` and syncs it; on any
+    /// failure the file is removed again.
+    static func writeDurably(_ data: Data, to path: String, mode: UInt32) throws(StoreError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
         guard fd >= 0 else { throw .cannotWrite(file: path, reason: describe(errno)) }
         var failure = data.withUnsafeBytes { writeAll($0, to: fd) }
         if failure == nil, fchmod(fd, mode_t(mode)) != 0 { failure = errno }
         if failure == nil, fsync(fd) != 0 { failure = errno }
         if close(fd) != 0, failure == nil { failure = errno }
-        if failure == nil {
-            do {
-                try check()
-            } catch {
-                unlink(temp)
-                throw error
-            }
-        }
-        if failure == nil, rename(temp, path) != 0 { failure = errno }
         if let failure {
-            unlink(temp)
+            unlink(path)
             throw .cannotWrite(file: path, reason: describe(failure))
         }
-        syncDirectory(directory.isEmpty ? "." : directory)
     }
 
     /// Writes a file the user named (an export, a report) the way a shell's `>` would.
@@ -173,7 +176,7 @@ package enum FileSystem {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    private static func syncDirectory(_ path: String) {
+    static func syncDirectory(_ path: String) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
             fsync(fd)

@@ -16,10 +16,11 @@ extension Store {
     public func applyPermissions(fileMode: UInt32) throws(StoreError) {
         let directoryMode = Settings.directoryPermissions(forFiles: fileMode)
         let index = "\(root)/\(StoreIndex.directoryName)"
-        for directory in [root, reviewsDirectory, index] {
+        let staging = Staging(root: root).directory
+        for directory in [root, reviewsDirectory, index, staging] {
             try FileSystem.setMode(directory, directoryMode)
         }
-        var files = [trackerPath, eventsPath, "\(root)/.lock", "\(root)/.gitignore"]
+        var files = [trackerPath, eventsPath, "\(root)/.lock", "\(root)/.gitignore", "\(staging)/.gitignore"]
         files += try reviewIDs().map(reviewPath)
         files += try FileSystem.list(index).filter { !$0.contains(".tmp-") }.map { "\(index)/\($0)" }
         for file in files {

@@ -141,13 +141,20 @@ public struct Store: Sendable {
         return reviews
     }
 
-    /// Files in the store that are not records: temp files left by a crash.
+    /// Files in the store that are not records: temp files left by a crash (of an older rlt, which wrote them beside
+    /// the record), or an unfinished write in `.staging/` that could not be settled. Nothing while a writer holds
+    /// the lock: its temp files are its work in progress.
     public func strayFiles() throws(StoreError) -> [String] {
+        guard !StoreLock.isHeld(store: root) else { return [] }
+        let staging = Staging(root: root)
+        let staged = try FileSystem.list(staging.directory).filter { $0 != ".gitignore" }.map {
+            "\(staging.directory)/\($0)"
+        }
         let top = try FileSystem.list(root).filter { $0.contains(".tmp-") }.map { "\(root)/\($0)" }
         let inside = try FileSystem.list(reviewsDirectory).filter { $0.contains(".tmp-") }.map {
             "\(reviewsDirectory)/\($0)"
         }
-        return top + inside
+        return top + inside + staged
     }
 
     // MARK: Writing
@@ -167,11 +174,43 @@ public struct Store: Sendable {
         }
         let mode = early?.tracker.settings.permissions ?? 0o600
         let lock = try StoreLock(store: root, timeout: lockTimeout, mode: mode)
+        let staging = Staging(root: root)
+        _ = try staging.settle()
         var transaction = Transaction(store: self, mode: mode)
         transaction.decodedTracker = early
-        let result = try body(&transaction)
+        let result: T
+        do {
+            result = try body(&transaction)
+            try transaction.commit()
+        } catch {
+            transaction.abandon()
+            throw error
+        }
         _ = consume lock
         return result
+    }
+
+    /// Finishes a write that was interrupted (a kill, a power cut): redoes a committed one, deletes the staged
+    /// files of one that never committed. Every command runs this first; it costs one directory read when there
+    /// is nothing to do, and takes the lock only when there is.
+    ///
+    /// Staged files with no journal whose writer still holds the lock are its work in progress, left alone. A
+    /// journal is always finished, waiting for the lock if need be (its writer is in its last milliseconds).
+    public func settleInterruptedWrite() throws(StoreError) -> SettledWrite {
+        let staging = Staging(root: root)
+        guard staging.hasLeftovers() else { return SettledWrite() }
+        let mode = (try? loadTracker())?.settings.permissions ?? 0o600
+        let lock: StoreLock
+        do {
+            lock = try StoreLock(store: root, timeout: staging.hasJournal ? lockTimeout : 0, mode: mode)
+        } catch .locked where !staging.hasJournal {
+            return SettledWrite()
+        } catch .readOnly where !staging.hasJournal {
+            return SettledWrite()
+        }
+        let settled = try staging.settle()
+        _ = consume lock
+        return settled
     }
 }
 
@@ -181,8 +220,12 @@ public struct Store: Sendable {
 /// it behind rlt's back (an editor, a sync tool) and the save is refused.
 public struct Transaction {
     public let store: Store
-    let mode: UInt32
+    /// The mode of the files it writes: the store's, or the one a saved `tracker.json` sets.
+    private(set) var mode: UInt32
     private var readBytes: [String: Data?] = [:]
+    /// Saved files by path: the new bytes (nil: removed) and their name in `.staging/`, in the order first saved.
+    private var staged: [String: (data: Data?, name: String?)] = [:]
+    private var order: [String] = []
     /// `tracker.json` as decoded before the lock was taken, reused if the file still has the same bytes.
     var decodedTracker: (data: Data, tracker: Tracker)?
 
@@ -231,26 +274,26 @@ public struct Transaction {
     public mutating func save(_ tracker: Tracker) throws(StoreError) {
         var tracker = tracker
         tracker.schema = Store.schemaVersion
-        try put(JSONCodec.encode(tracker), at: store.trackerPath)
+        mode = tracker.settings.permissions
+        try stage(JSONCodec.encode(tracker), at: store.trackerPath)
     }
 
     public mutating func save(_ events: EventsFile) throws(StoreError) {
         var events = events
         events.schema = Store.schemaVersion
-        try put(JSONCodec.encode(events), at: store.eventsPath)
+        try stage(JSONCodec.encode(events), at: store.eventsPath)
     }
 
     public mutating func save(_ review: Review) throws(StoreError) {
         var review = review
         review.schema = Store.schemaVersion
-        try put(JSONCodec.encode(review), at: store.reviewPath(review.id))
+        try stage(JSONCodec.encode(review), at: store.reviewPath(review.id))
     }
 
     public mutating func removeReview(_ id: String) throws(StoreError) {
         let path = store.reviewPath(id)
-        try verifyUnchanged(path)
-        try FileSystem.remove(path)
-        readBytes[path] = .some(nil)
+        _ = try remember(path)
+        try stage(nil, at: path)
     }
 
     /// A transaction reads to rewrite, so a field it would drop makes the file read-only.
@@ -258,23 +301,57 @@ public struct Transaction {
         if let field = JSONCodec.unknownField(in: data, decoded: decoded) { throw .unknownField(file: path, field: field) }
     }
 
+    /// The file as this transaction sees it: what it staged, else what is on disk (remembered as first read).
     private mutating func remember(_ path: String) throws(StoreError) -> Data? {
+        if let change = staged[path] { return change.data }
         let data = try FileSystem.read(path)
         if readBytes[path] == nil { readBytes[path] = .some(data) }
         return data
     }
 
-    private func verifyUnchanged(_ path: String) throws(StoreError) {
-        let current = try FileSystem.read(path)
-        let expected: Data? = readBytes[path] ?? nil
-        // A file never read must not exist yet: saving would overwrite something this transaction never saw.
-        guard current == expected else { throw .changedOnDisk(file: path) }
+    /// Writes the new bytes (nil: the file goes) into `.staging/`; nothing in the store changes until `commit`.
+    private mutating func stage(_ data: Data?, at path: String) throws(StoreError) {
+        let staging = Staging(root: store.root)
+        if let previous = staged[path]?.name { staging.discard(previous) }
+        var name: String?
+        if let data {
+            try staging.prepare(mode: mode)
+            name = try staging.stage(data, for: relative(path), mode: mode)
+        }
+        if staged[path] == nil { order.append(path) }
+        staged[path] = (data, name)
     }
 
-    private mutating func put(_ data: Data, at path: String) throws(StoreError) {
-        // Checked after the temp file is written and synced, just before the rename, so an edit made meanwhile is
-        // refused rather than overwritten (only the rename itself remains as a window).
-        try FileSystem.writeAtomically(data, to: path, mode: mode) { () throws(StoreError) in try verifyUnchanged(path) }
-        readBytes[path] = .some(data)
+    /// Replaces every file this transaction saved, all or nothing (see `Staging`).
+    ///
+    /// Each file must still hold the bytes this transaction read (or still not exist): checked once every new file
+    /// is durable, just before the first rename, so an edit made meanwhile is refused rather than overwritten.
+    mutating func commit() throws(StoreError) {
+        guard !order.isEmpty else { return }
+        for path in order {
+            let current = try FileSystem.read(path)
+            let expected: Data? = readBytes[path] ?? nil
+            // A file never read must not exist yet: saving would overwrite something this transaction never saw.
+            guard current == expected else { throw .changedOnDisk(file: path) }
+        }
+        let steps = order.map { path -> Staging.Step in
+            if let name = staged[path]?.name { return .replace(target: relative(path), staged: name) }
+            return .remove(target: relative(path))
+        }
+        try Staging(root: store.root).commit(steps, mode: mode)
+        order = []
+        staged = [:]
+    }
+
+    /// Deletes what was staged: the store stays as it was.
+    mutating func abandon() {
+        let staging = Staging(root: store.root)
+        for case let name? in staged.values.map(\.name) { staging.discard(name) }
+        order = []
+        staged = [:]
+    }
+
+    private func relative(_ path: String) -> String {
+        String(path.dropFirst(store.root.count + 1))
     }
 }

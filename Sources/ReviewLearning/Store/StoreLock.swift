@@ -34,6 +34,16 @@ struct StoreLock: ~Copyable {
         self.fd = fd
     }
 
+    /// Whether another process holds the lock now (false too when there is no lock file or it cannot be opened).
+    static func isHeld(store root: String) -> Bool {
+        let fd = open("\(root)/.lock", O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
+        flock(fd, LOCK_UN)
+        return false
+    }
+
     deinit {
         flock(fd, LOCK_UN)
         close(fd)

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Case 15 — kills during writes of many files. Two writes that each change 1,000 review files — an import of one
+# outcome per review, and a bulk `rec update` of one recommendation per review — are killed with SIGKILL, SIGINT
+# and SIGTERM at random moments (uniform over the write's own duration, a little beyond). After each kill the next
+# command (`rlt check`) runs, then the store must be wholly before (no review changed) or wholly after (all 1,000
+# changed, each with the marker), valid (`check` exits 0), with no staged or temp file left.
+# Prints: kill-transactions: N kills of 1,000-review writes, wholly before = …, wholly after = …, mixed = 0, …
+source "$(dirname "$0")/lib.sh"
+
+TRIALS=${KILL_TRIALS:-100}
+REVIEWS=${KILL_REVIEWS:-1000}
+dir=$(new_dir)
+pristine=$(make_small_store "$dir/pristine")
+
+clone_reviews "$pristine" "$REVIEWS"
+rl --store "$pristine" check >&2 || fail "the cloned store is valid"
+rl --store "$pristine" --as-of 2024-02-01 rec list --format csv >/dev/null  # builds the index, as users would have it
+
+csv=$dir/outcomes.csv
+{
+    echo "review_id,rec_id,date,text"
+    for i in $(seq -f '%04g' 1 "$REVIEWS"); do echo "r$i,3i,2024-02-01,MARKER imported"; done
+} >"$csv"
+refs=()
+for i in $(seq -f '%04g' 1 "$REVIEWS"); do refs+=("r$i/3i"); done
+
+export KILL_CSV=$csv KILL_PRISTINE=$pristine KILL_DIR=$dir KILL_TRIALS=$TRIALS
+printf '%s\n' "${refs[@]}" >"$dir/refs"
+status=0
+python3 - <<'PY' || status=$?
+import os, random, subprocess, sys, time, shutil, signal
+
+rlt, pristine, work_root = os.environ["RLT"], os.environ["KILL_PRISTINE"], os.environ["KILL_DIR"]
+trials = int(os.environ["KILL_TRIALS"])
+refs = open(os.path.join(work_root, "refs")).read().split()
+S = ["--as-of", "2024-02-01"]
+writes = {
+    "import": ["import", "outcomes", os.environ["KILL_CSV"]],
+    "bulk update": ["rec", "update", *refs, "--note", "MARKER bulk"],
+}
+signals = [("SIGKILL", signal.SIGKILL), ("SIGINT", signal.SIGINT), ("SIGTERM", signal.SIGTERM)]
+random.seed(int(os.environ.get("KILL_SEED", "14")))
+work = os.path.join(work_root, "work")
+
+def record_files(store):
+    names = ["tracker.json", "events.json"] + ["reviews/" + n for n in sorted(os.listdir(os.path.join(store, "reviews")))]
+    return {n: open(os.path.join(store, n), "rb").read() for n in names}
+
+before = record_files(pristine)
+
+def fresh():
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(pristine, work, symlinks=True)
+
+def run(args, **kw):
+    return subprocess.run([rlt, "--store", work, *S, *args], capture_output=True, **kw)
+
+def classify():
+    """before | after | mixed:<why>"""
+    now = record_files(work)
+    if set(now) != set(before):
+        return "mixed:files added or removed"
+    changed = [n for n in now if now[n] != before[n]]
+    if not changed:
+        return "before"
+    reviews = [n for n in before if n.startswith("reviews/")]
+    if sorted(changed) != sorted(reviews):
+        return f"mixed:{len(changed)} of {len(reviews)} changed"
+    if not all(b"MARKER" in now[n] for n in changed):
+        return "mixed:changed without the marker"
+    return "after"
+
+# Calibrate: how long each whole write takes here.
+durations = {}
+for name, args in writes.items():
+    fresh()
+    start = time.monotonic()
+    done = run(args)
+    durations[name] = time.monotonic() - start
+    if done.returncode != 0 or classify() != "after":
+        print(f"  FAIL: {name} did not complete on its own: {done.stderr.decode()[:300]}", file=sys.stderr)
+        sys.exit(1)
+    print(f"  {name} of {len(refs)} reviews takes {durations[name]:.2f} s here", file=sys.stderr)
+
+tally = {"before": 0, "after": 0, "mixed": 0, "check failed": 0, "left over": 0, "crashed": 0, "exited early": 0}
+for name, args in writes.items():
+    for signame, number in signals:
+        for trial in range(trials):
+            fresh()
+            delay = random.uniform(0, durations[name] * 1.1)
+            process = subprocess.Popen([rlt, "--store", work, *S, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            time.sleep(delay)
+            process.send_signal(number)
+            _, err = process.communicate()
+            if process.returncode >= 0 and process.returncode != 0:
+                tally["exited early"] += 1
+                print(f"  FAIL: {name}, {signame} at {delay:.3f} s: exit {process.returncode}: {err.decode()[:200]}", file=sys.stderr)
+            if b"Fatal error" in err or b"Stack dump" in err:
+                tally["crashed"] += 1
+            check = run(["check"])
+            if check.returncode != 0:
+                tally["check failed"] += 1
+                print(f"  FAIL: {name}, {signame} at {delay:.3f} s: check exit {check.returncode}: {check.stdout.decode()[:300]} {check.stderr.decode()[:300]}", file=sys.stderr)
+            state = classify()
+            tally[state.split(":")[0]] += 1
+            if state.startswith("mixed"):
+                print(f"  FAIL: {name}, {signame} at {delay:.3f} s: {state}", file=sys.stderr)
+            left = [os.path.join(d, f) for d, _, fs in os.walk(work) for f in fs if ".tmp-" in f or f == "journal"]
+            if left:
+                tally["left over"] += len(left)
+                print(f"  FAIL: {name}, {signame} at {delay:.3f} s: left over after check: {left[:3]}", file=sys.stderr)
+        print(f"  {name}, {signame}: {trials} kills done", file=sys.stderr)
+
+kills = trials * len(writes) * len(signals)
+bad = tally["mixed"] + tally["check failed"] + tally["left over"] + tally["crashed"] + tally["exited early"]
+print(f"  {'ok' if bad == 0 else 'FAIL'}: every kill left the store wholly before or wholly after", file=sys.stderr)
+print(f"kill-transactions: {kills} kills of {len(refs)}-review writes (import and bulk rec update; SIGKILL, SIGINT, SIGTERM), "
+      f"wholly before = {tally['before']}, wholly after = {tally['after']}, mixed = {tally['mixed']}, "
+      f"check failed = {tally['check failed']}, files left over = {tally['left over']}, crashes = {tally['crashed']}")
+sys.exit(1 if bad else 0)
+PY
+[ "$status" = 0 ] || REL_FAILURES=$((REL_FAILURES + 1))
+finish
