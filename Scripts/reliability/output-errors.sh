@@ -9,7 +9,7 @@
 # message in .lock, which a closed fd 2 used to become (issue 14, item 8).
 # Prints: output-errors: 16 commands > /dev/full, non-zero = 16; 16 commands | head -1, quiet exit 0 = 16; …;
 # closed stdout: store intact; 6 --fail-if-any | head -1 under pipefail, exit as without the pipe = 6; stderr on
-# /dev/full: exit kept = 7/7, crashes = 0; stderr closed: exit kept = 7/7, crashes = 0, .lock bytes = 0
+# /dev/full: exit kept = 8/8, crashes = 0; stderr closed: exit kept = 8/8, crashes = 0, .lock bytes = 0
 source "$(dirname "$0")/lib.sh"
 
 dir=$(new_dir)
@@ -117,7 +117,7 @@ pass "--fail-if-any | head -1 under pipefail: $pipe_ok of ${#failing[@]} exit as
 erring=(
     "rec list --bogus:64" "rec show darren-bethany/99:65" "agency add lincs-police --name X --sector police:65"
     "rec update darren-bethany/3i --status nonsense:64" "import recommendations $dir/missing.csv --review darren-bethany:66"
-    "overdue --as-of 2030-01-01 --fail-if-any:1" "rec list:0"
+    "overdue --as-of 2030-01-01 --fail-if-any:1" "rec list:0" "rec update darren-bethany/3i --note stderr-check:0"
 )
 : >"$store/.lock"
 stderr_note=""
