@@ -4,7 +4,12 @@
 # exit 0 with nothing on stderr (like cat and git); (c) with stdout closed (>&-) — a write command then must still
 # leave a valid store and an empty .lock (no output may land in a store file that reused descriptor 1).
 # Also `export TABLE --out` onto a device node, a FIFO and a symlink to fd 1 (what /dev/stdout is).
-# Prints: output-errors: 13 commands > /dev/full, non-zero = 13; 13 commands | head -1, quiet exit 0 = 13; closed stdout: store intact
+# (d) `--fail-if-any` listings into `| head -1` under pipefail: the exit must be the one without the pipe (1), not 0
+# (issue 14, item 4). (e) stderr on /dev/full and closed (2>&-): every exit code kept, no crash (before: 132), and no
+# message in .lock, which a closed fd 2 used to become (issue 14, item 8).
+# Prints: output-errors: 16 commands > /dev/full, non-zero = 16; 16 commands | head -1, quiet exit 0 = 16; …;
+# closed stdout: store intact; 6 --fail-if-any | head -1 under pipefail, exit as without the pipe = 6; stderr on
+# /dev/full: exit kept = 8/8, crashes = 0; stderr closed: exit kept = 8/8, crashes = 0, .lock bytes = 0
 source "$(dirname "$0")/lib.sh"
 
 dir=$(new_dir)
@@ -85,5 +90,57 @@ r = json.load(open(sys.argv[1]))
 n = sum(a["text"] == "closed stdout" for a in r["actions"])
 sys.exit(0 if n <= 1 else 1)' "$store/reviews/darren-bethany.json"
 
-echo "output-errors: ${#printing[@]} commands > /dev/full, non-zero with one error line = $full_ok; ${#printing[@]} commands | head -1, exit 0 and silent = $head_ok; $out_note; closed stdout: store intact"
+# (d) A reader that goes away early must not change the exit code: `--fail-if-any` still says something matched.
+failing=(
+    "overdue --as-of 2030-01-01 --fail-if-any --format csv" "overdue --as-of 2030-01-01 --fail-if-any"
+    "overdue --as-of 2030-01-01 --fail-if-any --format tsv" "rec list --fail-if-any" "rec list --fail-if-any --format json"
+    "action list --fail-if-any --format csv"
+)
+pipe_ok=0
+for c in "${failing[@]}"; do
+    alone=0
+    # shellcheck disable=SC2086
+    "$RLT" --store "$store" $c >/dev/null 2>&1 || alone=$?
+    piped=0
+    # pipefail is on (lib.sh): the pipeline's status is rlt's when head exits 0.
+    # shellcheck disable=SC2086
+    "$RLT" --store "$store" $c 2>/dev/null | head -1 >/dev/null || piped=$?
+    if [ "$alone" = 1 ] && [ "$piped" = "$alone" ]; then
+        pipe_ok=$((pipe_ok + 1))
+    else
+        fail "'rlt $c | head -1' under pipefail: exit $piped, without the pipe $alone (both should be 1)"
+    fi
+done
+pass "--fail-if-any | head -1 under pipefail: $pipe_ok of ${#failing[@]} exit as without the pipe"
+
+# (e) stderr on /dev/full or closed: the exit code is the command's own, and no message lands in a store file.
+erring=(
+    "rec list --bogus:64" "rec show darren-bethany/99:65" "agency add lincs-police --name X --sector police:65"
+    "rec update darren-bethany/3i --status nonsense:64" "import recommendations $dir/missing.csv --review darren-bethany:66"
+    "overdue --as-of 2030-01-01 --fail-if-any:1" "rec list:0" "rec update darren-bethany/3i --note stderr-check:0"
+)
+: >"$store/.lock"
+stderr_note=""
+for redirect in full closed; do
+    kept=0 crashes=0
+    for entry in "${erring[@]}"; do
+        c=${entry%:*} want=${entry##*:} st=0
+        if [ "$redirect" = full ]; then
+            # shellcheck disable=SC2086
+            "$RLT" --store "$store" $c >/dev/null 2>/dev/full || st=$?
+        else
+            # shellcheck disable=SC2086
+            "$RLT" --store "$store" $c >/dev/null 2>&- || st=$?
+        fi
+        if [ "$st" -ge 128 ]; then crashes=$((crashes + 1)); fi
+        if [ "$st" = "$want" ]; then kept=$((kept + 1)); else fail "'rlt $c' with stderr $redirect: exit $st, want $want"; fi
+    done
+    lock_bytes=$(wc -c <"$store/.lock")
+    check "stderr $redirect: .lock stays empty ($lock_bytes bytes)" [ "$lock_bytes" = 0 ]
+    stderr_note="$stderr_note; stderr ${redirect/full/on /dev/full}: exit kept = $kept/${#erring[@]}, crashes = $crashes"
+    [ "$redirect" = closed ] && stderr_note="$stderr_note, .lock bytes = $lock_bytes"
+done
+check "the store is still valid" quietly "$RLT" --store "$store" check
+
+echo "output-errors: ${#printing[@]} commands > /dev/full, non-zero with one error line = $full_ok; ${#printing[@]} commands | head -1, exit 0 and silent = $head_ok; $out_note; closed stdout: store intact; ${#failing[@]} --fail-if-any | head -1 under pipefail, exit as without the pipe = $pipe_ok$stderr_note"
 finish

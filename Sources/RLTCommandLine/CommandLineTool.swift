@@ -11,6 +11,8 @@ public enum RLTTool {
 
     /// Runs with the real process environment; returns the exit code.
     public static func main() -> Int32 {
+        // First, before any file is opened: a closed 0–2 would be reused for the lock or a store file.
+        guard let closed = StandardStreams.reserveDescriptors() else { return ExitCode.cannotWrite }
         // Output errors and oversized files must come back as errors, not kill the process half-way.
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
@@ -18,8 +20,8 @@ public enum RLTTool {
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
             now: Date(),
-            stdout: fileSink(FileHandle.standardOutput, fd: 1),
-            stderr: fileSink(FileHandle.standardError, fd: 2),
+            stdout: StandardStreams.sink(fd: 1, closed: closed.contains(1)),
+            stderr: StandardStreams.sink(fd: 2, closed: closed.contains(2)),
             terminalWidth: terminalColumns(),
             readStandardInput: { try FileHandle.standardInput.readToEnd() ?? Data() })
         return run(Array(CommandLine.arguments.dropFirst()), context: context)
@@ -27,6 +29,10 @@ public enum RLTTool {
 
     /// Runs `arguments` (without the program name) in `context`; returns the exit code.
     public static func run(_ arguments: [String], context: ToolContext) -> Int32 {
+        ExitCode.afterOutput(runCommand(arguments, context: context), stdout: context.stdout, stderr: context.stderr)
+    }
+
+    private static func runCommand(_ arguments: [String], context: ToolContext) -> Int32 {
         let parser = ArgumentParser(root: CommandTable.root, globalOptions: CommandTable.globalOptions)
         let width = context.layoutWidth
         do {
@@ -128,32 +134,5 @@ public enum RLTTool {
         var size = winsize()
         guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
-    }
-
-    private static func fileSink(_ handle: FileHandle, fd: Int32) -> OutputSink {
-        OutputSink(
-            isTerminal: isatty(fd) == 1,
-            write: { text in
-                var bytes = Array(text.utf8)
-                bytes.withUnsafeMutableBytes { writeAll(fd, UnsafeRawBufferPointer($0)) }
-                _ = handle
-            },
-            writeBytes: { bytes in writeAll(fd, bytes) })
-    }
-
-    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
-        guard let base = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(fd, base + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                // The reader went away (`rlt … | head`): stop quietly, as cat and git do.
-                if errno == EPIPE { exit(0) }
-                FileHandle.standardError.write("error: cannot write output: \(String(cString: strerror(errno)))\n".data(using: .utf8) ?? Data())
-                exit(ExitCode.cannotWrite)
-            }
-            offset += n
-        }
     }
 }

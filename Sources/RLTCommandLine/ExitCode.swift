@@ -1,5 +1,9 @@
 import ReviewLearning
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The exit codes of README's table, and the one place errors become messages and codes.
 enum ExitCode {
     static let success: Int32 = 0
@@ -24,6 +28,17 @@ enum ExitCode {
         default:
             return ("unexpected failure (\(type(of: error))); nothing was written", failure)
         }
+    }
+
+    /// The exit code once the command is done and its output written (or not). A reader that went away (EPIPE,
+    /// `rlt … | head`) changes nothing, as for cat and git, so `--fail-if-any` still says what matched. Any other
+    /// failure to write stdout (disk full, stdout closed) is exit 74 with one message, unless the command failed
+    /// with its own code (64 and up), whose message already said what went wrong. A failing stderr changes nothing.
+    static func afterOutput(_ code: Int32, stdout: OutputSink, stderr: OutputSink) -> Int32 {
+        guard let errno = stdout.failure?.errno, errno != EPIPE else { return code }
+        guard code == success || code == failure else { return code }
+        stderr.write("error: cannot write output: \(String(cString: strerror(errno)))\n")
+        return cannotWrite
     }
 
     private static func code(for error: StoreError) -> Int32 {

@@ -7,20 +7,24 @@ public struct OutputSink: Sendable {
     public let isTerminal: Bool
     /// Writes UTF-8 bytes directly, for long listings streamed in pieces; without it they go through `write`.
     let writeBytes: (@Sendable (UnsafeRawBufferPointer) -> Void)?
+    /// Where a sink on a real stream records a failed write, for `ExitCode.afterOutput`; nil for a buffer.
+    let failure: WriteFailure?
 
     public init(isTerminal: Bool = false, write: @escaping @Sendable (String) -> Void) {
         self.write = write
         self.isTerminal = isTerminal
         writeBytes = nil
+        failure = nil
     }
 
     init(
         isTerminal: Bool, write: @escaping @Sendable (String) -> Void,
-        writeBytes: @escaping @Sendable (UnsafeRawBufferPointer) -> Void
+        writeBytes: @escaping @Sendable (UnsafeRawBufferPointer) -> Void, failure: WriteFailure? = nil
     ) {
         self.write = write
         self.isTerminal = isTerminal
         self.writeBytes = writeBytes
+        self.failure = failure
     }
 }
 

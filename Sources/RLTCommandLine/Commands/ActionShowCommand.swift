@@ -54,8 +54,8 @@ enum ActionListCommand {
         let context = try QueryContext(arguments, invocation, target: .actions)
         guard let reviews = try context.listingReviews({ try IndexListing.actions($0, $1, arguments, invocation) })
         else { return }
-        let rows = try Ordering.apply(context.query.actions(in: reviews), arguments) { $0.orderingKey }
+        let (rows, total) = try Ordering.apply(context.query.actions(in: reviews), arguments) { $0.orderingKey }
         invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.actions))
-        try Ordering.finish(rows.count, arguments)
+        try Ordering.finish(total: total, arguments)
     }
 }

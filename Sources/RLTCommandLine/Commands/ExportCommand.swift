@@ -48,12 +48,17 @@ enum ExportCommand {
         case (let table?, nil):
             invocation.out(try render(table, source, format: format, excel: excel))
         case (let table?, let path?):
+            try OutputPath.requireOutsideStore(path, store: invocation.storePath, option: "--out")
             try write(render(table, source, format: format, excel: excel), to: path)
             invocation.err("wrote \(path)\n")
         case (nil, let directory?):
+            let paths = ExportTable.allCases.map { "\(directory)/\($0.rawValue).\(format.rawValue)" }
+            // The directory and each file in it: one of them may be a link into the store. All before any write.
+            for path in [directory] + paths {
+                try OutputPath.requireOutsideStore(path, store: invocation.storePath, option: "--out")
+            }
             try FileSystem.makeDirectory(directory)
-            for table in ExportTable.allCases {
-                let path = "\(directory)/\(table.rawValue).\(format.rawValue)"
+            for (table, path) in zip(ExportTable.allCases, paths) {
                 try write(render(table, source, format: format, excel: excel), to: path)
             }
             invocation.err("wrote \(ExportTable.allCases.count) tables to \(directory)\n")

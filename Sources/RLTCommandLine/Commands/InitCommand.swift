@@ -17,6 +17,7 @@ enum InitCommand {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let directory = arguments.positional(0) ?? invocation.storePath
         let name = try arguments.text("--name") ?? directory.split(separator: "/").last.map(String.init) ?? directory
+        try OutputPath.requireNotInsideStore(directory, option: arguments.positional(0) == nil ? "--store" : "DIR")
         _ = try Store.create(at: directory, name: name, now: invocation.timestamp, author: invocation.author)
         invocation.err("Created an empty rlt store in \(directory).\n")
     }

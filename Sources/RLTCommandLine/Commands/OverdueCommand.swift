@@ -117,7 +117,7 @@ enum OverdueCommand {
                 a.element.daysOverdue != b.element.daysOverdue ? a.element.daysOverdue > b.element.daysOverdue : a.offset < b.offset
             }.map(\.element)
         }
-        rows = try Ordering.apply(rows, arguments) { row in
+        let (shown, total) = try Ordering.apply(rows, arguments) { row in
             switch row {
             case .recommendation(let r): return r.orderingKey
             case .action(let a): return a.orderingKey
@@ -125,51 +125,63 @@ enum OverdueCommand {
         }
         let options = try ListingOptions(arguments, invocation)
         if options.format == .table && arguments.string("--sort") == nil {
+            // Unsorted, the rows shown are the first of `rows`: headings and totals count from all of them.
             invocation.out(
                 try grouped(
-                    count: rows.count, reviewID: { rows[$0].review.id }, title: { rows[$0].review.title },
+                    total: total, shown: shown.count, reviewID: { rows[$0].review.id }, title: { rows[$0].review.title },
                     isRecommendation: { if case .recommendation = rows[$0] { true } else { false } },
-                    layout: { try $0.layout(rows, OverdueRow.listing) }, options: options, asOf: invocation.asOf))
+                    layout: { try $0.layout(shown, OverdueRow.listing) }, options: options, asOf: invocation.asOf))
         } else {
-            invocation.out(try options.render(rows, OverdueRow.listing))
+            invocation.out(try options.render(shown, OverdueRow.listing))
         }
-        try Ordering.finish(rows.count, arguments)
+        try Ordering.finish(total: total, arguments)
     }
 
     /// The table with a heading line before each review's rows, indented under it, and a closing count.
     ///
-    /// `layout` lays the rows out with the options it is given (the review column left out, two cells narrower).
+    /// Rows `0..<total` are every match in order; the first `shown` are printed (`--limit`). Headings and the
+    /// closing line count every match, and say how many are shown when that is fewer. `layout` lays out the shown
+    /// rows with the options it is given (the review column left out, two cells narrower).
     static func grouped(
-        count: Int, reviewID: (Int) -> String, title: (Int) -> String, isRecommendation: (Int) -> Bool,
+        total: Int, shown: Int, reviewID: (Int) -> String, title: (Int) -> String, isRecommendation: (Int) -> Bool,
         layout: (ListingOptions) throws -> TextTable.Layout, options: ListingOptions, asOf: CalendarDay
     ) throws -> String {
-        guard count > 0 else { return fitted("Nothing overdue as of \(asOf).", width: options.width) }
+        guard total > 0 else { return fitted("Nothing overdue as of \(asOf).", width: options.width) }
         var options = options
         options.columns = (options.columns ?? OverdueRow.listing.defaults).filter { $0 != "review" }
         options.width = options.width.map { $0 - 2 }
-        let table = try layout(options)
-        var out = table.header.map { "  \($0)\n" }.joined()
-        var index = 0
-        while index < count {
-            let review = reviewID(index)
-            var end = index + 1
-            while end < count && reviewID(end) == review { end += 1 }
-            out += (out.isEmpty ? "" : "\n") + heading(review, title(index), count: end - index, width: options.width.map { $0 + 2 }) + "\n"
-            for (k, row) in table.rows[index..<end].enumerated() {
-                if table.separated && k > 0 { out += "\n" }
-                for line in row { out += line.isEmpty ? "\n" : "  \(line)\n" }
+        var out = ""
+        if shown > 0 {
+            let table = try layout(options)
+            out = table.header.map { "  \($0)\n" }.joined()
+            var index = 0
+            while index < shown {
+                let review = reviewID(index)
+                var end = index + 1
+                while end < total && reviewID(end) == review { end += 1 }
+                let printed = min(end, shown)
+                out += (out.isEmpty ? "" : "\n")
+                    + heading(review, title(index), count: end - index, shown: printed - index, width: options.width.map { $0 + 2 })
+                    + "\n"
+                for (k, row) in table.rows[index..<printed].enumerated() {
+                    if table.separated && k > 0 { out += "\n" }
+                    for line in row { out += line.isEmpty ? "\n" : "  \(line)\n" }
+                }
+                index = end
             }
-            index = end
+            out += "\n"
         }
-        let recs = (0..<count).filter(isRecommendation).count
-        let total = "\(count) overdue as of \(asOf): \(counted(recs, "recommendation")), \(counted(count - recs, "action"))."
-        return out + "\n" + fitted(total, width: options.width.map { $0 + 2 })
+        let recs = (0..<total).filter(isRecommendation).count
+        var sentence = "\(total) overdue as of \(asOf): \(counted(recs, "recommendation")), \(counted(total - recs, "action"))"
+        if shown < total { sentence += shown == 0 ? "; none shown (--limit 0)" : "; the first \(shown) shown (--limit \(shown))" }
+        return out + fitted(sentence + ".", width: options.width.map { $0 + 2 })
     }
 
-    /// `child-g — Child G (13 overdue)`, the title cut (or left out) to fit the width.
-    private static func heading(_ review: String, _ title: String, count: Int, width: Int?) -> String {
+    /// `child-g — Child G (13 overdue)`, or `(13 overdue, 2 shown)` under `--limit`; the title cut (or left out) to
+    /// fit the width.
+    private static func heading(_ review: String, _ title: String, count: Int, shown: Int, width: Int?) -> String {
         let review = TerminalText.sanitized(review)
-        let tail = " (\(count) overdue)"
+        let tail = shown < count ? " (\(count) overdue, \(shown) shown)" : " (\(count) overdue)"
         guard let width else { return "\(review) — \(TerminalText.sanitized(title))\(tail)" }
         let room = width - DisplayWidth.of(review) - DisplayWidth.of(tail) - 3
         if room >= 8 { return "\(review) — \(DisplayWidth.cut(TerminalText.sanitized(title), to: room))\(tail)" }

@@ -74,9 +74,9 @@ enum RecListCommand {
         guard
             let reviews = try context.listingReviews({ try IndexListing.recommendations($0, $1, arguments, invocation) })
         else { return }
-        let rows = try Ordering.apply(context.query.recommendations(in: reviews), arguments) { $0.orderingKey }
+        let (rows, total) = try Ordering.apply(context.query.recommendations(in: reviews), arguments) { $0.orderingKey }
         invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.recommendations))
-        try Ordering.finish(rows.count, arguments)
+        try Ordering.finish(total: total, arguments)
     }
 }
 

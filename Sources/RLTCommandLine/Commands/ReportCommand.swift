@@ -53,6 +53,7 @@ enum ReportCommand {
         let options = ReportOptions(format: format, since: since, staleDays: staleDays, scope: scope(arguments))
         let text = Report.render(input, options: options)
         if let out {
+            try OutputPath.requireOutsideStore(out, store: invocation.storePath, option: "--out")
             try FileSystem.writeOutput(Data(text.utf8), to: out)
             invocation.err("wrote \(out)\n")
         } else {

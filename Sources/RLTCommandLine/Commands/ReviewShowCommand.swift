@@ -103,11 +103,11 @@ enum ReviewListCommand {
             if let text, !review.ownText.contains(where: text.matches) { continue }
             rows.append(Listings.ReviewRow(review: review, recommendations: recs, actions: actions))
         }
-        rows = try Ordering.apply(rows, arguments) { row in
+        let (shown, total) = try Ordering.apply(rows, arguments) { row in
             Ordering.Key(review: row.review.id, due: nil, status: 0, owner: "")
         }
-        invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.reviews))
-        try Ordering.finish(rows.count, arguments)
+        invocation.out(try ListingOptions(arguments, invocation).render(shown, Listings.reviews))
+        try Ordering.finish(total: total, arguments)
     }
 }
 

@@ -207,14 +207,16 @@ enum HelpTopic: String, CaseIterable, Sendable {
           0   success; a query that matches nothing still succeeds
           1   failure; 'rlt check' found problems; --fail-if-any and something matched
           64  usage error: unknown command or option, missing or malformed value (bad date, unknown status),
-              a removal without --yes, --text - with nothing on standard input
+              a removal without --yes, --text - with nothing on standard input, an output path (--out,
+              init DIR) inside a store
           65  bad data: unknown agency or theme code, duplicate id, missing record, a broken rule (a reopen
               without --reason, adding to a closed review, a date in the future…), a corrupt store file or one
               from a newer rlt, an import file with problems
           66  no store at the given path (tracker.json missing, or the path is a file, not a directory), or an
               input file that does not exist
           73  cannot create (e.g. init where a store already exists, or where a file is in the way)
-          74  cannot read or write a file (permissions, disk full, read-only store)
+          74  cannot read or write a file (permissions, disk full, read-only store), or standard output (full,
+              closed); a reader that stops early (rlt … | head) keeps the command's own code
           75  try again: the store is locked by another rlt, or a file changed during the update
 
         Every error is one line on stderr starting 'error:'. When a command fails, nothing has been written.

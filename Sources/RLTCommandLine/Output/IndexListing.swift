@@ -87,16 +87,22 @@ enum IndexListing {
                 if csv { out.byte(0x0D) }
                 out.byte(0x0A)
             }
-            // Rows of `reviews`, printed into `out`; returns how many.
+            // Rows of `reviews`, printed into `out` up to `limit`; returns how many matched. Past the limit, reviews
+            // are read only until something has matched: CSV and TSV print no totals, and `--fail-if-any` needs only
+            // to know whether anything matched (`--limit 0` prints nothing but must still find out).
             @Sendable func print(_ reviews: Range<Int>, _ out: OutputBuffer, limit: Int?) -> Int {
                 let cell = OutputBuffer(invocation: nil)
                 var count = 0
                 var rows: [IndexRow] = []
                 for n in reviews {
-                    if let limit, count >= limit { break }
+                    if let limit, count >= limit, count > 0 { break }
                     let view = index.review(n)
                     rows.removeAll(keepingCapacity: true)
                     collect(view, n, &rows)
+                    if let limit, count >= limit {
+                        count += rows.count
+                        continue
+                    }
                     for row in rows {
                         if let limit, count >= limit { break }
                         for (k, column) in columns.enumerated() {
@@ -138,7 +144,7 @@ enum IndexListing {
                 count = print(0..<index.count, out, limit: limit)
             }
             out.flush()
-            try Ordering.finish(count, arguments)
+            try Ordering.finish(total: count, arguments)
             return
         }
 
@@ -148,13 +154,13 @@ enum IndexListing {
             if n % 256 == 255 { index.releaseBehind(n) }
             collect(index.review(n), n, &all)
         }
-        all = try Ordering.apply(all, arguments) { row in orderingKey(index, row, kind: kind) }
+        let (shown, total) = try Ordering.apply(all, arguments) { row in orderingKey(index, row, kind: kind) }
         let scratch = OutputBuffer(invocation: nil)
-        /// The gathered rows as cells, printed through the ordinary renderer with the options given.
+        /// The rows shown as cells, printed through the ordinary renderer with the options given.
         func cells(_ options: ListingOptions) throws -> ([[String]], Listing<[String]>, ListingOptions) {
             let chosen = try options.selectedColumns(listing)
             let columns = try chosen.map { try IndexColumn(name: $0.name, kind: kind) }
-            let cellRows: [[String]] = all.map { row in
+            let cellRows: [[String]] = shown.map { row in
                 let view = index.review(Int(row.review))
                 return columns.map { String(decoding: $0.bytes(view, row, scratch), as: UTF8.self) }
             }
@@ -168,9 +174,10 @@ enum IndexListing {
             return (cellRows, generic, options)
         }
         if kind == .overdue && options.format == .table && arguments.string("--sort") == nil {
+            // Unsorted, the rows shown are the first of `all`: headings and totals count from all of them.
             invocation.out(
                 try OverdueCommand.grouped(
-                    count: all.count, reviewID: { String(indexBytes: index.review(Int(all[$0].review)).id) },
+                    total: total, shown: shown.count, reviewID: { String(indexBytes: index.review(Int(all[$0].review)).id) },
                     title: { String(indexBytes: index.review(Int(all[$0].review)).title) },
                     isRecommendation: { all[$0].record >= 0 },
                     layout: { options in
@@ -181,7 +188,7 @@ enum IndexListing {
             let (rows, generic, options) = try cells(options)
             invocation.out(try options.render(rows, generic))
         }
-        try Ordering.finish(all.count, arguments)
+        try Ordering.finish(total: total, arguments)
     }
 
     private static func orderingKey(_ index: StoreIndex, _ row: IndexRow, kind: Kind) -> Ordering.Key {

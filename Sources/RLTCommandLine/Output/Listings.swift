@@ -103,8 +103,8 @@ enum Listings {
 enum Ordering {
     static let specs: [OptionSpec] = [
         .choice("--sort", SortKey.self, "Order the rows."),
-        .value("--limit", "N", "Print at most N rows."),
-        .flag("--fail-if-any", "Exit 1 when any row matches (for cron alerts)."),
+        .value("--limit", "N", "Print at most N rows (totals still count every match)."),
+        .flag("--fail-if-any", "Exit 1 when any row matches, printed or not (for cron alerts)."),
     ]
 
     /// Sort key parts for one row: review, due end (none last), status rank, owner.
@@ -125,7 +125,11 @@ enum Ordering {
         (try arguments.choice("--sort", SortKey.self), try arguments.integer("--limit", range: 0...Int.max))
     }
 
-    static func apply<Row>(_ rows: [Row], _ arguments: ParsedArguments, key: (Row) -> Key) throws -> [Row] {
+    /// The rows to print: every match ordered by `--sort`, then cut to `--limit`. `total` counts every match, because
+    /// totals and `--fail-if-any` describe what matched, not what fitted under the limit.
+    static func apply<Row>(
+        _ rows: [Row], _ arguments: ParsedArguments, key: (Row) -> Key
+    ) throws -> (shown: [Row], total: Int) {
         var rows = rows
         let (sort, limit) = try options(arguments)
         if let sort {
@@ -143,13 +147,14 @@ enum Ordering {
             }
             rows = indexed.sorted(by: order).map(\.2)
         }
+        let total = rows.count
         if let limit { rows = Array(rows.prefix(limit)) }
-        return rows
+        return (rows, total)
     }
 
-    /// `--fail-if-any`: matching rows become exit 1 after they are printed.
-    static func finish(_ count: Int, _ arguments: ParsedArguments) throws {
-        if count > 0 && arguments.flag("--fail-if-any") { throw CommandFailure(message: "", code: ExitCode.failure) }
+    /// `--fail-if-any`: matching rows (`total`, every match whatever `--limit`) become exit 1 after printing.
+    static func finish(total: Int, _ arguments: ParsedArguments) throws {
+        if total > 0 && arguments.flag("--fail-if-any") { throw CommandFailure(message: "", code: ExitCode.failure) }
     }
 }
 
