@@ -19,13 +19,12 @@ struct IndexFileTests {
             let m = UnsafeRawBufferPointer(raw)
             let entries = Int(m.u64(24))
             let namesEnd = Int(m.u64(32) + m.u64(40))
-            let hot = m.slice(Int(m.u64(48)), Int(m.u64(56)))
             var header = [UInt8](m.slice(0, 128))
             for k in 104..<112 { header[k] = 0 }
             var sum = Checksum()
             header.withUnsafeBytes { sum.add($0) }
             sum.add(m.slice(entries, namesEnd - entries))
-            sum.add(Checksum.of(hot))
+            for at in [48, 64, 80] { sum.add(Checksum.of(m.slice(Int(m.u64(at)), Int(m.u64(at + 8))))) }
             let value = sum.finish()
             try #require(raw.count > 112)
             withUnsafeBytes(of: value.littleEndian) { for k in 0..<8 { raw[104 + k] = $0[k] } }

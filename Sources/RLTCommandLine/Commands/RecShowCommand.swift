@@ -111,11 +111,18 @@ struct QueryContext {
         try RLTCommandLine.reviews(arguments, invocation).filter(query.filter.includes(review:))
     }
 
-    /// The index, brought up to date; nil when it is switched off (`RLT_NO_INDEX=1`) or `--review` names the
-    /// reviews (a few files: decoding them is as quick, and missing ones must be reported as before).
+    /// The index, brought up to date; nil when it is switched off (`RLT_NO_INDEX=1`), cannot be built anywhere, or
+    /// `--review` names the reviews (a few files: decoding them is as quick, and missing ones must be reported as
+    /// before).
     func index() throws -> StoreIndex? {
         guard QueryContext.indexEnabled(invocation), arguments.strings("--review").isEmpty else { return nil }
-        return try StoreIndex.load(invocation.store, mode: tracker.settings.permissions)
+        let scratch = ScratchPlace.defaults(temporaryDirectory: invocation.context.environment["TMPDIR"])
+        do {
+            return try StoreIndex.load(invocation.store, mode: tracker.settings.permissions, scratch: scratch)
+        } catch is IndexUnavailable {
+            // Nowhere to build it (memory, /dev/shm and the temp directories all refused): decode the files.
+            return nil
+        }
     }
 
     static func indexEnabled(_ invocation: Invocation) -> Bool {
