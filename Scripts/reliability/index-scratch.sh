@@ -34,12 +34,14 @@ esac
 [ "$tmp" = ro ] && mount -t tmpfs -o ro tmpfs /tmp
 export TMPDIR=/nonexistent/tmp
 if [ "$memfd" = no ]; then
-    exec strace -f -qq -o /dev/null -e trace=memfd_create -e inject=memfd_create:error=ENOSYS "$RLT" --store /mnt/data "$@"
+    exec strace -f -qq -o /dev/null -e trace=memfd_create -e inject=memfd_create:error=ENOSYS /mnt/rlt --store /mnt/data "$@"
 fi
-exec "$RLT" --store /mnt/data "$@"
+exec /mnt/rlt --store /mnt/data "$@"
 NS
 }
 export REL_STORE_DIR=$dir
+# A copy of the binary beside the store, so hiding /tmp cannot hide it.
+cp "$RLT" "$dir/rlt"
 
 setups=(
     "full as-is yes rw|/dev/shm full, \$TMPDIR missing"
