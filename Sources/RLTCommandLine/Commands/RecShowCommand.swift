@@ -125,6 +125,17 @@ struct QueryContext {
         }
     }
 
+    /// Fails with exit 75 when an index file was cut short by another process while it was read: the answer just
+    /// given (or the reviews picked) may be incomplete. rlt never does that to its own files (it renames new ones
+    /// into place), so a second run answers in full.
+    static func requireIntact(_ index: StoreIndex) throws {
+        guard index.isIntact else {
+            throw CommandFailure(
+                message: "the index (.index/) was cut short by another process while this query read it; "
+                    + "its answer may be incomplete; run it again", code: ExitCode.tryAgain)
+        }
+    }
+
     static func indexEnabled(_ invocation: Invocation) -> Bool {
         let value = invocation.context.environment["RLT_NO_INDEX"] ?? ""
         return value.isEmpty || value == "0"
@@ -136,6 +147,7 @@ struct QueryContext {
         let index = try index()
         if let index, let indexQuery = IndexQuery(query), IndexListing.canAnswer(arguments) {
             try answer(index, indexQuery)
+            try QueryContext.requireIntact(index)
             return nil
         }
         return try decodedReviews(index)
@@ -168,6 +180,7 @@ struct QueryContext {
             }
             ids.append(index.ids[n])
         }
+        try QueryContext.requireIntact(index)
         return try invocation.store.loadReviews(ids).filter(query.filter.includes(review:))
     }
 }

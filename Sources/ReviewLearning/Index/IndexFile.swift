@@ -64,6 +64,8 @@ final class IndexFile: @unchecked Sendable {
     let kind: Kind
     let entryCount: Int
     private let map: UnsafeRawBufferPointer
+    /// A descriptor of the mapped file, kept to tell whether it was cut short while mapped (`isIntact`).
+    private let descriptor: Int32
     private let entries: Int
     private let names: Int
     let hot: UnsafeRawBufferPointer
@@ -77,8 +79,9 @@ final class IndexFile: @unchecked Sendable {
     /// Whether the checksum was computed this run (rather than trusted from the stamp).
     let hashed: Bool
 
-    private init(map: UnsafeRawBufferPointer, key: FileKey, trusted: Set<Stamp>) throws(IndexDamage) {
+    private init(map: UnsafeRawBufferPointer, descriptor: Int32, key: FileKey, trusted: Set<Stamp>) throws(IndexDamage) {
         self.map = map
+        self.descriptor = descriptor
         fileKey = key
         // Every number in the header is checked before it is used, and without any conversion that could trap.
         guard let header = IndexHeader(map) else { throw IndexDamage() }
@@ -139,6 +142,15 @@ final class IndexFile: @unchecked Sendable {
 
     deinit {
         munmap(UnsafeMutableRawPointer(mutating: map.baseAddress), map.count)
+        close(descriptor)
+    }
+
+    /// Whether the file still has the size it was mapped with. A file cut short under a reader makes reads of the
+    /// lost pages fault (SIGBUS), but the tail of the last remaining page reads as zeros, silently: a reader checks
+    /// this after reading to know its answer came from the whole file.
+    var isIntact: Bool {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 && info.st_size == map.count
     }
 
     /// Maps and checks the index file at `path`; nil when it is missing, unreadable or damaged in any way.
@@ -165,10 +177,13 @@ final class IndexFile: @unchecked Sendable {
             return nil
         }
         let map = UnsafeRawBufferPointer(start: address, count: Int(info.st_size))
+        let descriptor = dup(fd)
         do {
-            return try IndexFile(map: map, key: FileKey(info), trusted: trusted)
+            guard descriptor >= 0 else { throw IndexDamage() }
+            return try IndexFile(map: map, descriptor: descriptor, key: FileKey(info), trusted: trusted)
         } catch {
             munmap(address, Int(info.st_size))
+            if descriptor >= 0 { close(descriptor) }
             return nil
         }
     }

@@ -48,6 +48,10 @@ public final class StoreIndex: @unchecked Sendable {
         return tables[file].review(entry) ?? .empty
     }
 
+    /// Whether every index file read is still whole: false when another process cut one short while this index was
+    /// read, so that an answer just given from it may be incomplete (see `IndexFile.isIntact`).
+    public var isIntact: Bool { files.allSatisfy(\.isIntact) }
+
     /// Lets go of the pages before review `n`'s (in its index file), so that a long listing streams through the
     /// index instead of keeping it all resident. They stay in the page cache; touching them again is cheap.
     package func releaseBehind(_ n: Int) {
