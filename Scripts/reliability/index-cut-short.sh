@@ -15,7 +15,7 @@ generate=${RLT_GENERATE:-$(dirname "$RLT")/rlt-generate}
 [ -x "$generate" ] || generate=$REPO/.build/debug/rlt-generate
 dir=$(new_dir)
 store=$dir/data
-"$generate" "$store" --recs 3000 --seed 7 >/dev/null
+"$generate" "$store" --recs 2000 --seed 7 >/dev/null
 queries=("rec list --format csv" "overdue --format csv" "rec list --format csv" "overdue --format csv")
 q() { "$RLT" --store "$store" --as-of 2025-06-30 "$@"; }
 for n in 0 1; do

@@ -137,3 +137,25 @@ struct IndexFileTests {
     }
 }
 
+
+/// An index kept in memory is built in the first scratch place that can hold it; when none can, loading says so
+/// (`IndexUnavailable`) and the caller decodes the files instead (issue 14, item 10).
+@Suite("Index: scratch places")
+struct IndexScratchTests {
+    @Test("a place that cannot make a file is skipped; with no place at all the index is unavailable, not an error")
+    func fallsBack() throws {
+        let dir = TemporaryDirectory()
+        try SyntheticStore(recommendations: 20, seed: 3).write(to: "\(dir.path)/data")
+        let store = Store(root: "\(dir.path)/data")
+        let missing = ScratchPlace.directory("\(dir.path)/missing")
+        let notADirectory = ScratchPlace.directory("\(dir.path)/data/tracker.json")
+        let index = try StoreIndex.load(store, scratch: [missing, notADirectory, .directory(dir.path)])
+        #expect(index.count == (try store.reviewIDs()).count && !index.wrote)
+        #expect(throws: IndexUnavailable.self) { try StoreIndex.load(store, scratch: [missing, notADirectory]) }
+        #expect(throws: IndexUnavailable.self) { try StoreIndex.load(store, scratch: []) }
+        let memory = try StoreIndex.load(store, scratch: [.memory])
+        #expect(memory.count == index.count, "anonymous memory needs no file system")
+        #expect(ScratchPlace.defaults(temporaryDirectory: "/var/tmp") == [.memory, .directory("/dev/shm"), .directory("/var/tmp"), .directory("/tmp")])
+        #expect(ScratchPlace.defaults(temporaryDirectory: nil) == [.memory, .directory("/dev/shm"), .directory("/tmp")])
+    }
+}
