@@ -102,7 +102,7 @@ final class IndexFile: @unchecked Sendable {
             sum.add(map.slice(entries, header.names.offset + header.names.length - entries))
             // Every section, texts included (a damaged text would otherwise be printed), each in chunks let go of
             // after hashing, so a check does not make the file resident.
-            for region in [hot, active, cold] { sum.add(IndexFile.checksum(of: region)) }
+            for region in [hot, active, cold] { sum.add(IndexFile.sectionChecksum(of: region)) }
             guard sum.finish() == checksum else { throw IndexDamage() }
         }
         // Every entry's parts must lie inside their sections, and names inside the names area.
@@ -112,7 +112,7 @@ final class IndexFile: @unchecked Sendable {
     }
 
     /// A section's own checksum, computed a few megabytes at a time, each let go of after hashing.
-    static func checksum(of region: UnsafeRawBufferPointer) -> UInt64 {
+    static func sectionChecksum(of region: UnsafeRawBufferPointer) -> UInt64 {
         var sum = Checksum()
         var at = 0
         while at < region.count {
