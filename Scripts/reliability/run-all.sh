@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 scripts=("$@")
 if [ ${#scripts[@]} -eq 0 ]; then
     scripts=(concurrent-writers crash-mid-write changed-under-us disk-full permissions locks truncation
-        output-errors broken-stores kill-transactions)
+        output-errors broken-stores kill-transactions index-cut-short index-scratch)
     [ "${RLT_REL_NO_FUZZ:-0}" = 1 ] || scripts+=(fuzz-smoke)
 fi
 if [ -z "${RLT:-}" ] && [ ! -x "$here/../../.build/debug/rlt" ]; then

@@ -16,6 +16,7 @@ public enum RLTTool {
         // Output errors and oversized files must come back as errors, not kill the process half-way.
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
+        MappedReads.installGuard()
         let context = ToolContext(
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,

@@ -19,13 +19,12 @@ struct IndexFileTests {
             let m = UnsafeRawBufferPointer(raw)
             let entries = Int(m.u64(24))
             let namesEnd = Int(m.u64(32) + m.u64(40))
-            let hot = m.slice(Int(m.u64(48)), Int(m.u64(56)))
             var header = [UInt8](m.slice(0, 128))
             for k in 104..<112 { header[k] = 0 }
             var sum = Checksum()
             header.withUnsafeBytes { sum.add($0) }
             sum.add(m.slice(entries, namesEnd - entries))
-            sum.add(Checksum.of(hot))
+            for at in [48, 64, 80] { sum.add(Checksum.of(m.slice(Int(m.u64(at)), Int(m.u64(at + 8))))) }
             let value = sum.finish()
             try #require(raw.count > 112)
             withUnsafeBytes(of: value.littleEndian) { for k in 0..<8 { raw[104 + k] = $0[k] } }
@@ -138,3 +137,25 @@ struct IndexFileTests {
     }
 }
 
+
+/// An index kept in memory is built in the first scratch place that can hold it; when none can, loading says so
+/// (`IndexUnavailable`) and the caller decodes the files instead (issue 14, item 10).
+@Suite("Index: scratch places")
+struct IndexScratchTests {
+    @Test("a place that cannot make a file is skipped; with no place at all the index is unavailable, not an error")
+    func fallsBack() throws {
+        let dir = TemporaryDirectory()
+        try SyntheticStore(recommendations: 20, seed: 3).write(to: "\(dir.path)/data")
+        let store = Store(root: "\(dir.path)/data")
+        let missing = ScratchPlace.directory("\(dir.path)/missing")
+        let notADirectory = ScratchPlace.directory("\(dir.path)/data/tracker.json")
+        let index = try StoreIndex.load(store, scratch: [missing, notADirectory, .directory(dir.path)])
+        #expect(index.count == (try store.reviewIDs()).count && !index.wrote)
+        #expect(throws: IndexUnavailable.self) { try StoreIndex.load(store, scratch: [missing, notADirectory]) }
+        #expect(throws: IndexUnavailable.self) { try StoreIndex.load(store, scratch: []) }
+        let memory = try StoreIndex.load(store, scratch: [.memory])
+        #expect(memory.count == index.count, "anonymous memory needs no file system")
+        #expect(ScratchPlace.defaults(temporaryDirectory: "/var/tmp") == [.memory, .directory("/dev/shm"), .directory("/var/tmp"), .directory("/tmp")])
+        #expect(ScratchPlace.defaults(temporaryDirectory: nil) == [.memory, .directory("/dev/shm"), .directory("/tmp")])
+    }
+}

@@ -111,11 +111,29 @@ struct QueryContext {
         try RLTCommandLine.reviews(arguments, invocation).filter(query.filter.includes(review:))
     }
 
-    /// The index, brought up to date; nil when it is switched off (`RLT_NO_INDEX=1`) or `--review` names the
-    /// reviews (a few files: decoding them is as quick, and missing ones must be reported as before).
+    /// The index, brought up to date; nil when it is switched off (`RLT_NO_INDEX=1`), cannot be built anywhere, or
+    /// `--review` names the reviews (a few files: decoding them is as quick, and missing ones must be reported as
+    /// before).
     func index() throws -> StoreIndex? {
         guard QueryContext.indexEnabled(invocation), arguments.strings("--review").isEmpty else { return nil }
-        return try StoreIndex.load(invocation.store, mode: tracker.settings.permissions)
+        let scratch = ScratchPlace.defaults(temporaryDirectory: invocation.context.environment["TMPDIR"])
+        do {
+            return try StoreIndex.load(invocation.store, mode: tracker.settings.permissions, scratch: scratch)
+        } catch is IndexUnavailable {
+            // Nowhere to build it (memory, /dev/shm and the temp directories all refused): decode the files.
+            return nil
+        }
+    }
+
+    /// Fails with exit 75 when an index file was cut short by another process while it was read: the answer just
+    /// given (or the reviews picked) may be incomplete. rlt never does that to its own files (it renames new ones
+    /// into place), so a second run answers in full.
+    static func requireIntact(_ index: StoreIndex) throws {
+        guard index.isIntact else {
+            throw CommandFailure(
+                message: "the index (.index/) was cut short by another process while this query read it; "
+                    + "its answer may be incomplete; run it again", code: ExitCode.tryAgain)
+        }
     }
 
     static func indexEnabled(_ invocation: Invocation) -> Bool {
@@ -129,6 +147,7 @@ struct QueryContext {
         let index = try index()
         if let index, let indexQuery = IndexQuery(query), IndexListing.canAnswer(arguments) {
             try answer(index, indexQuery)
+            try QueryContext.requireIntact(index)
             return nil
         }
         return try decodedReviews(index)
@@ -161,6 +180,7 @@ struct QueryContext {
             }
             ids.append(index.ids[n])
         }
+        try QueryContext.requireIntact(index)
         return try invocation.store.loadReviews(ids).filter(query.filter.includes(review:))
     }
 }

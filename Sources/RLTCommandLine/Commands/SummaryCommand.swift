@@ -45,6 +45,7 @@ enum SummaryCommand {
             (groups, total) =
                 ofActions
                 ? Summary.actions(index, indexQuery, by: grouping) : Summary.recommendations(index, indexQuery, by: grouping)
+            try QueryContext.requireIntact(index)
         } else {
             let reviews = try context.decodedReviews(index)
             (groups, total) =

@@ -16,12 +16,14 @@ import Foundation
 ///     names               u32 length + UTF-8 file name (without `.json`), per entry
 ///     hot, active, cold   the review blobs, one after another in entry order
 ///
-/// The checksum covers the header (with the checksum zeroed), the entries, the names and the hot section: everything
-/// queries filter on. Texts are bounds-checked when read. Any mismatch makes the whole file unusable (it is rebuilt).
+/// The checksum covers every byte: the header (with the checksum zeroed), the entries, the names, and the hot,
+/// active and cold sections (each hashed on its own, then the three sums). Any mismatch, and any header field out
+/// of place (`IndexHeader`), makes the whole file unusable: it is rebuilt.
 final class IndexFile: @unchecked Sendable {
     static let magic: [UInt8] = Array("RLTINDEX".utf8)
-    /// Bump when the layout or the meaning of any field changes: older files are then rebuilt.
-    static let formatVersion: UInt32 = 1
+    /// Bump when the layout or the meaning of any field changes: older files are then rebuilt. (2: the checksum
+    /// covers the text sections too.)
+    static let formatVersion: UInt32 = 2
     static let headerSize = 128
     static let entrySize = 96
 
@@ -62,6 +64,8 @@ final class IndexFile: @unchecked Sendable {
     let kind: Kind
     let entryCount: Int
     private let map: UnsafeRawBufferPointer
+    /// A descriptor of the mapped file, kept to tell whether it was cut short while mapped (`isIntact`).
+    private let descriptor: Int32
     private let entries: Int
     private let names: Int
     let hot: UnsafeRawBufferPointer
@@ -75,72 +79,78 @@ final class IndexFile: @unchecked Sendable {
     /// Whether the checksum was computed this run (rather than trusted from the stamp).
     let hashed: Bool
 
-    private init(map: UnsafeRawBufferPointer, key: FileKey, trusted: Set<Stamp>) throws(IndexDamage) {
+    private init(map: UnsafeRawBufferPointer, descriptor: Int32, key: FileKey, trusted: Set<Stamp>) throws(IndexDamage) {
         self.map = map
+        self.descriptor = descriptor
         fileKey = key
-        let m = map
-        guard m.count >= IndexFile.headerSize, memcmp(m.baseAddress!, IndexFile.magic, 8) == 0,
-            m.u32(8) == IndexFile.formatVersion, m.u32(12) == UInt32(Store.schemaVersion),
-            let kind = Kind(rawValue: m.u32(16)), m.u64(96) == UInt64(m.count)
-        else { throw IndexDamage() }
-        self.kind = kind
-        entryCount = Int(m.u32(20))
-        func section(_ at: Int) throws(IndexDamage) -> (Int, Int) {
-            let offset = m.u64(at)
-            let length = m.u64(at + 8)
-            guard offset <= UInt64(m.count), length <= UInt64(m.count) - offset else { throw IndexDamage() }
-            return (Int(offset), Int(length))
-        }
-        entries = Int(m.u64(24))
-        guard entries >= IndexFile.headerSize, entryCount <= (m.count - entries) / IndexFile.entrySize else {
-            throw IndexDamage()
-        }
-        let (namesAt, namesLength) = try section(32)
-        let (hotAt, hotLength) = try section(48)
-        let (activeAt, activeLength) = try section(64)
-        let (coldAt, coldLength) = try section(80)
-        guard namesAt == entries + entryCount * IndexFile.entrySize else { throw IndexDamage() }
-        names = namesAt
-        hot = m.slice(hotAt, hotLength)
-        active = m.slice(activeAt, activeLength)
-        cold = m.slice(coldAt, coldLength)
-        checksum = m.u64(104)
+        // Every number in the header is checked before it is used, and without any conversion that could trap.
+        guard let header = IndexHeader(map) else { throw IndexDamage() }
+        kind = header.kind
+        entryCount = header.entryCount
+        entries = IndexFile.headerSize
+        names = header.names.offset
+        hot = map.slice(header.hot.offset, header.hot.length)
+        active = map.slice(header.active.offset, header.active.length)
+        cold = map.slice(header.cold.offset, header.cold.length)
+        checksum = header.checksum
         // A file whose key and checksum are in the stamp was checked since it was last changed (or written by rlt):
         // its key changes if anything rewrites it, so the checksum need not be computed again.
         hashed = !trusted.contains(Stamp(key: key, checksum: checksum))
         if hashed {
-            var header = [UInt8](m.slice(0, IndexFile.headerSize))
-            for k in 104..<112 { header[k] = 0 }
             var sum = Checksum()
-            header.withUnsafeBytes { sum.add($0) }
-            sum.add(m.slice(entries, namesAt + namesLength - entries))
-            // The hot section in chunks, each let go of after hashing, so a check does not make it all resident.
-            var hotSum = Checksum()
-            var at = 0
-            while at < hot.count {
-                let length = min(4 << 20, hot.count - at)
-                hotSum.add(hot.slice(at, length))
-                IndexFile.release(hot, from: at, before: at + length)
-                at += length
-            }
-            sum.add(hotSum.finish())
+            header.zeroedBytes.withUnsafeBytes { sum.add($0) }
+            sum.add(map.slice(entries, header.names.offset + header.names.length - entries))
+            // Every section, texts included (a damaged text would otherwise be printed), each in chunks let go of
+            // after hashing, so a check does not make the file resident.
+            for region in [hot, active, cold] { sum.add(IndexFile.sectionChecksum(of: region)) }
             guard sum.finish() == checksum else { throw IndexDamage() }
         }
         // Every entry's parts must lie inside their sections, and names inside the names area.
         for n in 0..<entryCount {
-            let e = entries + n * IndexFile.entrySize
-            let name = Int(m.u32(e))
-            guard name >= namesAt, name + 4 <= namesAt + namesLength,
-                Int(m.u32(name)) <= namesAt + namesLength - name - 4,
-                m.u64(e + 56) + UInt64(m.u32(e + 64)) <= UInt64(hotLength),
-                m.u64(e + 72) + UInt64(m.u32(e + 68)) <= UInt64(activeLength),
-                m.u64(e + 80) + UInt64(m.u32(e + 88)) <= UInt64(coldLength)
-            else { throw IndexDamage() }
+            guard IndexFile.entryFits(map, entry: entries + n * IndexFile.entrySize, header: header) else { throw IndexDamage() }
         }
+    }
+
+    /// A section's own checksum, computed a few megabytes at a time, each let go of after hashing.
+    static func sectionChecksum(of region: UnsafeRawBufferPointer) -> UInt64 {
+        var sum = Checksum()
+        var at = 0
+        while at < region.count {
+            let length = min(4 << 20, region.count - at)
+            sum.add(region.slice(at, length))
+            IndexFile.release(region, from: at, before: at + length)
+            at += length
+        }
+        return sum.finish()
+    }
+
+    /// Whether the entry at byte `e` points inside the names area and its three sections. All arithmetic is in
+    /// UInt64 from 32-bit lengths, so no value of the file can overflow it.
+    static func entryFits(_ m: UnsafeRawBufferPointer, entry e: Int, header: IndexHeader) -> Bool {
+        let namesStart = UInt64(header.names.offset)
+        let namesEnd = namesStart + UInt64(header.names.length)
+        let name = UInt64(m.u32(e))
+        guard name >= namesStart, name + 4 <= namesEnd else { return false }
+        guard UInt64(m.u32(Int(name))) <= namesEnd - name - 4 else { return false }
+        func fits(_ offset: UInt64, _ length: UInt32, in section: Int) -> Bool {
+            offset <= UInt64(section) && UInt64(length) <= UInt64(section) - offset
+        }
+        return fits(m.u64(e + 56), m.u32(e + 64), in: header.hot.length)
+            && fits(m.u64(e + 72), m.u32(e + 68), in: header.active.length)
+            && fits(m.u64(e + 80), m.u32(e + 88), in: header.cold.length)
     }
 
     deinit {
         munmap(UnsafeMutableRawPointer(mutating: map.baseAddress), map.count)
+        close(descriptor)
+    }
+
+    /// Whether the file still has the size it was mapped with. A file cut short under a reader makes reads of the
+    /// lost pages fault (SIGBUS), but the tail of the last remaining page reads as zeros, silently: a reader checks
+    /// this after reading to know its answer came from the whole file.
+    var isIntact: Bool {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 && info.st_size == map.count
     }
 
     /// Maps and checks the index file at `path`; nil when it is missing, unreadable or damaged in any way.
@@ -167,10 +177,13 @@ final class IndexFile: @unchecked Sendable {
             return nil
         }
         let map = UnsafeRawBufferPointer(start: address, count: Int(info.st_size))
+        let descriptor = dup(fd)
         do {
-            return try IndexFile(map: map, key: FileKey(info), trusted: trusted)
+            guard descriptor >= 0 else { throw IndexDamage() }
+            return try IndexFile(map: map, descriptor: descriptor, key: FileKey(info), trusted: trusted)
         } catch {
             munmap(address, Int(info.st_size))
+            if descriptor >= 0 { close(descriptor) }
             return nil
         }
     }
@@ -384,18 +397,24 @@ struct IndexWriter {
     private var activeLength: UInt64 = 0
     private var coldLength: UInt64 = 0
     private var hotSum = Checksum()
+    private var activeSum = Checksum()
+    private var coldSum = Checksum()
     private var buffer: [UInt8] = []
     private let created: Int64
 
     /// `fd` is the new file, already empty; `count` the number of entries it will hold.
-    init(fd: Int32, kind: IndexFile.Kind, names allNames: [String], created: Int64, scratch: String?) throws(IndexDamage) {
+    init(fd: Int32, kind: IndexFile.Kind, names allNames: [String], created: Int64, scratch: ScratchPlace) throws(IndexDamage) {
         let count = allNames.count
         self.fd = fd
         self.kind = kind
         self.created = created
-        activeFD = scratchFile(in: scratch)
-        coldFD = scratchFile(in: scratch)
-        guard activeFD >= 0, coldFD >= 0 else { throw IndexDamage() }
+        activeFD = scratch.create()
+        coldFD = scratch.create()
+        guard activeFD >= 0, coldFD >= 0 else {
+            if activeFD >= 0 { close(activeFD) }
+            if coldFD >= 0 { close(coldFD) }
+            throw IndexDamage()
+        }
         namesAt = IndexFile.headerSize + count * IndexFile.entrySize
         for name in allNames {
             nameOffsets.append(namesAt + names.count)
@@ -446,10 +465,18 @@ struct IndexWriter {
         buffer.append(contentsOf: hot)
         if buffer.count >= 1 << 20 { try flush() }
         hotLength += UInt64(hot.count)
+        activeSum.add(active)
         try writeAll(activeFD, active)
         activeLength += UInt64(active.count)
+        coldSum.add(cold)
         try writeAll(coldFD, cold)
         coldLength += UInt64(cold.count)
+    }
+
+    /// Closes the two text files; called once the writer is done with, whether it finished or failed.
+    func closeScratch() {
+        close(activeFD)
+        close(coldFD)
     }
 
     private mutating func flush() throws(IndexDamage) {
@@ -464,10 +491,6 @@ struct IndexWriter {
 
     mutating func finish() throws(IndexDamage) {
         try flush()
-        defer {
-            close(activeFD)
-            close(coldFD)
-        }
         let hotAt = UInt64(namesAt + names.count)
         let activeAt = hotAt + hotLength
         let coldAt = activeAt + activeLength
@@ -497,7 +520,7 @@ struct IndexWriter {
         header.bytes.withUnsafeBytes { sum.add($0) }
         entries.bytes.withUnsafeBytes { sum.add($0) }
         names.bytes.withUnsafeBytes { sum.add($0) }
-        sum.add(hotSum.finish())
+        for section in [hotSum, activeSum, coldSum] { sum.add(section.finish()) }
         checksum = sum.finish()
         withUnsafeBytes(of: checksum.littleEndian) { raw in
             for k in 0..<8 { header.bytes[104 + k] = raw[k] }
@@ -527,24 +550,6 @@ struct IndexWriter {
     private func writeAll(_ fd: Int32, _ data: UnsafeRawBufferPointer) throws(IndexDamage) {
         guard FileSystem.writeAll(data, to: fd) == nil else { throw IndexDamage() }
     }
-}
-
-/// An unnamed temporary file (created 0600 and unlinked at once): in `directory` when given, else in `/dev/shm`
-/// (memory) or the temp directory. Used for texts while an index is written, and for the whole index of a store
-/// rlt cannot write to.
-func scratchFile(in directory: String? = nil) -> Int32 {
-    var candidates: [String] = []
-    if let directory { candidates.append(directory) }
-    candidates += ["/dev/shm", ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp", "/tmp"]
-    for candidate in candidates {
-        var template = Array("\(candidate)/.rlt-index-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { continue }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        return fd
-    }
-    return -1
 }
 
 func pwriteAll(_ fd: Int32, _ data: UnsafeRawBufferPointer, at position: Int) -> Bool {

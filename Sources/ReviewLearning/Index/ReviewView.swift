@@ -80,6 +80,18 @@ package struct ReviewView: @unchecked Sendable {
         return r.slice(at + 4, length)
     }
 
+    /// The days a date in the index may have: years 1 to 9999, as rlt's dates. Anything else reads as no date, so
+    /// a forged or damaged blob cannot overflow date arithmetic (days overdue, printing a year) downstream.
+    static let days: ClosedRange<Int32> = -719_162...2_932_896
+
+    /// A packed date (kind at `kindAt`, last day at `endAt`), or no date if either is out of range.
+    @inline(__always) private func date(_ kindAt: Int, _ endAt: Int) -> (kind: UInt8, end: Int32) {
+        let kind = hot.u8(kindAt)
+        let end = hot.i32(endAt)
+        guard kind <= PackedDate.day, ReviewView.days.contains(end) else { return (PackedDate.none, 0) }
+        return (kind, end)
+    }
+
     // MARK: Review
 
     package var type: ReviewType { Codes.reviewTypes[Int(hot.u8(0))] }
@@ -109,17 +121,17 @@ package struct ReviewView: @unchecked Sendable {
     package func recThemes(_ r: Int) -> UInt32 { hot.u32(rec(r) + BlobLayout.Rec.themes) }
     package func recLinks(_ r: Int) -> UInt32 { hot.u32(rec(r) + BlobLayout.Rec.links) }
     @inline(__always) package func recDue(_ r: Int) -> (kind: UInt8, end: Int32) {
-        (hot.u8(rec(r) + BlobLayout.Rec.dueKind), hot.i32(rec(r) + BlobLayout.Rec.dueEnd))
+        date(rec(r) + BlobLayout.Rec.dueKind, rec(r) + BlobLayout.Rec.dueEnd)
     }
     package func recOriginalDue(_ r: Int) -> (kind: UInt8, end: Int32) {
-        (hot.u8(rec(r) + BlobLayout.Rec.originalDueKind), hot.i32(rec(r) + BlobLayout.Rec.originalDueEnd))
+        date(rec(r) + BlobLayout.Rec.originalDueKind, rec(r) + BlobLayout.Rec.originalDueEnd)
     }
     package func recLatestOutcome(_ r: Int) -> (kind: UInt8, end: Int32) {
-        (hot.u8(rec(r) + BlobLayout.Rec.latestOutcomeKind), hot.i32(rec(r) + BlobLayout.Rec.latestOutcomeEnd))
+        date(rec(r) + BlobLayout.Rec.latestOutcomeKind, rec(r) + BlobLayout.Rec.latestOutcomeEnd)
     }
     @inline(__always) package func recLastUpdate(_ r: Int) -> Int32? {
         let day = hot.i32(rec(r) + BlobLayout.Rec.lastUpdate)
-        return day == BlobLayout.noDay ? nil : day
+        return day == BlobLayout.noDay || !ReviewView.days.contains(day) ? nil : day
     }
     package func recOutcomeCount(_ r: Int) -> Int { Int(hot.u32(rec(r) + BlobLayout.Rec.outcomeCount)) }
     package func recText(_ r: Int) -> UnsafeRawBufferPointer {
@@ -139,17 +151,17 @@ package struct ReviewView: @unchecked Sendable {
     package func actionAgency(_ a: Int) -> UInt32 { hot.u32(action(a) + BlobLayout.Action.agency) }
     package func actionRespondsTo(_ a: Int) -> UInt32 { hot.u32(action(a) + BlobLayout.Action.respondsTo) }
     @inline(__always) package func actionDue(_ a: Int) -> (kind: UInt8, end: Int32) {
-        (hot.u8(action(a) + BlobLayout.Action.dueKind), hot.i32(action(a) + BlobLayout.Action.dueEnd))
+        date(action(a) + BlobLayout.Action.dueKind, action(a) + BlobLayout.Action.dueEnd)
     }
     package func actionOriginalDue(_ a: Int) -> (kind: UInt8, end: Int32) {
-        (hot.u8(action(a) + BlobLayout.Action.originalDueKind), hot.i32(action(a) + BlobLayout.Action.originalDueEnd))
+        date(action(a) + BlobLayout.Action.originalDueKind, action(a) + BlobLayout.Action.originalDueEnd)
     }
     package func actionCompleted(_ a: Int) -> (kind: UInt8, end: Int32) {
-        (hot.u8(action(a) + BlobLayout.Action.completedKind), hot.i32(action(a) + BlobLayout.Action.completedEnd))
+        date(action(a) + BlobLayout.Action.completedKind, action(a) + BlobLayout.Action.completedEnd)
     }
     @inline(__always) package func actionLastUpdate(_ a: Int) -> Int32? {
         let day = hot.i32(action(a) + BlobLayout.Action.lastUpdate)
-        return day == BlobLayout.noDay ? nil : day
+        return day == BlobLayout.noDay || !ReviewView.days.contains(day) ? nil : day
     }
     package func actionText(_ a: Int) -> UnsafeRawBufferPointer {
         text(hot.u8(action(a) + BlobLayout.Action.region), hot.u32(action(a) + BlobLayout.Action.text)) ?? hot.slice(0, 0)

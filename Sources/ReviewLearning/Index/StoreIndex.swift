@@ -48,6 +48,10 @@ public final class StoreIndex: @unchecked Sendable {
         return tables[file].review(entry) ?? .empty
     }
 
+    /// Whether every index file read is still whole: false when another process cut one short while this index was
+    /// read, so that an answer just given from it may be incomplete (see `IndexFile.isIntact`).
+    public var isIntact: Bool { files.allSatisfy(\.isIntact) }
+
     /// Lets go of the pages before review `n`'s (in its index file), so that a long listing streams through the
     /// index instead of keeping it all resident. They stay in the page cache; touching them again is cheap.
     package func releaseBehind(_ n: Int) {
@@ -94,8 +98,14 @@ public final class StoreIndex: @unchecked Sendable {
     /// Loads the index of `store`, bringing it up to date with the review files first.
     ///
     /// - Parameter mode: permissions for index files (the store's file mode).
-    /// - Throws: the error the full-decode path would give for the first bad review file.
+    /// - Throws: the error the full-decode path would give for the first bad review file; `IndexUnavailable` when
+    ///   the index could be built nowhere (the caller then decodes the files instead).
     public static func load(_ store: Store, mode: UInt32 = 0o600) throws -> StoreIndex {
+        try load(store, mode: mode, scratch: ScratchPlace.defaults())
+    }
+
+    /// `load(_:mode:)`, building an index kept in memory in the first of `scratch` that can hold it.
+    package static func load(_ store: Store, mode: UInt32 = 0o600, scratch: [ScratchPlace]) throws -> StoreIndex {
         let started = realtimeNanoseconds()
         try store.requireStore()
         let directory = "\(store.root)/\(directoryName)"
@@ -103,6 +113,8 @@ public final class StoreIndex: @unchecked Sendable {
         var base: Int?
         var overlay: Int?
         let stamp = IndexStamp.read(directory)
+        // Leftovers of interrupted builds would otherwise pile up (each as big as the index).
+        if FileSystem.isDirectory(directory) { removeStrays(store: store.root, directory: directory) }
         if let file = IndexFile.open("\(directory)/base", trusted: stamp.files), file.kind == .base {
             base = old.count
             old.append(file)
@@ -230,7 +242,7 @@ public final class StoreIndex: @unchecked Sendable {
         let persist = total >= persistThreshold || FileSystem.isDirectory(directory)
         let built = try write(
             items: items, ids: ids, sources: sources, old: old, store: store, kind: compact ? .base : .overlay,
-            directory: persist ? directory : nil, mode: mode, started: started)
+            directory: persist ? directory : nil, mode: mode, started: started, scratch: scratch)
         index.wrote = built.persisted
         index.reread = built.reread
         index.files = old + [built.file]
@@ -368,13 +380,15 @@ public final class StoreIndex: @unchecked Sendable {
 
     private static func write(
         items: [Int], ids: [String], sources: [Source], old: [IndexFile], store: Store,
-        kind: IndexFile.Kind, directory: String?, mode: UInt32, started: Int64
+        kind: IndexFile.Kind, directory: String?, mode: UInt32, started: Int64, scratch: [ScratchPlace]
     ) throws -> Written {
         let name = kind == .base ? "base" : "overlay"
         if let directory {
             do {
                 let fd = try persistTo(directory: directory, name: name, mode: mode) { fd in
-                    try stream(items: items, ids: ids, sources: sources, old: old, store: store, kind: kind, fd: fd, scratch: directory, started: started)
+                    try stream(
+                        items: items, ids: ids, sources: sources, old: old, store: store, kind: kind, fd: fd,
+                        scratch: .directory(directory), started: started)
                 }
                 defer { close(fd.fd) }
                 if let file = IndexFile.open(fd: fd.fd, trusting: fd.result.checksum) {
@@ -386,21 +400,24 @@ public final class StoreIndex: @unchecked Sendable {
                 // The index could not be written there (read-only, full): build it in a scratch file instead.
             }
         }
-        let fd = scratchFile()
-        guard fd >= 0 else { throw StoreError.cannotRead(file: "\(store.root)/\(directoryName)", reason: "cannot create a temporary file") }
-        defer { close(fd) }
-        let result: Streamed
-        do {
-            result = try stream(items: items, ids: ids, sources: sources, old: old, store: store, kind: kind, fd: fd, scratch: nil, started: started)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.cannotRead(file: "\(store.root)/\(directoryName)", reason: "cannot build the index in memory")
+        // In memory: each scratch place in turn, until one holds the whole index.
+        for place in scratch {
+            let fd = place.create()
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            let result: Streamed
+            do {
+                result = try stream(items: items, ids: ids, sources: sources, old: old, store: store, kind: kind, fd: fd, scratch: place, started: started)
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                continue
+            }
+            if let file = IndexFile.open(fd: fd, trusting: result.checksum) {
+                return Written(file: file, entries: result.entries, persisted: false, reread: result.reread)
+            }
         }
-        guard let file = IndexFile.open(fd: fd, trusting: result.checksum) else {
-            throw StoreError.cannotRead(file: "\(store.root)/\(directoryName)", reason: "cannot read the index built in memory")
-        }
-        return Written(file: file, entries: result.entries, persisted: false, reread: result.reread)
+        throw IndexUnavailable()
     }
 
     private struct Streamed {
@@ -413,7 +430,7 @@ public final class StoreIndex: @unchecked Sendable {
     /// chunks are ever held in memory. A review file's error is thrown for the first bad file in order.
     private static func stream(
         items: [Int], ids: [String], sources: [Source], old: [IndexFile], store: Store, kind: IndexFile.Kind, fd: Int32,
-        scratch: String?, started: Int64
+        scratch: ScratchPlace, started: Int64
     ) throws -> Streamed {
         // A file that vanished since the listing keeps its place as an empty entry, never used.
         final class Shared: @unchecked Sendable {
@@ -428,6 +445,7 @@ public final class StoreIndex: @unchecked Sendable {
         }
         let names = items.map { ids[$0] }
         let shared = Shared(writer: try IndexWriter(fd: fd, kind: kind, names: names, created: started, scratch: scratch))
+        defer { shared.writer.closeScratch() }
         let chunk = 16
         let chunks = (items.count + chunk - 1) / chunk
 
@@ -624,6 +642,9 @@ extension StoreIndex {
             } else {
                 notes.append("\(path): damaged or written by another version of rlt; the next query rebuilds it")
             }
+        }
+        for path in strayFiles(in: directory) {
+            notes.append("\(path): left by an interrupted index build; it can be removed (the next query removes it)")
         }
         guard let ids = try? listReviews(store) else { return ([], notes) }
         var problems: [Problem] = []
