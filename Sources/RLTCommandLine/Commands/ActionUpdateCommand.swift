@@ -30,7 +30,7 @@ enum ActionUpdateCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
-        try invocation.store.write { transaction in
+        try invocation.write { transaction in
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireAction(ref.id)
             var action = review.actions[index]

@@ -42,7 +42,7 @@ enum RecUpdateCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
-        try invocation.store.write { transaction in
+        try invocation.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireRecommendation(ref.id)
