@@ -29,7 +29,7 @@ fi
 base=$WORK/base
 rm -rf "$base"
 r() { "$RLT" --store "$base" --as-of $AS_OF --author bench "$@" >/dev/null; }
-r init "$base" --name "Import benchmark"
+r init "$base" --name "Import benchmark" 2>/dev/null
 r agency add lincs-police --name "Lincolnshire Police" --sector police
 r review add big --type dhr --title "One big review"
 
@@ -51,12 +51,12 @@ for table in $TABLES; do
         rows "$table" "$size" > "$csv"
         store=$WORK/store
         run="$RLT --store $store --as-of $AS_OF --author bench import $table $csv --review big"
-        prepare="rm -rf $store && cp -a $base $store"
+        prepare="sh -c 'rm -rf $store && cp -a $base $store'"
         if command -v hyperfine >/dev/null 2>&1 && command -v jq >/dev/null 2>&1; then
             hyperfine -N --style none --runs "$RUNS" --prepare "$prepare" --export-json "$WORK/hf.json" "$run" >/dev/null
             seconds=$(jq -r '.results[0].median | . * 100 | round / 100' "$WORK/hf.json")
         else
-            bash -c "$prepare"
+            eval "$prepare"
             start=$(date +%s.%N)
             $run >/dev/null 2>&1
             seconds=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')

@@ -51,4 +51,20 @@ struct LargeImportTests {
         let outcome = importing(cli, "outcomes", "rec,date,text\r\nR999,2024-01-05,Audit done\r\n")
         #expect(outcome.out == "added outcome on darren-bethany/R999 (2024-01-05)\n", "\(outcome.err)")
     }
+
+    @Test("events without ids are numbered on, matched by title and date, and a changed title is matched by its new one")
+    func events() throws {
+        let cli = CLIHarness()
+        cli.seed()
+        let path = cli.directory + "/events.csv"
+        func run(_ csv: String) -> CLIHarness.Result {
+            _ = FileManager.default.createFile(atPath: path, contents: Data(csv.utf8))
+            return cli.run("import", "events", path)
+        }
+        let rows = (1...800).map { "seminar,Seminar \($0),2024-01\r\n" }.joined()
+        #expect(run("kind,title,date\r\n" + rows).err.hasSuffix("800 added, 0 changed\n"))
+        #expect(run("kind,title,date\r\n" + rows + "seminar,Seminar 5,2024-02\r\n").out == "added E801\n")
+        #expect(run("id,kind,title,date\r\nE7,seminar,Renamed,2024-01\r\n").code == 0)
+        #expect(run("kind,title,date\r\nseminar,Renamed,2024-01\r\nseminar,Seminar 7,2024-01\r\n").out == "added E802\n")
+    }
 }

@@ -11,6 +11,7 @@ struct RowApplier {
     private var seenKeys: [String: Int] = [:]
     /// Each review's lookups, built when a row first needs them.
     private var lookups: [String: ReviewLookup] = [:]
+    private var eventLookup: EventLookup?
 
     init(table: ExportTable, context: ImportContext, plan: ImportPlan, header: [String]) {
         self.table = table
@@ -446,10 +447,11 @@ struct RowApplier {
         let kind = row.choice("kind", EventKind.self)
         let title = row.text("title")
         let date = row.date("date")
+        let lookup = eventLookup ?? EventLookup(plan.state.events.events)
+        eventLookup = lookup
         var id = row.recordID("id", kind: "event")
         if id == nil, let title, let date {
-            id = plan.state.events.events.first { sameScalars($0.title, title) && $0.date == date }?.id
-                ?? Identifiers.next(prefix: "E", after: plan.state.events.events.map(\.id))
+            id = lookup.event(title: title, date: date).map { plan.state.events.events[$0].id } ?? lookup.nextID()
         }
         guard let id, claim(id, &row) else { return }
         let attendees = row.integer("attendees")
@@ -458,7 +460,7 @@ struct RowApplier {
             row.fail(row.column("reviews"), "no review \(review)")
         }
         guard row.problems.isEmpty else { return }
-        let index = plan.state.events.events.firstIndex { $0.id == id }
+        let index = lookup.event(id)
         guard index != nil || (kind != nil && title != nil && date != nil) else {
             row.fail(nil, "a new event needs kind, title and date")
             return
@@ -476,10 +478,12 @@ struct RowApplier {
         if let index {
             guard !changes.isEmpty else { return }
             event.history.append(history("imported: \(changes.summary)"))
+            lookup.changed(plan.state.events.events[index], to: event, at: index)
             plan.state.events.events[index] = event
             record(id, changes)
         } else {
             event.history.append(history("imported"))
+            lookup.added(event, at: plan.state.events.events.count)
             plan.state.events.events.append(event)
             record(added: id)
         }
