@@ -8,7 +8,8 @@
 #   c. the file deleted; d. a review file created between `review add`'s existence check and its write;
 #   e. tracker.json edited during `agency add`.
 #   f. (the remaining window) an edit while rlt fsyncs its temp file, after that final re-read and before rename.
-# Race variant (no strace needed): a same-size, mtime-restored edit made while a long `rlt import` is planning.
+# Race variant (no strace needed): a same-size, mtime-restored edit made while a long `rlt import` is planning
+# (30,000 rows: import is linear, so it needs that many to plan for a few seconds under the lock).
 # (The in-process unit test StoreTests.changedUnderUs covers the same rule inside the library.)
 # Prints: changed-under-us: 6 edits between read and write, refused (75) = 6, edits kept = 6, … window after the re-read: …
 source "$(dirname "$0")/lib.sh"
@@ -151,7 +152,7 @@ import csv, sys
 with open(sys.argv[1], "w", newline="") as out:
     w = csv.writer(out)
     w.writerow(["Ref", "Recommendation", "Lead agency", "Target date", "Status"])
-    for i in range(1, 2501):
+    for i in range(1, 30001):
         w.writerow([f"I{i}", f"Imported recommendation {i} " + "x" * 200, "lincs-police", "2024-06", "open"])
 PY
 cp -p "$f" "$dir/g.orig"

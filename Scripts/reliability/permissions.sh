@@ -4,7 +4,8 @@
 # included: every file must be 0600 at every moment; after `rlt config set file-mode 0640`, everything rlt writes
 # must be 0640 under its final name (fchmod before rename, whatever the umask) and never more open than 0640.
 # Then the store is made read-only (chmod -R a-w): queries work; every write fails with exit 74, one clear message
-# and no crash; nothing changes. Finally a second user in the owner's group tries to read a 0640 store.
+# and no crash; nothing changes. A second user in the owner's group tries to read a 0640 store. A store and a
+# review file made writable by others must be reported by `check`, and warned about (once) by a write.
 # Prints: permissions: N stats of M files (T temp files) while writing, wrong modes = 0, read-only: queries ok = …, writes refused cleanly = …
 source "$(dirname "$0")/lib.sh"
 
@@ -105,6 +106,24 @@ if [ "$(id -u)" = 0 ]; then
     fi
 fi
 
+# Loose modes (issue 14): a store and a review file the group or others may write are reported by `check` (path,
+# mode, fix), a write warns once and goes ahead, and the file it rewrites gets the store's mode back.
+as_user chmod 0777 "$store"
+as_user chmod 0666 "$store/reviews/rev-a.json"
+st=0
+u check >"$dir/check.out" 2>&1 || st=$?
+loose_reported=$(grep -c "writable by others (mode 0[67][67][67]), so records can be changed behind rlt's back; run chmod go-w $store" "$dir/check.out" || true)
+check "check exits 1 and reports the store directory and the review file, each with its mode and chmod go-w ($loose_reported of 2)" \
+    [ "$st" = 1 ] && [ "$loose_reported" = 2 ] && [ "$(wc -l <"$dir/check.out")" = 2 ]
+st=0
+u rec update rev-a/1 --note loose >/dev/null 2>"$dir/warn.err" || st=$?
+warnings=$(grep -c '^warning: ' "$dir/warn.err" || true)
+check "a write on the loose store succeeds with one warning line ($warnings)" [ "$st" = 0 ] && [ "$warnings" = 1 ]
+check "the review file it rewrote is the store's 0640 again ($(stat -c %a "$store/reviews/rev-a.json"))" [ "$(stat -c %a "$store/reviews/rev-a.json")" = 640 ]
+as_user chmod 0750 "$store"
+check "after chmod go-w, check is clean" u check
+loose="check reported $loose_reported of 2, write warned $warnings time(s), rewritten file $(stat -c %a "$store/reviews/rev-a.json")"
+
 # Read-only store.
 ro_store=$dir/ro
 cp -a "$store" "$ro_store"
@@ -149,5 +168,5 @@ check "read-only store: every write exits 74 with one clear error line ($refused
 check "read-only store: nothing changed" [ "$before" = "$(tree_digest "$ro_store")" ]
 as_user chmod -R u+w "$ro_store"
 
-echo "permissions: $stats stats of $nfiles files ($ntemps temp files) during 80 writes, wrong modes = $badmodes; read-only store: queries ok = $queries_ok/$queries, writes refused cleanly (74) = $refused_ok/$writes; group read of a 0640 store: $group_read"
+echo "permissions: $stats stats of $nfiles files ($ntemps temp files) during 80 writes, wrong modes = $badmodes; read-only store: queries ok = $queries_ok/$queries, writes refused cleanly (74) = $refused_ok/$writes; group read of a 0640 store: $group_read; loose modes: $loose"
 finish

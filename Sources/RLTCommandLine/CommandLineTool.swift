@@ -24,6 +24,7 @@ public enum RLTTool {
             stdout: StandardStreams.sink(fd: 1, closed: closed.contains(1)),
             stderr: StandardStreams.sink(fd: 2, closed: closed.contains(2)),
             terminalWidth: terminalColumns(),
+            timeZone: .current,
             readStandardInput: { try FileHandle.standardInput.readToEnd() ?? Data() })
         return run(Array(CommandLine.arguments.dropFirst()), context: context)
     }
@@ -89,7 +90,7 @@ public enum RLTTool {
     private static func makeInvocation(_ parsed: ParsedArguments, context: ToolContext) throws -> Invocation {
         let env = context.environment
         let storePath = parsed.string("--store") ?? env["RLT_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "data"
-        var asOf = CalendarDay(secondsSince1970: context.now.timeIntervalSince1970)
+        var asOf = CalendarDay.today(at: context.now, in: context.timeZone)
         if let text = parsed.string("--as-of") ?? env["RLT_AS_OF"].flatMap({ $0.isEmpty ? nil : $0 }) {
             let option = parsed.string("--as-of") == nil ? "RLT_AS_OF" : "--as-of"
             do {
@@ -105,9 +106,13 @@ public enum RLTTool {
                     path: parsed.path)
             }
         }
-        let author = parsed.string("--author") ?? [env["RLT_AUTHOR"], env["USER"]].compactMap { $0 }.first {
-            !$0.isEmpty
-        } ?? "unknown"
+        let authorSource = parsed.string("--author") != nil ? "--author"
+            : [("RLT_AUTHOR", env["RLT_AUTHOR"]), ("USER", env["USER"])].first { !($0.1 ?? "").isEmpty }?.0
+        let author = parsed.string("--author") ?? authorSource.flatMap { env[$0] } ?? "unknown"
+        // Checked before any command runs, so nothing is written with a name history cannot hold.
+        if let authorSource, let problem = Author.problem(with: author) {
+            throw UsageFailure(error: .invalidValue(option: authorSource, message: problem), usage: parsed.usage, path: parsed.path)
+        }
         let colour: Bool
         let choice: ColorChoice
         do {

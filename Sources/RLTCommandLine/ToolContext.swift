@@ -32,8 +32,10 @@ public struct OutputSink: Sendable {
 public struct ToolContext: Sendable {
     public var environment: [String: String]
     public var currentDirectory: String
-    /// The real clock, used only for history timestamps; date logic uses `--as-of`.
+    /// The real clock, used for history timestamps and, without `--as-of`, for today's date.
     public var now: Date
+    /// The user's time zone (`$TZ`, else the system's): "today" is the local calendar day.
+    public var timeZone: TimeZone
     public var stdout: OutputSink
     public var stderr: OutputSink
     /// Columns of the terminal stdout is on; nil for a pipe or file, which then never sees truncated text.
@@ -43,7 +45,8 @@ public struct ToolContext: Sendable {
 
     public init(
         environment: [String: String], currentDirectory: String, now: Date, stdout: OutputSink, stderr: OutputSink,
-        terminalWidth: Int? = nil, readStandardInput: @escaping @Sendable () throws -> Data = { Data() }
+        terminalWidth: Int? = nil, timeZone: TimeZone = .current,
+        readStandardInput: @escaping @Sendable () throws -> Data = { Data() }
     ) {
         self.environment = environment
         self.currentDirectory = currentDirectory
@@ -51,6 +54,7 @@ public struct ToolContext: Sendable {
         self.stdout = stdout
         self.stderr = stderr
         self.terminalWidth = terminalWidth
+        self.timeZone = timeZone
         self.readStandardInput = readStandardInput
     }
 }
@@ -76,6 +80,17 @@ struct Invocation: Sendable {
     var terminalWidth: Int? { context.layoutWidth }
 
     var store: Store { Store(root: storePath, lockTimeout: lockTimeout) }
+
+    /// `store.write`, after a warning on stderr when others than the owner may change the store (the write goes
+    /// ahead: refusing would leave the owner unable to record anything until the modes are fixed).
+    func write<T>(_ body: (inout Transaction) throws -> T) throws -> T {
+        let loose = store.loosePermissions(reviewFiles: false)
+        if let first = loose.first {
+            let more = loose.count > 1 ? " (and \(loose.count - 1) more: 'rlt check' lists them; chmod -R go-w \(storePath) fixes all)" : ""
+            err("warning: \(first)\(more)\n")
+        }
+        return try store.write(body)
+    }
 
     func out(_ text: String) { context.stdout.write(text) }
 

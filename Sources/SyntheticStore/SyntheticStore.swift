@@ -354,14 +354,18 @@ private struct ReviewMaker {
         for n in 0..<outcomeCount {
             let day = CalendarDay(ordinal: rng.int(added.ordinal...asOf.ordinal))
             let last = n == outcomeCount - 1
+            // A month still running on `asOf` would be a date in the future: that outcome is dated by its day.
+            let month = PartialDate.month(year: day.year, month: day.month)
             let outcome = Outcome(
-                date: rng.chance(0.8) ? .day(day) : .month(year: day.year, month: day.month),
+                date: rng.chance(0.8) || month.end > asOf ? .day(day) : month,
                 text: rng.pick(Bank.outcomeTexts) + (rng.chance(0.5) ? " " + text(40...160) : ""),
                 author: rng.pick(Bank.authors),
                 assurance: last && rec.assurance != .notAssessed ? rec.assurance : (rng.chance(0.3) ? .limited : nil),
                 by: rng.chance(0.6) ? rec.owners.first : nil)
-            if outcome.date.end <= asOf { rec.outcomes.insertByDate(outcome) }
+            rec.outcomes.insertByDate(outcome)
         }
+        // `rlt check --strict`: an assurance level needs an outcome as its evidence.
+        if rec.outcomes.isEmpty && status != .assured { rec.assurance = .notAssessed }
         if rng.chance(0.15) {
             history.append(entry(CalendarDay(ordinal: rng.int(added.ordinal...asOf.ordinal)), "owners changed"))
         }

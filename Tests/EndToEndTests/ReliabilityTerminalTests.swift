@@ -41,10 +41,18 @@ struct ReliabilityTerminalTests {
                  "--review", "darren-bethany"],
                 ["agency", "add", "hostile-agency", "--name", t, "--sector", "police"],
                 ["theme", "add", "hostile-theme", "--label", t],
-                ["--author", t, "rec", "update", "darren-bethany/3i", "--status", "in-progress"],
                 ["config", "set", "name", t],
             ]
             for args in setup { rltOK(store, ["--as-of", "2024-04-01"] + args) }
+            // An author with control characters is refused (exit 64) before anything is written; one put into
+            // history by hand must still print escaped.
+            let author = runRLT(["--store", store, "--author", t, "rec", "update", "darren-bethany/3i", "--status", "in-progress"])
+            #expect(author.status == 64, "\(author.stderr)")
+            let reviewFile = store + "/reviews/darren-bethany.json"
+            let hostileBy = "\"by\" : " + String(decoding: try JSONEncoder().encode(t), as: UTF8.self)
+            let json = try String(contentsOfFile: reviewFile, encoding: .utf8)
+                .replacingOccurrences(of: "\"by\" : \"\(defaultAuthor)\"", with: hostileBy)
+            try json.write(toFile: reviewFile, atomically: false, encoding: .utf8)
             let readable: [[String]] = [
                 ["rec", "list"], ["rec", "list", "--columns", "review,id,text,reason,latest_outcome"], ["rec", "show", "darren-bethany/3i"],
                 ["rec", "show", "darren-bethany/3ii"], ["review", "show", "darren-bethany"], ["review", "list", "--columns", "id,title"],

@@ -16,7 +16,9 @@ final class CLIHarness: Sendable {
     let directory: String
     var store: String { "\(directory)/data" }
     /// 2024-03-01T09:30:00Z: history timestamps in tests never depend on the real clock.
-    let now = Date(timeIntervalSince1970: 1_709_285_400)
+    let now: Date
+    /// UTC unless a test asks for a time zone, so nothing depends on the machine's.
+    let timeZone: TimeZone
 
     struct Result {
         var code: Int32
@@ -24,7 +26,9 @@ final class CLIHarness: Sendable {
         var err: String
     }
 
-    init() {
+    init(now: Date = Date(timeIntervalSince1970: 1_709_285_400), timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.now = now
+        self.timeZone = timeZone
         directory = NSTemporaryDirectory() + "rlt-cli-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
@@ -49,7 +53,7 @@ final class CLIHarness: Sendable {
         let stdout = OutputSink(isTerminal: terminalWidth != nil, write: out.sink.write)
         let context = ToolContext(
             environment: env, currentDirectory: directory, now: now, stdout: stdout, stderr: err.sink,
-            terminalWidth: terminalWidth,
+            terminalWidth: terminalWidth, timeZone: timeZone,
             readStandardInput: {
                 guard let stdin else { throw CocoaError(.fileReadNoPermission) }
                 return stdin

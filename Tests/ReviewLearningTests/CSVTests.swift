@@ -115,7 +115,10 @@ extension CSVTests {
 
         @Test(
             "a cell a spreadsheet would run as a formula gets a leading '",
-            arguments: ["=1+2", "=HYPERLINK(\"http://x\")", "+44 1234", "-1", "-", "@SUM(A1)", "\tTab", "\rCR", "=", "+", "@"])
+            arguments: [
+                "=1+2", "=HYPERLINK(\"http://x\")", "+44 1234", "-1+2", "-A1", "-1e5", "-.5", "-1.", "--1", "-1.2.3", "+1",
+                "-1 ", "-\u{663}", "-", "@SUM(A1)", "\tTab", "\rCR", "=", "+", "@",
+            ])
         func formulaPrefix(_ value: String) {
             #expect(bytes(CSVWriter.neutralised(value)) == bytes("'" + value))
             let written = CSVWriter.field(value)
@@ -133,8 +136,17 @@ extension CSVTests {
         }
 
         @Test(
+            "a plain number, negative or decimal, is not prefixed (a slipped_days of -366 stays a number)",
+            arguments: ["-366", "-1", "-0.5", "-12.25", "0", "42", "3.14"])
+        func plainNumbers(_ value: String) {
+            #expect(bytes(CSVWriter.neutralised(value)) == bytes(value))
+            #expect(bytes(CSVWriter.field(value)) == bytes(value))
+            #expect(bytes(Importer.unneutralised(value)) == bytes(value))
+        }
+
+        @Test(
             "a cell already starting with ' before a trigger gets one more ' and comes back exactly",
-            arguments: [("'=x", "''=x"), ("''+1", "'''+1"), ("'-", "''-"), ("'@a", "''@a"), ("'\tx", "''\tx")])
+            arguments: [("'=x", "''=x"), ("''+1", "'''+1"), ("'-", "''-"), ("'@a", "''@a"), ("'\tx", "''\tx"), ("'-366", "''-366")])
         func apostropheThenTrigger(_ value: String, _ exported: String) {
             #expect(bytes(CSVWriter.neutralised(value)) == bytes(exported))
             #expect(bytes(Importer.unneutralised(exported)) == bytes(value))

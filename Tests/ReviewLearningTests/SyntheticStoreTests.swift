@@ -26,6 +26,16 @@ struct SyntheticStoreTests {
         #expect(a.mode("s/reviews/\(names[0])") == 0o600)
     }
 
+    @Test("a generated store passes rlt check --strict, as of its day and as of later", arguments: [1, 2, 7] as [UInt64])
+    func strict(seed: UInt64) throws {
+        let dir = TemporaryDirectory()
+        let generator = SyntheticStore(recommendations: 400, seed: seed)
+        try generator.write(to: "\(dir.path)/s")
+        let store = Store(root: "\(dir.path)/s")
+        #expect(StoreChecker.check(store, strict: true, asOf: generator.asOf) == [])
+        #expect(StoreChecker.check(store, strict: true, asOf: generator.asOf.adding(days: 400)) == [])
+    }
+
     @Test("a generated store passes rlt check, and its files are exactly what rlt would write")
     func valid() throws {
         let dir = TemporaryDirectory()

@@ -33,7 +33,7 @@ enum ActionAddCommand {
         if status == .dropped {
             throw RecordError.required(reference: "action", what: "add it first, then drop it with 'rlt action update REF --status dropped --reason TEXT'")
         }
-        let id = try invocation.store.write { transaction in
+        let id = try invocation.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(reviewID)
             try ChangeRules.requireOpen(review)

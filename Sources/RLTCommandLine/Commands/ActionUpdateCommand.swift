@@ -34,7 +34,7 @@ enum ActionUpdateCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let groups = try referencesByReview(arguments.positionals, argument: "REVIEW/ID")
-        let done = try invocation.store.write { transaction in
+        let done = try invocation.write { transaction in
             var done: [String] = []
             for group in groups {
                 var review = try transaction.existingReview(group.review)

@@ -17,7 +17,7 @@ enum AgencyAddCommand {
         let code = try slug(arguments.positionals[0], argument: "CODE", kind: "agency")
         let name = try arguments.text("--name") ?? ""
         let sector = try arguments.choice("--sector", Sector.self) ?? .other
-        try invocation.store.write { transaction in
+        try invocation.write { transaction in
             var tracker = try transaction.tracker()
             if tracker.agencies.contains(where: { $0.code == code }) {
                 throw RecordError.duplicate(kind: "agency", reference: code)
@@ -65,7 +65,7 @@ enum ThemeAddCommand {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let code = try slug(arguments.positionals[0], argument: "CODE", kind: "theme")
         let label = try arguments.text("--label") ?? code
-        try invocation.store.write { transaction in
+        try invocation.write { transaction in
             var tracker = try transaction.tracker()
             if tracker.themes.contains(where: { $0.code == code }) {
                 throw RecordError.duplicate(kind: "theme", reference: code)

@@ -65,7 +65,7 @@ enum ConfigSetCommand {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let key = try parseKey(arguments.positionals[0])
         let value = arguments.positionals[1]
-        try invocation.store.write { transaction in
+        try invocation.write { transaction in
             var tracker = try transaction.tracker()
             let old = key.value(in: tracker)
             switch key {

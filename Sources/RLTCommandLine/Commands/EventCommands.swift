@@ -30,7 +30,7 @@ enum EventAddCommand {
         try requireDistinct(reviewIDs, option: "--review")
         let audience = try arguments.text("--audience")
         let feedback = try arguments.text("--feedback")
-        let id = try invocation.store.write { transaction in
+        let id = try invocation.write { transaction in
             _ = try transaction.tracker()
             var file = try transaction.events()
             for reviewID in reviewIDs { _ = try transaction.existingReview(reviewID) }

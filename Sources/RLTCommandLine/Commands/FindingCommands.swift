@@ -24,7 +24,7 @@ enum FindingAddCommand {
         let text = try arguments.text("--text") ?? ""
         let themes = arguments.strings("--theme")
         try requireDistinct(themes, option: "--theme")
-        let id = try invocation.store.write { transaction in
+        let id = try invocation.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(reviewID)
             try ChangeRules.requireOpen(review)

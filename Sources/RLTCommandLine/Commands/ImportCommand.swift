@@ -57,7 +57,7 @@ enum ImportCommand {
             force: arguments.flag("--force"))
         let dryRun = arguments.flag("--dry-run")
         let store = invocation.store
-        let plan = try store.write { transaction in
+        let plan = try invocation.write { transaction in
             var reviews: [String: Review] = [:]
             for id in try store.reviewIDs() { reviews[id] = try transaction.review(id) }
             let state = ImportState(tracker: try transaction.tracker(), reviews: reviews, events: try transaction.events())

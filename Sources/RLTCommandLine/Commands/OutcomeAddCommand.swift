@@ -32,7 +32,7 @@ enum OutcomeAddCommand {
             date: try arguments.date("--date") ?? .day(invocation.asOf), text: try arguments.text("--text") ?? "",
             author: invocation.author, assurance: try arguments.choice("--assurance", AssuranceLevel.self),
             by: arguments.string("--by"))
-        try invocation.store.write { transaction in
+        try invocation.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireRecommendation(ref.id)

@@ -32,7 +32,7 @@ enum RecAddCommand {
         try requireDistinct(rec.owners, option: "--owner")
         try requireDistinct(rec.themes, option: "--theme")
         try requireDistinct(rec.links, option: "--link")
-        try invocation.store.write { transaction in
+        try invocation.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(ref.review)
             try ChangeRules.requireOpen(review)
@@ -61,7 +61,7 @@ enum RecRemoveCommand {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
         guard arguments.flag("--yes") else { throw UsageError.confirmationRequired(what: "removing \(ref)") }
-        try invocation.store.write { transaction in
+        try invocation.write { transaction in
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireRecommendation(ref.id)
             let referrers =

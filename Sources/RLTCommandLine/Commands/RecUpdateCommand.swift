@@ -43,7 +43,7 @@ enum RecUpdateCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let groups = try referencesByReview(arguments.positionals, argument: "REVIEW/ID")
-        let done = try invocation.store.write { transaction in
+        let done = try invocation.write { transaction in
             let tracker = try transaction.tracker()
             var done: [String] = []
             for group in groups {

@@ -15,7 +15,7 @@ enum ReviewAddCommand {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let id = try slug(arguments.positionals[0], argument: "ID", kind: "review")
         let type = try arguments.choice("--type", ReviewType.self) ?? .other
-        try invocation.store.write { transaction in
+        try invocation.write { transaction in
             let tracker = try transaction.tracker()
             if try transaction.review(id) != nil { throw RecordError.duplicate(kind: "review", reference: id) }
             var review = Review(id: id, type: type, title: "")
@@ -45,7 +45,7 @@ enum ReviewUpdateCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let id = try slug(arguments.positionals[0], argument: "ID", kind: "review")
-        try invocation.store.write { transaction in
+        try invocation.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(id)
             let before = review.status
@@ -80,7 +80,7 @@ enum ReviewRemoveCommand {
             let review = try invocation.store.existingReview(id)
             throw UsageError.confirmationRequired(what: "removing review \(id) (\(contents(review)))")
         }
-        let removed = try invocation.store.write { transaction in
+        let removed = try invocation.write { transaction in
             let review = try transaction.existingReview(id)
             var referrers = try transaction.events().events.filter { $0.reviews.contains(id) }.map { "event \($0.id)" }
             for other in try invocation.store.reviewIDs() where other != id {

@@ -233,7 +233,8 @@ enum IndexListing {
             var prefix = false
             if first < n {
                 switch p[first] {
-                case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: prefix = true
+                case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+                    prefix = !CSVWriter.isPlainNumber(cell)
                 default: break
                 }
             }

@@ -77,7 +77,7 @@ struct ReviewRules {
     }
 
     /// A stored record has no options: the check names what is missing ("needs a reason").
-    static func input(_ field: String) -> String { field == "links" ? "a link" : "a \(field)" }
+    static func input(_ field: String) -> String { field == "links" ? "a link" : withArticle(field) }
 
     private func checkThemes(_ themes: [String], at path: [JSONPathComponent], into report: inout FileReport) {
         for (i, theme) in themes.enumerated() where tracker.theme(theme) == nil {

@@ -84,6 +84,9 @@ public enum StoreChecker {
         } catch {
             problems.append(problem(from: error, file: store.eventsPath))
         }
+        for loose in store.loosePermissions() {
+            problems.append(Problem(file: loose.path, line: nil, message: loose.message))
+        }
         do {
             for stray in try store.strayFiles() {
                 problems.append(

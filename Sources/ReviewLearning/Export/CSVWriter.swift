@@ -1,7 +1,8 @@
 /// RFC 4180 CSV: fields quoted when needed, quotes doubled, CRLF after every record.
 ///
 /// Works on Unicode scalars, not `Character`s, so a quote or comma followed by a combining mark is still seen.
-/// Cells that a spreadsheet would run as a formula (first scalar `=`, `+`, `-`, `@`, tab or CR) get a leading `'`.
+/// Cells that a spreadsheet would run as a formula (first scalar `=`, `+`, `-`, `@`, tab or CR) get a leading `'`,
+/// unless they are a plain number such as `-366`.
 public enum CSVWriter {
     public static func render(header: [String]?, rows: [[String]]) -> String {
         var out = ""
@@ -32,12 +33,29 @@ public enum CSVWriter {
     ///
     /// A cell that already starts with quotes before such a character gets one more, so import, which strips exactly
     /// one `'` from `'…'=`, gives back the original.
+    /// A plain number (`-366`, `-0.5`) is left as it is: a spreadsheet reads it as the number it is, and a `'` would
+    /// turn a negative `slipped_days` into text.
     public static func neutralised(_ value: String) -> String {
         guard let first = value.unicodeScalars.drop(while: { $0 == "'" }).first else { return value }
         switch first {
-        case "=", "+", "-", "@", "\t", "\r": return "'" + value
+        case "=", "+", "-", "@", "\t", "\r": return isPlainNumber(value.utf8) ? value : "'" + value
         default: return value
         }
+    }
+
+    /// `-`, then digits, then optionally `.` and digits: nothing a spreadsheet could run. (`+` and exponents are
+    /// guarded as before: no rlt number is written that way.) Takes UTF-8 bytes, so the index's byte-level
+    /// listings apply the same rule.
+    package static func isPlainNumber<Bytes: Collection<UInt8>>(_ utf8: Bytes) -> Bool {
+        var bytes = utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let isDigit = { (b: UInt8) in (48...57).contains(b) }
+        let whole = bytes.prefix(while: isDigit)
+        guard !whole.isEmpty else { return false }
+        let rest = bytes.dropFirst(whole.count)
+        guard let dot = rest.first else { return true }
+        let fraction = rest.dropFirst()
+        return dot == UInt8(ascii: ".") && !fraction.isEmpty && fraction.allSatisfy(isDigit)
     }
 }
 

@@ -96,7 +96,7 @@ struct Row {
         switch field {
         case "force": return "--force"
         case "links": return "a link (the links column)"
-        default: return "a \(field) (the \(field) column)"
+        default: return "\(withArticle(field)) (the \(field) column)"
         }
     }
 

@@ -9,6 +9,9 @@ struct RowApplier {
     var problems: [ImportProblem] = []
     /// First line of each key, to refuse a record given twice in one file.
     private var seenKeys: [String: Int] = [:]
+    /// Each review's lookups, built when a row first needs them.
+    private var lookups: [String: ReviewLookup] = [:]
+    private var eventLookup: EventLookup?
 
     init(table: ExportTable, context: ImportContext, plan: ImportPlan, header: [String]) {
         self.table = table
@@ -203,18 +206,18 @@ struct RowApplier {
         let audience = row.code("audience")
         let text = row.text("text")
         let themes = row.list("themes")
+        let lookup = lookup(review)
         var id = row.recordID("id", kind: "finding")
         if id == nil, let text {
-            id = review.findings.first { sameScalars($0.text, text) && $0.audience == audience }?.id
-                ?? Identifiers.next(prefix: "F", after: review.findings.map(\.id))
+            id = lookup.finding(text: text, audience: audience).map { review.findings[$0].id } ?? lookup.nextFindingID()
         }
         guard let id, claim("\(review.id)/\(id)", &row) else { return }
         if let audience, plan.state.tracker.agency(audience) == nil && Sector(rawValue: audience) == nil {
             row.fail(row.column("audience"), "\"\(audience)\" is not a known agency code or sector")
         }
         if let themes { row.themes(themes, "themes", tracker: plan.state.tracker) }
-        let index = review.findings.firstIndex { $0.id == id }
-        if index == nil, review.childIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
+        let index = lookup.finding(id)
+        if index == nil, lookup.isUsed(id) {
             row.fail(row.column("id"), "\(review.id)/\(id) is already used by another record")
         }
         if index == nil { requireOpen(review, &row) }
@@ -227,10 +230,14 @@ struct RowApplier {
         if let index {
             guard !changes.isEmpty else { return }
             finding.history.append(history("imported: \(changes.summary)"))
+            unshare(review)
+            lookup.changed(review.findings[index], to: finding, at: index)
             review.findings[index] = finding
             record("\(review.id)/\(id)", changes)
         } else {
             finding.history.append(history("imported"))
+            unshare(review)
+            lookup.added(finding, at: review.findings.count)
             review.findings.append(finding)
             record(added: "\(review.id)/\(id)")
         }
@@ -243,8 +250,9 @@ struct RowApplier {
             return
         }
         guard claim("\(review.id)/\(id)", &row) else { return }
-        let index = review.recommendations.firstIndex { $0.id == id }
-        if index == nil, review.childIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
+        let lookup = lookup(review)
+        let index = lookup.recommendation(id)
+        if index == nil, lookup.isUsed(id) {
             row.fail(row.column("id"), "\(review.id)/\(id) is already used by another record")
         }
         if index == nil { requireOpen(review, &row) }
@@ -272,8 +280,7 @@ struct RowApplier {
         let reasonBefore = rec.reason
         if let reason = row.text("reason") { changes.setOptional(&rec.reason, reason, "reason", text: true) }
         if let links = row.list("links") {
-            let known = Set(review.recommendations.map(\.id))
-            for link in links where !known.contains(link) || link == id {
+            for link in links where lookup.recommendation(link) == nil || link == id {
                 row.fail(row.column("links"), link == id ? "a recommendation cannot link to itself" : "links to missing recommendation \(link) (put it on an earlier line)")
             }
             changes.setList(&rec.links, links, "links")
@@ -294,10 +301,13 @@ struct RowApplier {
         if let index {
             guard !changes.isEmpty else { return }
             rec.history.append(history("imported: \(changes.summary)"))
+            unshare(review)
             review.recommendations[index] = rec
             record("\(review.id)/\(id)", changes)
         } else {
             rec.history.append(history("imported"))
+            unshare(review)
+            lookup.added(rec, at: review.recommendations.count)
             review.recommendations.append(rec)
             record(added: "\(review.id)/\(id)")
         }
@@ -309,14 +319,14 @@ struct RowApplier {
         let agencyText = row.code("agency")
         let agency = agencyText.flatMap { row.agencies([$0], "agency", tracker: plan.state.tracker).first }
         let text = row.text("text")
+        let lookup = lookup(review)
         var id = row.recordID("id", kind: "action")
         if id == nil, let text {
-            id = review.actions.first { sameScalars($0.text, text) && $0.agency == agency }?.id
-                ?? Identifiers.next(prefix: "A", after: review.actions.map(\.id))
+            id = lookup.action(text: text, agency: agency).map { review.actions[$0].id } ?? lookup.nextActionID()
         }
         guard let id, claim("\(review.id)/\(id)", &row) else { return }
-        let index = review.actions.firstIndex { $0.id == id }
-        if index == nil, review.childIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
+        let index = lookup.action(id)
+        if index == nil, lookup.isUsed(id) {
             row.fail(row.column("id"), "\(review.id)/\(id) is already used by another record")
         }
         if index == nil { requireOpen(review, &row) }
@@ -326,7 +336,7 @@ struct RowApplier {
         if let agency { changes.set(&action.agency, agency, "agency") }
         if let text { changes.set(&action.text, text, "text", text: true) }
         if let targets = row.list("responds_to") {
-            for target in targets where review.recommendation(target) == nil && review.finding(target) == nil {
+            for target in targets where lookup.recommendation(target) == nil && lookup.finding(target) == nil {
                 row.fail(row.column("responds_to"), "no recommendation or finding \(review.id)/\(target)")
             }
             changes.setList(&action.respondsTo, targets, "responds_to")
@@ -363,10 +373,14 @@ struct RowApplier {
         if let index {
             guard !changes.isEmpty else { return }
             action.history.append(history("imported: \(changes.summary)"))
+            unshare(review)
+            lookup.changed(review.actions[index], to: action, at: index)
             review.actions[index] = action
             record("\(review.id)/\(id)", changes)
         } else {
             action.history.append(history("imported"))
+            unshare(review)
+            lookup.added(action, at: review.actions.count)
             review.actions.append(action)
             record(added: "\(review.id)/\(id)")
         }
@@ -377,7 +391,7 @@ struct RowApplier {
         guard var review = review(&row), let recID = row.recordID("rec", kind: "recommendation"),
             let date = row.date("date"), let text = row.text("text")
         else { return }
-        guard let index = review.recommendations.firstIndex(where: { $0.id == recID }) else {
+        guard let index = lookup(review).recommendation(recID) else {
             row.fail(row.column("rec"), "no recommendation \(review.id)/\(recID)")
             return
         }
@@ -399,6 +413,7 @@ struct RowApplier {
             rec.assurance = assurance
         }
         rec.history.append(history(change))
+        unshare(review)
         review.recommendations[index] = rec
         record(added: "outcome on \(review.id)/\(recID) (\(date))")
         store(review)
@@ -408,7 +423,7 @@ struct RowApplier {
         guard var review = review(&row), let actionID = row.recordID("action", kind: "action"),
             let date = row.date("date"), let text = row.text("text")
         else { return }
-        guard let index = review.actions.firstIndex(where: { $0.id == actionID }) else {
+        guard let index = lookup(review).action(actionID) else {
             row.fail(row.column("action"), "no action \(review.id)/\(actionID)")
             return
         }
@@ -422,6 +437,7 @@ struct RowApplier {
         _ = claim("\(review.id)/\(actionID) \(date) \(action.updates.count)", &row)
         action.updates.insertByDate(ProgressNote(date: date, text: text, author: row.text("author") ?? context.author))
         action.history.append(history("imported update (\(date))"))
+        unshare(review)
         review.actions[index] = action
         record(added: "update on \(review.id)/\(actionID) (\(date))")
         store(review)
@@ -431,10 +447,11 @@ struct RowApplier {
         let kind = row.choice("kind", EventKind.self)
         let title = row.text("title")
         let date = row.date("date")
+        let lookup = eventLookup ?? EventLookup(plan.state.events.events)
+        eventLookup = lookup
         var id = row.recordID("id", kind: "event")
         if id == nil, let title, let date {
-            id = plan.state.events.events.first { sameScalars($0.title, title) && $0.date == date }?.id
-                ?? Identifiers.next(prefix: "E", after: plan.state.events.events.map(\.id))
+            id = lookup.event(title: title, date: date).map { plan.state.events.events[$0].id } ?? lookup.nextID()
         }
         guard let id, claim(id, &row) else { return }
         let attendees = row.integer("attendees")
@@ -443,7 +460,7 @@ struct RowApplier {
             row.fail(row.column("reviews"), "no review \(review)")
         }
         guard row.problems.isEmpty else { return }
-        let index = plan.state.events.events.firstIndex { $0.id == id }
+        let index = lookup.event(id)
         guard index != nil || (kind != nil && title != nil && date != nil) else {
             row.fail(nil, "a new event needs kind, title and date")
             return
@@ -461,10 +478,12 @@ struct RowApplier {
         if let index {
             guard !changes.isEmpty else { return }
             event.history.append(history("imported: \(changes.summary)"))
+            lookup.changed(plan.state.events.events[index], to: event, at: index)
             plan.state.events.events[index] = event
             record(id, changes)
         } else {
             event.history.append(history("imported"))
+            lookup.added(event, at: plan.state.events.events.count)
             plan.state.events.events.append(event)
             record(added: id)
         }
@@ -480,6 +499,20 @@ struct RowApplier {
     private func requireOpen(_ review: Review, _ row: inout Row) {
         guard !context.force else { return }
         row.obey("review") { () throws(RuleViolation) in try ChangeRules.requireOpen(review) }
+    }
+
+    /// The lookups of `review`, built on first use.
+    private mutating func lookup(_ review: Review) -> ReviewLookup {
+        if let lookup = lookups[review.id] { return lookup }
+        let lookup = ReviewLookup(review)
+        lookups[review.id] = lookup
+        return lookup
+    }
+
+    /// Drops the plan's copy of `review` before a row changes the caller's copy, so that its arrays are no longer
+    /// shared and change in place; `store` puts it back. (Copying them on every row made imports quadratic.)
+    private mutating func unshare(_ review: Review) {
+        plan.state.reviews[review.id] = nil
     }
 
     private mutating func store(_ review: Review) {

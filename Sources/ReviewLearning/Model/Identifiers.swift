@@ -34,11 +34,16 @@ public enum Identifiers {
 
     /// The next free id of the form `prefix` + number (`A1`, `A2`…), after the highest in use.
     public static func next(prefix: String, after existing: [String]) -> String {
-        let numbers = existing.compactMap { id -> Int? in
-            guard id.hasPrefix(prefix) else { return nil }
-            return Int(id.dropFirst(prefix.count))
-        }
-        return "\(prefix)\((numbers.max() ?? 0) + 1)"
+        next(prefix: prefix, afterNumber: existing.compactMap { number(of: $0, prefix: prefix) }.max())
+    }
+
+    /// The id after number `highest` (nil: none in use yet).
+    static func next(prefix: String, afterNumber highest: Int?) -> String { "\(prefix)\((highest ?? 0) + 1)" }
+
+    /// The number of an id of the form `prefix` + number (`A7` → 7), or nil for any other id.
+    static func number(of id: String, prefix: String) -> Int? {
+        guard id.hasPrefix(prefix) else { return nil }
+        return Int(id.dropFirst(prefix.count))
     }
 
     private static func isLowerAlnum(_ b: UInt8) -> Bool { (97...122).contains(b) || (48...57).contains(b) }

@@ -34,6 +34,13 @@ extension Vocabulary {
     }
 }
 
+/// `noun` after "a" or "an", by its first letter ("an action status", "a recommendation level"): every message that
+/// names a kind of value goes through here.
+package func withArticle(_ noun: String) -> String {
+    let vowel = noun.first.map { "aeiouAEIOU".contains($0) } ?? false
+    return (vowel ? "an " : "a ") + noun
+}
+
 /// A value outside a closed vocabulary (status, type, level…).
 public struct InvalidValue: Error, Equatable, Sendable, CustomStringConvertible {
     public let noun: String
@@ -53,11 +60,10 @@ public struct InvalidValue: Error, Equatable, Sendable, CustomStringConvertible 
 
     /// The message with the value as `shown` (import describes long cells instead of quoting them).
     public func description(showing shown: String) -> String {
-        let article = noun.first.map { "aeiou".contains($0) } == true ? "an" : "a"
         if let near = suggestion {
-            return "\(shown) is not \(article) \(noun); did you mean \"\(near)\"? (one of: \(allowed.joined(separator: ", ")))"
+            return "\(shown) is not \(withArticle(noun)); did you mean \"\(near)\"? (one of: \(allowed.joined(separator: ", ")))"
         }
-        return "\(shown) is not \(article) \(noun); use one of: \(allowed.joined(separator: ", "))"
+        return "\(shown) is not \(withArticle(noun)); use one of: \(allowed.joined(separator: ", "))"
     }
 }
 
@@ -189,7 +195,7 @@ extension Vocabulary {
             let allowed = Self.allowedValues.joined(separator: ", ")
             // The value itself is left out: a hand edit may have put record text here, and errors never carry it.
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a \(Self.noun) (one of: \(allowed))"))
+                .init(codingPath: decoder.codingPath, debugDescription: "not \(withArticle(Self.noun)) (one of: \(allowed))"))
         }
         self = value
     }

@@ -152,7 +152,7 @@ package enum JSONCodec {
             let name = String(describing: type)
             if name.hasPrefix("Array") { return "a list" }
             if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return "an object" }
-            return "a \(name)"
+            return withArticle(name)
         }
     }
 }

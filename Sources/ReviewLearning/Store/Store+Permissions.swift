@@ -28,3 +28,45 @@ extension Store {
         }
     }
 }
+
+/// A directory or record file of the store that people other than its owner may change: anyone in the group (or
+/// anyone at all) could then rewrite records, or replace a review file, without rlt or its history knowing.
+public struct LoosePermission: Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    /// The permission bits, e.g. 0o775.
+    public var mode: UInt32
+
+    public var description: String { "\(path) is \(message)" }
+
+    /// What is wrong and the fix, for a line that names the path first (`rlt check`'s `path: message`).
+    public var message: String {
+        "writable by \(mode & 0o002 != 0 ? "others" : "its group") (mode \(Self.octal(mode))), so records can be "
+            + "changed behind rlt's back; run chmod go-w \(path)"
+    }
+
+    static func octal(_ mode: UInt32) -> String {
+        let digits = String(mode & 0o7777, radix: 8)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
+
+extension Store {
+    /// The store directory, `reviews/`, `tracker.json`, `events.json` and review files that the group or others
+    /// may write. rlt never makes one (its files are 0600 or 0640, its directories 0700 or 0750); a `chmod`, a
+    /// copy or an archive tool can. Symbolic links are not followed (writes refuse them anyway).
+    ///
+    /// Without `reviewFiles` only the directories, `tracker.json` and `events.json` are looked at: what a write
+    /// checks before it starts, at a cost that does not grow with the store (a review file it rewrites gets the
+    /// store's mode anyway).
+    public func loosePermissions(reviewFiles: Bool = true) -> [LoosePermission] {
+        var paths = [root, reviewsDirectory, trackerPath, eventsPath]
+        if reviewFiles { paths += ((try? reviewIDs()) ?? []).map(reviewPath) }
+        return paths.compactMap { path in
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFLNK, info.st_mode & 0o022 != 0 else {
+                return nil
+            }
+            return LoosePermission(path: path, mode: UInt32(info.st_mode & 0o7777))
+        }
+    }
+}
