@@ -4,6 +4,7 @@
 # and SIGTERM at random moments (uniform over the write's own duration, a little beyond). After each kill the next
 # command (`rlt check`) runs, then the store must be wholly before (no review changed) or wholly after (all 1,000
 # changed, each with the marker), valid (`check` exits 0), with no staged or temp file left.
+# Then each write once more, killed half-way through its renames (strace holds one): the next command must finish it.
 # Prints: kill-transactions: N kills of 1,000-review writes, wholly before = …, wholly after = …, mixed = 0, …
 source "$(dirname "$0")/lib.sh"
 
@@ -82,7 +83,8 @@ for name, args in writes.items():
         sys.exit(1)
     print(f"  {name} of {len(refs)} reviews takes {durations[name]:.2f} s here", file=sys.stderr)
 
-tally = {"before": 0, "after": 0, "mixed": 0, "check failed": 0, "left over": 0, "crashed": 0, "exited early": 0}
+tally = {"before": 0, "after": 0, "mixed": 0, "check failed": 0, "left over": 0, "crashed": 0, "exited early": 0,
+         "rolled forward": 0}
 for name, args in writes.items():
     for signame, number in signals:
         for trial in range(trials):
@@ -98,6 +100,8 @@ for name, args in writes.items():
             if b"Fatal error" in err or b"Stack dump" in err:
                 tally["crashed"] += 1
             check = run(["check"])
+            if b"finished a write that was interrupted" in check.stderr:
+                tally["rolled forward"] += 1
             if check.returncode != 0:
                 tally["check failed"] += 1
                 print(f"  FAIL: {name}, {signame} at {delay:.3f} s: check exit {check.returncode}: {check.stdout.decode()[:300]} {check.stderr.decode()[:300]}", file=sys.stderr)
@@ -111,12 +115,52 @@ for name, args in writes.items():
                 print(f"  FAIL: {name}, {signame} at {delay:.3f} s: left over after check: {left[:3]}", file=sys.stderr)
         print(f"  {name}, {signame}: {trials} kills done", file=sys.stderr)
 
+# Mid-rename, deterministically: strace holds the write's rename number RENAMES/2 for 3 s and the writer is killed
+# with SIGKILL in that window, so half the files are in place and the journal lists the rest: the next command must
+# finish them ("finished a write that was interrupted"), leaving the store wholly after.
+mid = {"tried": 0, "rolled forward": 0}
+if shutil.which("strace") and subprocess.run(["strace", "-qq", "-o", "/dev/null", "-e", "inject=rename:delay_enter=1:when=1", "true"]).returncode == 0:
+    for name, args in writes.items():
+        fresh()
+        log = os.path.join(work_root, "strace.log")
+        at = len(refs) // 2 + 1
+        tracer = subprocess.Popen(["strace", "-f", "-qq", "-o", log, "-e", "trace=rename,renameat,renameat2",
+                                   "-e", f"inject=rename:delay_enter=3000000:when={at}",
+                                   rlt, "--store", work, *S, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # strace logs a call when it returns: once the renames before the held one are logged, it is being held.
+        # Then kill rlt itself (strace's child), well inside the 3 s.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and tracer.poll() is None:
+            lines = open(log).read().count("rename(") if os.path.exists(log) else 0
+            if lines >= at - 1:
+                break
+            time.sleep(0.01)
+        time.sleep(0.5)
+        children = open(f"/proc/{tracer.pid}/task/{tracer.pid}/children").read().split()
+        for child in children:
+            os.kill(int(child), signal.SIGKILL)
+        tracer.wait()
+        mid["tried"] += 1
+        check = run(["check"])
+        state = classify()
+        if b"finished a write that was interrupted" in check.stderr and check.returncode == 0 and state == "after":
+            mid["rolled forward"] += 1
+        else:
+            print(f"  FAIL: {name} killed mid-rename: check exit {check.returncode} ({check.stderr.decode()[:200]}), store {state}", file=sys.stderr)
+            tally["mixed" if state.startswith("mixed") else "check failed"] += 1
+    print(f"  {'ok' if mid['rolled forward'] == mid['tried'] else 'FAIL'}: killed half-way through the renames, "
+          f"the next command finished {mid['rolled forward']} of {mid['tried']} writes", file=sys.stderr)
+else:
+    print("  strace cannot inject delays here: the mid-rename variant is skipped", file=sys.stderr)
+
 kills = trials * len(writes) * len(signals)
 bad = tally["mixed"] + tally["check failed"] + tally["left over"] + tally["crashed"] + tally["exited early"]
 print(f"  {'ok' if bad == 0 else 'FAIL'}: every kill left the store wholly before or wholly after", file=sys.stderr)
 print(f"kill-transactions: {kills} kills of {len(refs)}-review writes (import and bulk rec update; SIGKILL, SIGINT, SIGTERM), "
-      f"wholly before = {tally['before']}, wholly after = {tally['after']}, mixed = {tally['mixed']}, "
-      f"check failed = {tally['check failed']}, files left over = {tally['left over']}, crashes = {tally['crashed']}")
+      f"wholly before = {tally['before']}, wholly after = {tally['after']} (of which finished by the next command = "
+      f"{tally['rolled forward']}), mixed = {tally['mixed']}, check failed = {tally['check failed']}, "
+      f"files left over = {tally['left over']}, crashes = {tally['crashed']}; killed mid-rename: "
+      f"{mid['rolled forward']} of {mid['tried']} finished by the next command")
 sys.exit(1 if bad else 0)
 PY
 [ "$status" = 0 ] || REL_FAILURES=$((REL_FAILURES + 1))
