@@ -71,17 +71,21 @@ def classify():
         return "mixed:changed without the marker"
     return "after"
 
-# Calibrate: how long each whole write takes here.
+# Calibrate: how long each whole write takes here (the longest of three: most of it is one fsync per staged file,
+# whose time swings with the disk, and a short estimate would put every kill before the renames).
 durations = {}
 for name, args in writes.items():
-    fresh()
-    start = time.monotonic()
-    done = run(args)
-    durations[name] = time.monotonic() - start
-    if done.returncode != 0 or classify() != "after":
-        print(f"  FAIL: {name} did not complete on its own: {done.stderr.decode()[:300]}", file=sys.stderr)
-        sys.exit(1)
-    print(f"  {name} of {len(refs)} reviews takes {durations[name]:.2f} s here", file=sys.stderr)
+    times = []
+    for _ in range(3):
+        fresh()
+        start = time.monotonic()
+        done = run(args)
+        times.append(time.monotonic() - start)
+        if done.returncode != 0 or classify() != "after":
+            print(f"  FAIL: {name} did not complete on its own: {done.stderr.decode()[:300]}", file=sys.stderr)
+            sys.exit(1)
+    durations[name] = max(times)
+    print(f"  {name} of {len(refs)} reviews takes {min(times):.2f}–{max(times):.2f} s here", file=sys.stderr)
 
 tally = {"before": 0, "after": 0, "mixed": 0, "check failed": 0, "left over": 0, "crashed": 0, "exited early": 0,
          "rolled forward": 0}
@@ -122,7 +126,8 @@ mid = {"tried": 0, "rolled forward": 0}
 if shutil.which("strace") and subprocess.run(["strace", "-qq", "-o", "/dev/null", "-e", "inject=rename:delay_enter=1:when=1", "true"]).returncode == 0:
     for name, args in writes.items():
         fresh()
-        log = os.path.join(work_root, "strace.log")
+        # A log of its own: a reused one could still hold the previous write's renames when the loop below reads it.
+        log = os.path.join(work_root, f"strace-{name.replace(' ', '-')}.log")
         at = len(refs) // 2 + 1
         tracer = subprocess.Popen(["strace", "-f", "-qq", "-o", log, "-e", "trace=rename,renameat,renameat2",
                                    "-e", f"inject=rename:delay_enter=3000000:when={at}",
