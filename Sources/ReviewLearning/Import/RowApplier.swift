@@ -344,7 +344,13 @@ struct RowApplier {
         }
         if let due = row.date("due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
         let before = action.status
-        let status = row.choice("status", ActionStatus.self)
+        // A new action is taken as the row has it (no completed date is made up for it), and a cell that repeats
+        // the stored status is no change; a status the row changes follows the rules `rlt action update` does.
+        var status = row.choice("status", ActionStatus.self)
+        if let given = status, index == nil || given == action.status {
+            action.status = given
+            status = nil
+        }
         let completed = row.date("completed")
         let asOf = context.asOf
         row.obey("completed") { () throws(RuleViolation) in
