@@ -48,4 +48,17 @@ struct StatusRulesTests {
         #expect(imported.record == command.record)
         #expect(imported.change == command.change)
     }
+
+    @Test("importing the done row again changes nothing: a repeated status is no change, so no date is made up")
+    func doneImportedTwice() {
+        let cli = CLIHarness()
+        cli.seed()
+        let csv = "action_id,agency,text,status\r\nA1,lincs-police,Brief officers,done\r\n"
+        #expect(importing(cli, csv).code == 0)
+        let before = cli.snapshot()
+        let again = importing(cli, csv)
+        #expect(again.code == 0, "\(again.err)")
+        #expect(!again.out.contains("changed"))
+        #expect(cli.snapshot() == before)
+    }
 }
