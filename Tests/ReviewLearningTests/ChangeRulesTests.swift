@@ -67,8 +67,8 @@ struct ChangeRulesTests {
             reopening: ActionStatus.inProgress, to: .done, reasonGiven: false, reference: "r/A1", in: closed)
     }
 
-    @Test("history says (reopened); a reopened action loses its completed date, named in the change")
-    func reopenedHistory() {
+    @Test("history says (reopened); a reopened action loses its completed date, named in the change; done fills it")
+    func reopenedHistory() throws {
         var changes = ChangeLog()
         var status = RecommendationStatus.assured
         changes.setStatus(&status, .open)
@@ -77,12 +77,22 @@ struct ChangeRulesTests {
         action.status = .done
         action.completed = .month(year: 2024, month: 1)
         var actionChanges = ChangeLog()
-        action.changeStatus(to: .inProgress, &actionChanges)
+        let asOf = try #require(CalendarDay(year: 2024, month: 3, day: 1))
+        try action.changeStatus(to: .inProgress, completed: nil, asOf: asOf, reference: "A1", &actionChanges)
         #expect(actionChanges.summary == "status: done → in-progress (reopened); completed: 2024-01 → (none)")
         #expect(action.completed == nil)
         var forward = ChangeLog()
-        action.changeStatus(to: .done, &forward)
-        #expect(forward.summary == "status: in-progress → done")
+        try action.changeStatus(to: .done, completed: nil, asOf: asOf, reference: "A1", &forward)
+        #expect(forward.summary == "status: in-progress → done; completed: (none) → 2024-03-01")
+        var dated = ChangeLog()
+        action.status = .inProgress
+        action.completed = nil
+        try action.changeStatus(to: .done, completed: .month(year: 2024, month: 2), asOf: asOf, reference: "A1", &dated)
+        #expect(dated.summary == "status: in-progress → done; completed: (none) → 2024-02")
+        let future = PartialDate.month(year: 2024, month: 4)
+        #expect(throws: RuleViolation.self) {
+            try action.changeStatus(to: nil, completed: future, asOf: asOf, reference: "A1", &dated)
+        }
     }
 
     @Test("nothing is added to a closed review; the message says how to reopen it")

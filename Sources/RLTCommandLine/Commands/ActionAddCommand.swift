@@ -50,8 +50,9 @@ enum ActionAddCommand {
             action.respondsTo = targets
             action.due = due
             action.measure = measure
-            action.status = status
-            if status == .done { action.completed = .day(invocation.asOf) }
+            var changes = ChangeLog()  // a new action's history says "added", not each field
+            try action.changeStatus(
+                to: status, completed: nil, asOf: invocation.asOf, reference: "\(reviewID)/\(id)", &changes)
             action.history.append(invocation.history("added"))
             review.actions.append(action)
             try transaction.save(review)

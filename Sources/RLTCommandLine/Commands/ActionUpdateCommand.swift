@@ -56,16 +56,9 @@ enum ActionUpdateCommand {
         var action = review.actions[index]
         let before = action.status
         var changes = ChangeLog()
-        if let status = try arguments.choice("--status", ActionStatus.self) {
-            action.changeStatus(to: status, &changes)
-            if status == .done && action.completed == nil && !arguments.has("--completed") {
-                changes.setOptional(&action.completed, .day(invocation.asOf), "completed")
-            }
-        }
-        if let completed = try arguments.date("--completed") {
-            try ChangeRules.requirePast(completed, .completed, reference: "\(ref)", asOf: invocation.asOf)
-            changes.setOptional(&action.completed, completed, "completed")
-        }
+        try action.changeStatus(
+            to: try arguments.choice("--status", ActionStatus.self), completed: try arguments.date("--completed"),
+            asOf: invocation.asOf, reference: "\(ref)", &changes)
         if let due = try arguments.date("--due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
         if let evidence = try arguments.text("--evidence") {
             changes.setOptional(&action.evidence, evidence, "evidence", text: true)
@@ -78,10 +71,7 @@ enum ActionUpdateCommand {
             changes.append("update added (\(invocation.asOf))")
         }
         guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: action.status.rawValue) }
-        try ChangeRules.requireReason(
-            reopening: before, to: action.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)",
-            in: review)
-        try ChangeRules.requireComplete(action, reference: "\(ref)")
+        try action.requireValid(from: before, reasonGiven: arguments.has("--reason"), reference: "\(ref)", in: review)
         action.history.append(invocation.history(changes.summary))
         review.actions[index] = action
         return changes.summary

@@ -54,10 +54,8 @@ enum RecUpdateCommand {
                     let before = rec.status
                     let changes = try apply(arguments, to: &rec, in: review, tracker: tracker, invocation: invocation)
                     guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: rec.status.rawValue) }
-                    try ChangeRules.requireReason(
-                        reopening: before, to: rec.status, reasonGiven: arguments.has("--reason"), reference: "\(ref)",
-                        in: review)
-                    try ChangeRules.requireComplete(rec, reference: "\(ref)")
+                    try rec.requireValid(
+                        from: before, reasonGiven: arguments.has("--reason"), reference: "\(ref)", in: review)
                     rec.history.append(invocation.history(changes.summary))
                     review.recommendations[index] = rec
                     done.append("updated \(ref): \(changes.summary)")

@@ -292,10 +292,8 @@ struct RowApplier {
         let reference = "\(review.id)/\(id)"
         let reasonGiven = Self.givesReason(row, old: reasonBefore)
         row.obey("status") { () throws(RuleViolation) in
-            try ChangeRules.requireReason(
-                reopening: before, to: rec.status, reasonGiven: reasonGiven, reference: reference, in: review,
-                force: context.force)
-            try ChangeRules.requireComplete(rec, reference: reference)
+            try rec.requireValid(
+                from: before, reasonGiven: reasonGiven, reference: reference, in: review, force: context.force)
         }
         guard row.problems.isEmpty else { return }
         if let index {
@@ -346,13 +344,17 @@ struct RowApplier {
         }
         if let due = row.date("due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
         let before = action.status
-        if let status = row.choice("status", ActionStatus.self) { action.changeStatus(to: status, &changes) }
-        if let completed = row.date("completed") {
-            let asOf = context.asOf
-            row.obey("completed") { () throws(RuleViolation) in
-                try ChangeRules.requirePast(completed, .completed, reference: reference, asOf: asOf)
-            }
-            changes.setOptional(&action.completed, completed, "completed")
+        // A new action is taken as the row has it (no completed date is made up for it), and a cell that repeats
+        // the stored status is no change; a status the row changes follows the rules `rlt action update` does.
+        var status = row.choice("status", ActionStatus.self)
+        if let given = status, index == nil || given == action.status {
+            action.status = given
+            status = nil
+        }
+        let completed = row.date("completed")
+        let asOf = context.asOf
+        row.obey("completed") { () throws(RuleViolation) in
+            try action.changeStatus(to: status, completed: completed, asOf: asOf, reference: reference, &changes)
         }
         if let measure = row.text("measure") { changes.setOptional(&action.measure, measure, "measure", text: true) }
         if let evidence = row.text("evidence") { changes.setOptional(&action.evidence, evidence, "evidence", text: true) }
@@ -364,10 +366,8 @@ struct RowApplier {
         }
         let reasonGiven = Self.givesReason(row, old: reasonBefore)
         row.obey("status") { () throws(RuleViolation) in
-            try ChangeRules.requireReason(
-                reopening: before, to: action.status, reasonGiven: reasonGiven, reference: reference, in: review,
-                force: context.force)
-            try ChangeRules.requireComplete(action, reference: reference)
+            try action.requireValid(
+                from: before, reasonGiven: reasonGiven, reference: reference, in: review, force: context.force)
         }
         guard row.problems.isEmpty else { return }
         if let index {

@@ -167,19 +167,6 @@ public enum ChangeRules {
     }
 }
 
-extension AgencyAction {
-    /// Sets the status; leaving `done` clears the completed date (its old value stays in the change log), so a
-    /// reopened or dropped action is never shown as completed.
-    public mutating func changeStatus(to status: ActionStatus, _ changes: inout ChangeLog) {
-        let leavesDone = self.status == .done && status != .done
-        changes.setStatus(&self.status, status)
-        if leavesDone, let old = completed {
-            changes.note("completed", old.description, nil)
-            completed = nil
-        }
-    }
-}
-
 extension Recommendation {
     /// The status as a person reads it: `superseded by 6` names the replacement.
     public var statusText: String { status.rawValue + replacementText }
