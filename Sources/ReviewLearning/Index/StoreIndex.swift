@@ -635,8 +635,8 @@ extension StoreIndex {
     /// next query rebuilds it); an entry that claims to describe a review file as it is now (same size, times and
     /// inode) but disagrees with what the file says would give wrong answers, so it is a problem.
     ///
-    /// `now` is the real time, as for `load(_:mode:now:)`: entries for files changed within two seconds of it are
-    /// checked by content hash on every read, so they are not compared here.
+    /// `now` is the real time, as for `load(_:mode:now:)`: each entry compared with is built as `load` would build
+    /// it then. (Entries the index marked racy are not compared: they are checked by content hash on every read.)
     package static func verify(_ store: Store, now: Date = Date()) -> (problems: [Problem], notes: [String]) {
         let directory = "\(store.root)/\(directoryName)"
         guard FileSystem.isDirectory(directory) else { return ([], []) }
