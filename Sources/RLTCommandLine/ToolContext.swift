@@ -42,11 +42,16 @@ public struct ToolContext: Sendable {
     public var terminalWidth: Int?
     /// Reads all of standard input, for `--text -` and the like; called at most once, and only when asked for.
     public var readStandardInput: @Sendable () throws -> Data
+    /// The real time when asked, which the index compares file times with (a review file changed within two
+    /// seconds of it is also checked by content). Tests that need files to look settled move it ahead rather than
+    /// wait; `now` is often a fixed date in tests, so it cannot serve here.
+    public var fileClock: @Sendable () -> Date
 
     public init(
         environment: [String: String], currentDirectory: String, now: Date, stdout: OutputSink, stderr: OutputSink,
         terminalWidth: Int? = nil, timeZone: TimeZone = .current,
-        readStandardInput: @escaping @Sendable () throws -> Data = { Data() }
+        readStandardInput: @escaping @Sendable () throws -> Data = { Data() },
+        fileClock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.environment = environment
         self.currentDirectory = currentDirectory
@@ -56,6 +61,7 @@ public struct ToolContext: Sendable {
         self.terminalWidth = terminalWidth
         self.timeZone = timeZone
         self.readStandardInput = readStandardInput
+        self.fileClock = fileClock
     }
 }
 

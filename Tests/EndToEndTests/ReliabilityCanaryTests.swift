@@ -76,31 +76,34 @@ private let failingCommands: [[String]] = {
 }()
 
 /// Damage to the review file placed inside or next to canary text.
-private let damages: [(String, @Sendable (inout [UInt8]) -> Void)] = [
+private let damages: [(String, @Sendable (inout [UInt8]) throws -> Void)] = [
     ("truncated inside the canary", { bytes in
-        let at = find(Array(canary.utf8), in: bytes)
+        let at = try find(Array(canary.utf8), in: bytes)
         bytes = Array(bytes[..<(at + 4)])
     }),
-    ("a raw control character inside the canary's string", { bytes in bytes.insert(0x01, at: find(Array(canary.utf8), in: bytes) + 3) }),
-    ("a bad escape inside the canary's string", { bytes in bytes.insert(contentsOf: Array("\\q".utf8), at: find(Array(canary.utf8), in: bytes) + 3) }),
-    ("invalid UTF-8 inside the canary's string", { bytes in bytes.insert(0xFF, at: find(Array(canary.utf8), in: bytes) + 3) }),
-    ("a raw line break inside the canary's string", { bytes in bytes.insert(0x0A, at: find(Array(canary.utf8), in: bytes) + 3) }),
-    ("a NUL inside the canary's string", { bytes in bytes.insert(0x00, at: find(Array(canary.utf8), in: bytes) + 3) }),
+    ("a raw control character inside the canary's string", { bytes in bytes.insert(0x01, at: try find(Array(canary.utf8), in: bytes) + 3) }),
+    ("a bad escape inside the canary's string", { bytes in bytes.insert(contentsOf: Array("\\q".utf8), at: try find(Array(canary.utf8), in: bytes) + 3) }),
+    ("invalid UTF-8 inside the canary's string", { bytes in bytes.insert(0xFF, at: try find(Array(canary.utf8), in: bytes) + 3) }),
+    ("a raw line break inside the canary's string", { bytes in bytes.insert(0x0A, at: try find(Array(canary.utf8), in: bytes) + 3) }),
+    ("a NUL inside the canary's string", { bytes in bytes.insert(0x00, at: try find(Array(canary.utf8), in: bytes) + 3) }),
     ("a canary-carrying text where a list belongs", { bytes in
         let needle = Array("\"owners\" : [".utf8)
-        let at = find(needle, in: bytes)
+        let at = try find(needle, in: bytes)
         bytes.replaceSubrange(at..<(at + needle.count), with: Array("\"owners\" : \"\(canary)\", \"x\" : [".utf8))
     }),
     ("the canary as an unknown status value", { bytes in
         let needle = Array("\"status\" : \"open\"".utf8)
-        let at = find(needle, in: bytes)
+        let at = try find(needle, in: bytes)
         bytes.replaceSubrange(at..<(at + needle.count), with: Array("\"status\" : \"\(canary)\"".utf8))
     }),
 ]
 
-private func find(_ needle: [UInt8], in bytes: [UInt8]) -> Int {
-    for i in 0...(bytes.count - needle.count) where Array(bytes[i..<i + needle.count]) == needle { return i }
-    return 0
+/// Where `needle` first occurs in `bytes`; a missing needle fails the test (damage meant for the canary's string
+/// must not land anywhere else).
+private func find(_ needle: [UInt8], in bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+    let found = bytes.count < needle.count
+        ? nil : (0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle }
+    return try #require(found, "\"\(String(decoding: needle, as: UTF8.self))\" is in the review file", sourceLocation: sourceLocation)
 }
 
 @Suite("Reliability 11: no record text in errors")
@@ -154,7 +157,7 @@ struct ReliabilityCanaryTests {
             let store = canaryStore(in: directory)
             let path = store + "/" + smallReview
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            damage(&bytes)
+            try damage(&bytes)
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             var leaks = 0
             for args in [["rec", "list"], ["rec", "show", "darren-bethany/3i"], ["rec", "update", "darren-bethany/3i", "--note", "x"], ["check"]] {

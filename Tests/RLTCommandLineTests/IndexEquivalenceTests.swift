@@ -1,7 +1,8 @@
 import Foundation
 import RLTCommandLine
-import SyntheticStore
 import Testing
+
+@testable import SyntheticStore
 
 #if canImport(Glibc)
     import Glibc
@@ -17,6 +18,9 @@ struct IndexEquivalenceTests {
         let directory: String
         var store: String { "\(directory)/data" }
         let now = Date(timeIntervalSince1970: 1_751_270_400)  // 2025-06-30T08:00:00Z
+        /// How far ahead of the real time the index's clock runs: past its two-second racy window, files written so
+        /// far look settled (trusted on size, times and inode alone), as they would after waiting that long.
+        var clockAhead: TimeInterval = 0
 
         init(recommendations: Int = 500, seed: UInt64 = 11) throws {
             directory = NSTemporaryDirectory() + "rlt-index-" + UUID().uuidString
@@ -42,7 +46,7 @@ struct IndexEquivalenceTests {
             let context = ToolContext(
                 environment: env, currentDirectory: directory, now: now,
                 stdout: OutputSink(isTerminal: terminal, write: out.sink.write), stderr: err.sink,
-                terminalWidth: terminal ? 100 : nil)
+                terminalWidth: terminal ? 100 : nil, fileClock: { [clockAhead] in Date() + clockAhead })
             let code = RLTTool.run(arguments, context: context)
             return Result(code: code, out: out.text, err: err.text)
         }
@@ -195,8 +199,8 @@ struct IndexEquivalenceTests {
         same("after a file is deleted")
 
         // Changed in place, same size, times restored: only the change time tells. Outside the racy window (two
-        // seconds after indexing) the index trusts size, times and inode, so wait it out first.
-        Thread.sleep(forTimeInterval: 2.2)
+        // seconds after indexing) the index trusts size, times and inode, so move its clock past that first.
+        fixture.clockAhead = 2.2
         same("after the racy window")
         let target = fixture.path("reviews/\(ids[10]).json")
         var before = stat()
@@ -238,7 +242,9 @@ struct IndexEquivalenceTests {
         same("with the index deleted")
         let base = fixture.path(".index/base")
         let good = try Data(contentsOf: URL(fileURLWithPath: base))
-        var rng = SystemRandomNumberGenerator()
+        // Seeded, so a failure replays: RLT_TEST_SEED=<the seed in the message> swift test --filter afterChanges.
+        let seed = ProcessInfo.processInfo.environment["RLT_TEST_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
+        var rng = SeededRandom(seed: seed)
         for damage in 0..<6 {
             var bytes = [UInt8](good)
             switch damage {
@@ -256,9 +262,9 @@ struct IndexEquivalenceTests {
             try handle.close()
             // (The store has problems of its own by now: a deleted review, a copied file.)
             let check = fixture.run(["check"])
-            #expect(!check.out.contains(".index"), "a damaged index is not a store problem: \(check)")
-            #expect(check.err.contains("note: ") && check.err.contains(".index/base"), "but it is noted: \(check)")
-            same("with the index damaged (\(damage))")
+            #expect(!check.out.contains(".index"), "a damaged index is not a store problem (seed \(seed)): \(check)")
+            #expect(check.err.contains("note: ") && check.err.contains(".index/base"), "but it is noted (seed \(seed)): \(check)")
+            same("with the index damaged (\(damage), seed \(seed))")
         }
         #expect(!fixture.run(["check"]).err.contains("note:"), "rebuilt")
     }

@@ -12,6 +12,10 @@ struct IndexFileTests {
         return Store(root: "\(dir.path)/data")
     }
 
+    /// A time past the racy window of every file written so far: loading with it is what loading after waiting
+    /// the window out would be (files indexed then are trusted on size, times and inode alone).
+    func pastRacyWindow() -> Date { Date() + Double(IndexFile.racyWindow) / 1e9 + 0.2 }
+
     /// Recomputes an index file's checksum after a test changed it, so only `check` can tell.
     func reseal(_ path: String) throws {
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -56,24 +60,24 @@ struct IndexFileTests {
             review.id = id
             try JSONCodec.encode(review).write(to: URL(fileURLWithPath: store.reviewPath(id)))
         }
-        Thread.sleep(forTimeInterval: 2.2)  // past the racy window of the files and the directory
-        let first = try StoreIndex.load(store)
+        // Loaded as if past the racy window of the files and the directory.
+        let first = try StoreIndex.load(store, now: pastRacyWindow())
         #expect(first.ids == (try store.reviewIDs()), "the listing's order: a-b.json before a.json")
-        let second = try StoreIndex.load(store)
+        let second = try StoreIndex.load(store, now: pastRacyWindow())
         #expect(second.reread == 0, "every name is found again")
         #expect(second.ids == first.ids)
         // The stamp now vouches for the listing: the next run takes the names from the index.
-        let third = try StoreIndex.load(store)
+        let third = try StoreIndex.load(store, now: pastRacyWindow())
         #expect(!third.listedDirectory && third.ids == first.ids && third.reread == 0)
         // Any change to the directory (here a new file) makes it read the directory again.
         var review = sample
         review.id = "a-a"
         try JSONCodec.encode(review).write(to: URL(fileURLWithPath: store.reviewPath("a-a")))
-        let fourth = try StoreIndex.load(store)
+        let fourth = try StoreIndex.load(store, now: pastRacyWindow())
         #expect(fourth.listedDirectory && fourth.ids.contains("a-a") && fourth.reread == 1)
         // A removed review leaves the index at once (a new base), so the listing can be trusted again.
         try FileManager.default.removeItem(atPath: store.reviewPath("a-b"))
-        let fifth = try StoreIndex.load(store)
+        let fifth = try StoreIndex.load(store, now: pastRacyWindow())
         #expect(fifth.listedDirectory && !fifth.ids.contains("a-b") && fifth.wrote)
         let base = try #require(IndexFile.open("\(store.root)/.index/base"))
         #expect(StoreIndex.indexedNames([base]) == fifth.ids)
@@ -84,11 +88,10 @@ struct IndexFileTests {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
         // Outside the racy window, entries are trusted on size, times and inode alone.
-        Thread.sleep(forTimeInterval: 2.2)
-        _ = try StoreIndex.load(store)
-        _ = try StoreIndex.load(store)
-        #expect(StoreIndex.verify(store).problems.isEmpty)
-        #expect(StoreIndex.verify(store).notes.isEmpty)
+        _ = try StoreIndex.load(store, now: pastRacyWindow())
+        _ = try StoreIndex.load(store, now: pastRacyWindow())
+        #expect(StoreIndex.verify(store, now: pastRacyWindow()).problems.isEmpty)
+        #expect(StoreIndex.verify(store, now: pastRacyWindow()).notes.isEmpty)
 
         // Forge the base: change one recommendation's status byte in the first review's blob, reseal it.
         let base = "\(store.root)/.index/base"
@@ -101,7 +104,7 @@ struct IndexFileTests {
         bytes[position] = bytes[position] == 0 ? 1 : 0
         try Data(bytes).write(to: URL(fileURLWithPath: base))
         try reseal(base)
-        let (problems, notes) = StoreIndex.verify(store)
+        let (problems, notes) = StoreIndex.verify(store, now: pastRacyWindow())
         #expect(notes.isEmpty)
         #expect(problems.count == 1, "\(problems)")
         #expect(problems.first?.message.contains("out of step with reviews/") == true)

@@ -118,7 +118,8 @@ struct QueryContext {
         guard QueryContext.indexEnabled(invocation), arguments.strings("--review").isEmpty else { return nil }
         let scratch = ScratchPlace.defaults(temporaryDirectory: invocation.context.environment["TMPDIR"])
         do {
-            return try StoreIndex.load(invocation.store, mode: tracker.settings.permissions, scratch: scratch)
+            return try StoreIndex.load(
+                invocation.store, mode: tracker.settings.permissions, scratch: scratch, now: invocation.context.fileClock())
         } catch is IndexUnavailable {
             // Nowhere to build it (memory, /dev/shm and the temp directories all refused): decode the files.
             return nil

@@ -97,16 +97,21 @@ public final class StoreIndex: @unchecked Sendable {
 
     /// Loads the index of `store`, bringing it up to date with the review files first.
     ///
-    /// - Parameter mode: permissions for index files (the store's file mode).
+    /// - Parameters:
+    ///   - mode: permissions for index files (the store's file mode).
+    ///   - now: the real time, which file times are compared with: a file changed within two seconds of it is
+    ///     racy (checked by content hash too). Tests pass a later time instead of waiting the two seconds out.
     /// - Throws: the error the full-decode path would give for the first bad review file; `IndexUnavailable` when
     ///   the index could be built nowhere (the caller then decodes the files instead).
-    public static func load(_ store: Store, mode: UInt32 = 0o600) throws -> StoreIndex {
-        try load(store, mode: mode, scratch: ScratchPlace.defaults())
+    public static func load(_ store: Store, mode: UInt32 = 0o600, now: Date = Date()) throws -> StoreIndex {
+        try load(store, mode: mode, scratch: ScratchPlace.defaults(), now: now)
     }
 
-    /// `load(_:mode:)`, building an index kept in memory in the first of `scratch` that can hold it.
-    package static func load(_ store: Store, mode: UInt32 = 0o600, scratch: [ScratchPlace]) throws -> StoreIndex {
-        let started = realtimeNanoseconds()
+    /// `load(_:mode:now:)`, building an index kept in memory in the first of `scratch` that can hold it.
+    package static func load(
+        _ store: Store, mode: UInt32 = 0o600, scratch: [ScratchPlace], now: Date = Date()
+    ) throws -> StoreIndex {
+        let started = nanoseconds(now)
         try store.requireStore()
         let directory = "\(store.root)/\(directoryName)"
         var old: [IndexFile] = []
@@ -617,10 +622,10 @@ public final class StoreIndex: @unchecked Sendable {
     }
 }
 
-func realtimeNanoseconds() -> Int64 {
-    var now = timespec()
-    clock_gettime(CLOCK_REALTIME, &now)
-    return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+/// `date` in nanoseconds since 1970, as file times are kept (to within a microsecond: a `Date` is a `Double`).
+func nanoseconds(_ date: Date) -> Int64 {
+    let seconds = date.timeIntervalSince1970.rounded(.down)
+    return Int64(seconds) * 1_000_000_000 + Int64(((date.timeIntervalSince1970 - seconds) * 1e9).rounded(.down))
 }
 
 // MARK: Checking
@@ -629,7 +634,10 @@ extension StoreIndex {
     /// `rlt check`'s view of the index, without writing anything: a damaged or outdated index file is a note (the
     /// next query rebuilds it); an entry that claims to describe a review file as it is now (same size, times and
     /// inode) but disagrees with what the file says would give wrong answers, so it is a problem.
-    package static func verify(_ store: Store) -> (problems: [Problem], notes: [String]) {
+    ///
+    /// `now` is the real time, as for `load(_:mode:now:)`: each entry compared with is built as `load` would build
+    /// it then. (Entries the index marked racy are not compared: they are checked by content hash on every read.)
+    package static func verify(_ store: Store, now: Date = Date()) -> (problems: [Problem], notes: [String]) {
         let directory = "\(store.root)/\(directoryName)"
         guard FileSystem.isDirectory(directory) else { return ([], []) }
         var notes: [String] = []
@@ -648,7 +656,7 @@ extension StoreIndex {
         }
         guard let ids = try? listReviews(store) else { return ([], notes) }
         var problems: [Problem] = []
-        let now = realtimeNanoseconds()
+        let clock = nanoseconds(now)
         for id in ids {
             var info = stat()
             guard lstat(store.reviewPath(id), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
@@ -662,7 +670,7 @@ extension StoreIndex {
             }) else { continue }
             // Racy entries are checked against the content hash on every read anyway.
             if file.isRacy(entry) { continue }
-            guard let built = try? build(store.reviewPath(id), now: now) else { continue }
+            guard let built = try? build(store.reviewPath(id), now: clock) else { continue }
             let parts = file.parts(entry)
             let same = built.hot.withUnsafeBytes { equalRaw($0, parts.hot) }
                 && built.active.withUnsafeBytes { equalRaw($0, parts.active) }
