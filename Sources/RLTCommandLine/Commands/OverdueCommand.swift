@@ -107,8 +107,11 @@ enum OverdueCommand {
         var context = try QueryContext(arguments, invocation, target: .both)
         context.query.filter.overdueOnly = true
         let query = context.query
-        guard let reviews = try context.listingReviews({ try IndexListing.overdue($0, $1, arguments, invocation) })
-        else { return }
+        let reviews: [Review]
+        switch try context.answerListing(fromIndex: { try IndexListing.overdue($0, $1, arguments, invocation) }) {
+        case .printedFromIndex: return
+        case .decodedReviews(let decoded): reviews = decoded
+        }
         var rows: [OverdueRow] = []
         for review in reviews {
             let group = query.recommendations(in: [review]).map(OverdueRow.recommendation)

@@ -61,16 +61,16 @@ struct QueryContext {
         return value.isEmpty || value == "0"
     }
 
-    /// Runs `answer` and returns nil when the index can give this listing by itself; otherwise returns the decoded
-    /// reviews the listing is made from (`decodedReviews`).
-    func listingReviews(_ answer: (StoreIndex, IndexQuery) throws -> Void) throws -> [Review]? {
+    /// Prints the listing with `printFromIndex` when the index can give it by itself (`.printedFromIndex`);
+    /// otherwise returns the decoded reviews the listing is made from (`.decodedReviews`).
+    func answerListing(fromIndex printFromIndex: (StoreIndex, IndexQuery) throws -> Void) throws -> ListingAnswer {
         let index = try index()
         if let index, let indexQuery = IndexQuery(query), IndexListing.canAnswer(arguments) {
-            try answer(index, indexQuery)
+            try printFromIndex(index, indexQuery)
             try QueryContext.requireIntact(index)
-            return nil
+            return .printedFromIndex
         }
-        return try decodedReviews(index)
+        return .decodedReviews(try decodedReviews(index))
     }
 
     /// The reviews decoded: the index's candidates when there is an index, else every review (`reviews()`).
