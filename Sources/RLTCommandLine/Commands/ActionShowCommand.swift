@@ -38,24 +38,3 @@ enum ActionShowCommand {
         invocation.out(out)
     }
 }
-
-enum ActionListCommand {
-    static let spec = CommandSpec(
-        name: "list",
-        overview: "List agency actions, filtered, with RAG and overdue as of --as-of.",
-        options: FilterOptions.specs(.actions) + Ordering.specs + ListingOptions.specs,
-        examples: [
-            "rlt action list --review child-g",
-            "rlt action list --agency south-yorkshire-police --overdue --format json",
-        ],
-        run: run)
-
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let context = try QueryContext(arguments, invocation, target: .actions)
-        guard let reviews = try context.listingReviews({ try IndexListing.actions($0, $1, arguments, invocation) })
-        else { return }
-        let (rows, total) = try Ordering.apply(context.query.actions(in: reviews), arguments) { $0.orderingKey }
-        invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.actions))
-        try Ordering.finish(total: total, arguments)
-    }
-}

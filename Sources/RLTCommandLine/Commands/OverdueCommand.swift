@@ -107,8 +107,11 @@ enum OverdueCommand {
         var context = try QueryContext(arguments, invocation, target: .both)
         context.query.filter.overdueOnly = true
         let query = context.query
-        guard let reviews = try context.listingReviews({ try IndexListing.overdue($0, $1, arguments, invocation) })
-        else { return }
+        let reviews: [Review]
+        switch try context.answerListing(fromIndex: { try IndexListing.overdue($0, $1, arguments, invocation) }) {
+        case .printedFromIndex: return
+        case .decodedReviews(let decoded): reviews = decoded
+        }
         var rows: [OverdueRow] = []
         for review in reviews {
             let group = query.recommendations(in: [review]).map(OverdueRow.recommendation)
@@ -187,10 +190,4 @@ enum OverdueCommand {
         if room >= 8 { return "\(review) — \(DisplayWidth.cut(TerminalText.sanitized(title), to: room))\(tail)" }
         return DisplayWidth.cut(review + tail, to: width)
     }
-}
-
-/// A sentence wrapped to the terminal's width (whole in a pipe), with its final newline.
-func fitted(_ sentence: String, width: Int?) -> String {
-    guard let width else { return sentence + "\n" }
-    return DisplayWidth.wrap(sentence, width: width).map { $0 + "\n" }.joined()
 }

@@ -1,51 +1,6 @@
 import Foundation
 import ReviewLearning
 
-/// The store settings a coordinator may change, by their command-line names.
-enum ConfigKey: String, Vocabulary {
-    case name
-    case amberDays = "amber-days"
-    case fileMode = "file-mode"
-    static let noun = "setting"
-
-    func value(in tracker: Tracker) -> String {
-        switch self {
-        case .name: return tracker.name
-        case .amberDays: return String(tracker.settings.amberDays)
-        case .fileMode: return tracker.settings.fileMode
-        }
-    }
-}
-
-enum ConfigListCommand {
-    static let spec = CommandSpec(
-        name: "list",
-        overview: "Show the store's settings.",
-        examples: ["rlt config list"],
-        run: run)
-
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let tracker = try invocation.store.loadTracker()
-        var table = TextTable(["setting", "value"])
-        for key in ConfigKey.allCases { table.add([key.rawValue, key.value(in: tracker)]) }
-        invocation.out(table.render(width: invocation.terminalWidth))
-    }
-}
-
-enum ConfigGetCommand {
-    static let spec = CommandSpec(
-        name: "get",
-        overview: "Print one setting.",
-        arguments: [ArgumentSpec(name: "KEY", help: "The setting.", values: .words(ConfigKey.self))],
-        examples: ["rlt config get amber-days"],
-        run: run)
-
-    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let key = try parseKey(arguments.positionals[0])
-        invocation.out(TerminalText.sanitized(key.value(in: try invocation.store.loadTracker())) + "\n")
-    }
-}
-
 enum ConfigSetCommand {
     static let spec = CommandSpec(
         name: "set",
@@ -96,13 +51,5 @@ enum ConfigSetCommand {
             }
         }
         invocation.err("\(key.rawValue) set\n")
-    }
-}
-
-private func parseKey(_ text: String) throws(UsageError) -> ConfigKey {
-    do {
-        return try ConfigKey(parsing: text)
-    } catch {
-        throw UsageError.invalidArgument(name: "KEY", message: error.description)
     }
 }

@@ -1,0 +1,15 @@
+import ReviewLearning
+
+enum ConfigGetCommand {
+    static let spec = CommandSpec(
+        name: "get",
+        overview: "Print one setting.",
+        arguments: [ArgumentSpec(name: "KEY", help: "The setting.", values: .words(ConfigKey.self))],
+        examples: ["rlt config get amber-days"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let key = try parseKey(arguments.positionals[0])
+        invocation.out(TerminalText.sanitized(key.value(in: try invocation.store.loadTracker())) + "\n")
+    }
+}

@@ -1,0 +1,26 @@
+import ReviewLearning
+
+/// The store settings a coordinator may change, by their command-line names.
+enum ConfigKey: String, Vocabulary {
+    case name
+    case amberDays = "amber-days"
+    case fileMode = "file-mode"
+    static let noun = "setting"
+
+    func value(in tracker: Tracker) -> String {
+        switch self {
+        case .name: return tracker.name
+        case .amberDays: return String(tracker.settings.amberDays)
+        case .fileMode: return tracker.settings.fileMode
+        }
+    }
+}
+
+/// The `KEY` argument of `config get` and `config set`; an unknown key is a usage error.
+func parseKey(_ text: String) throws(UsageError) -> ConfigKey {
+    do {
+        return try ConfigKey(parsing: text)
+    } catch {
+        throw UsageError.invalidArgument(name: "KEY", message: error.description)
+    }
+}

@@ -1,0 +1,34 @@
+import ReviewLearning
+
+enum EventListCommand {
+    static let spec = CommandSpec(
+        name: "list",
+        overview: "List dissemination events.",
+        options: [
+            .value(
+                "--review", "ID", "Only events that shared this review's learning.", repeatable: true,
+                values: .store(.reviews)),
+            OutputFormat.option,
+        ],
+        examples: ["rlt event list", "rlt event list --review kent-dhr-lessons-2014 --format json"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        let reviewIDs = arguments.strings("--review")
+        let events = try invocation.store.loadEvents().events.filter {
+            reviewIDs.isEmpty || $0.reviews.contains(where: reviewIDs.contains)
+        }
+        if try arguments.choice("--format", OutputFormat.self) == .json {
+            invocation.out(try JSONOutput.render(events))
+            return
+        }
+        var table = TextTable(["id", "date", "kind", "attendees", "reviews", "title"])
+        for event in events {
+            table.add([
+                event.id, event.date.description, event.kind.rawValue, event.attendees.map(String.init) ?? "-",
+                list(event.reviews), event.title,
+            ])
+        }
+        invocation.out(table.render(width: invocation.terminalWidth))
+    }
+}
