@@ -12,36 +12,36 @@ import ReviewLearning
 /// from its own random stream. Files are encoded with the store's own encoder, so they are exactly what `rlt`
 /// writes. Everything is consistent enough for `rlt check` to pass: known codes, unique ids, links and references
 /// that resolve, reasons where a status needs one, outcomes in date order, nothing dated after `asOf`.
-public struct SyntheticStore: Sendable {
+package struct SyntheticStore: Sendable {
     /// About this many recommendations in all (about 10 per review, about 3 actions per recommendation).
-    public var recommendations: Int
-    public var seed: UInt64
+    package var recommendations: Int
+    package var seed: UInt64
     /// "Today" for the generated history: records age relative to it, nothing happens after it.
-    public var asOf: CalendarDay
+    package var asOf: CalendarDay
 
-    public init(recommendations: Int, seed: UInt64 = 1, asOf: CalendarDay = CalendarDay(year: 2025, month: 6, day: 30)!) {
+    package init(recommendations: Int, seed: UInt64 = 1, asOf: CalendarDay = CalendarDay(year: 2025, month: 6, day: 30)!) {
         self.recommendations = recommendations
         self.seed = seed
         self.asOf = asOf
     }
 
-    public var reviewCount: Int { max(1, (recommendations + 5) / 10) }
+    package var reviewCount: Int { max(1, (recommendations + 5) / 10) }
 
     /// Counts of what was written.
-    public struct Totals: Sendable, Equatable {
-        public var reviews = 0
-        public var findings = 0
-        public var recommendations = 0
-        public var actions = 0
-        public var outcomes = 0
-        public var bytes = 0
+    package struct Totals: Sendable, Equatable {
+        package var reviews = 0
+        package var findings = 0
+        package var recommendations = 0
+        package var actions = 0
+        package var outcomes = 0
+        package var bytes = 0
     }
 
     // MARK: Whole store
 
     /// Writes `tracker.json`, `events.json` and every `reviews/<id>.json` into `root` (created if needed).
     @discardableResult
-    public func write(to root: String) throws -> Totals {
+    package func write(to root: String) throws -> Totals {
         // Written in place with rlt's modes but no fsync: a benchmark fixture, not a store update.
         try FileSystem.makeDirectory(root)
         try FileSystem.makeDirectory(root + "/reviews")
@@ -72,7 +72,7 @@ public struct SyntheticStore: Sendable {
         return totals
     }
 
-    public func tracker() -> Tracker {
+    package func tracker() -> Tracker {
         var tracker = Tracker(name: "National review-learning picture (synthetic, seed \(seed))")
         for area in Bank.areas {
             for agency in Bank.localAgencies {
@@ -90,7 +90,7 @@ public struct SyntheticStore: Sendable {
         return tracker
     }
 
-    public func events() -> EventsFile {
+    package func events() -> EventsFile {
         var rng = SeededRandom(seed: seed, stream: -1)
         var file = EventsFile()
         for n in 1...max(1, reviewCount / 20) {
@@ -140,7 +140,7 @@ public struct SyntheticStore: Sendable {
         return Header(type: type, area: area, incident: incident, id: id)
     }
 
-    public func review(_ index: Int) -> Review {
+    package func review(_ index: Int) -> Review {
         var rng = SeededRandom(seed: seed, stream: index)
         let head = header(index, &rng)
         var maker = ReviewMaker(store: self, head: head, rng: rng)

@@ -1,18 +1,18 @@
 import Foundation
 
 /// One problem found by `rlt check`, printed as `path:line: message`.
-public struct Problem: Equatable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var message: String
+package struct Problem: Equatable, Sendable, CustomStringConvertible {
+    package var file: String
+    package var line: Int?
+    package var message: String
 
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+    package var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
 }
 
 /// Validates a whole store and reports every problem, not just the first.
-public enum StoreChecker {
+package enum StoreChecker {
     /// Every problem in the store; `strict` adds the consistency rules of `StrictRules` (as of `asOf`).
-    public static func check(_ store: Store, strict: Bool = false, asOf: CalendarDay = CalendarDay(ordinal: 0)) -> [Problem] {
+    package static func check(_ store: Store, strict: Bool = false, asOf: CalendarDay = CalendarDay(ordinal: 0)) -> [Problem] {
         var problems: [Problem] = []
         // Each file is read once: its bytes serve the decoder, the unknown-field check and the strict rules.
         let tracker: Tracker

@@ -1,22 +1,22 @@
 /// One CSV record and the line of the file it starts on.
-public struct CSVRecord: Equatable, Sendable {
-    public var line: Int
-    public var fields: [String]
+package struct CSVRecord: Equatable, Sendable {
+    package var line: Int
+    package var fields: [String]
 }
 
 /// A CSV syntax problem and where it is.
-public struct CSVSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var message: String
-    public var description: String { "line \(line): \(message)" }
+package struct CSVSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var line: Int
+    package var message: String
+    package var description: String { "line \(line): \(message)" }
 }
 
 /// An RFC 4180 reader working on UTF-8 bytes, so a quote or comma next to a combining mark is still a delimiter.
 ///
 /// Accepts CRLF, LF or CR record ends (also inside quoted fields, kept as they are), a missing final newline, and
 /// doubled quotes. A quote inside an unquoted field, or text after a closing quote, is an error rather than a guess.
-public enum CSVReader {
-    public static func parse(_ bytes: [UInt8]) throws(CSVSyntaxError) -> [CSVRecord] {
+package enum CSVReader {
+    package static func parse(_ bytes: [UInt8]) throws(CSVSyntaxError) -> [CSVRecord] {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [CSVRecord] = []
         var fields: [String] = []
@@ -97,11 +97,11 @@ public enum CSVReader {
 }
 
 /// Reads text files that spreadsheets save: UTF-8 with or without a byte-order mark, or Windows-1252.
-public enum TextDecoding {
-    public enum Encoding: Equatable, Sendable { case utf8, utf8WithBOM, windows1252 }
+package enum TextDecoding {
+    package enum Encoding: Equatable, Sendable { case utf8, utf8WithBOM, windows1252 }
 
     /// The bytes as UTF-8 (without BOM) and the encoding they were in; nil when they are neither.
-    public static func utf8Bytes(_ bytes: [UInt8]) -> ([UInt8], Encoding)? {
+    package static func utf8Bytes(_ bytes: [UInt8]) -> ([UInt8], Encoding)? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let rest = Array(bytes.dropFirst(3))
             return isValidUTF8(rest) ? (rest, .utf8WithBOM) : nil
@@ -118,7 +118,7 @@ public enum TextDecoding {
 
     /// A UTF-16 byte-order mark, or the NUL bytes UTF-16 puts beside ASCII (about every other byte): never a text
     /// spreadsheet we can read. A stray NUL in otherwise 8-bit text is not UTF-16 (the importer reports its line).
-    public static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+    package static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
         let start = bytes.prefix(512)
         return bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
             || (start.count >= 2 && start.count { $0 == 0 } * 4 >= start.count)

@@ -3,19 +3,19 @@
 /// Works on Unicode scalars, not `Character`s, so a quote or comma followed by a combining mark is still seen.
 /// Cells that a spreadsheet would run as a formula (first scalar `=`, `+`, `-`, `@`, tab or CR) get a leading `'`,
 /// unless they are a plain number such as `-366`.
-public enum CSVWriter {
-    public static func render(header: [String]?, rows: [[String]]) -> String {
+package enum CSVWriter {
+    package static func render(header: [String]?, rows: [[String]]) -> String {
         var out = ""
         if let header { out += line(header) }
         for row in rows { out += line(row) }
         return out
     }
 
-    public static func line(_ fields: [String]) -> String {
+    package static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
-    public static func field(_ value: String) -> String {
+    package static func field(_ value: String) -> String {
         let safe = neutralised(value)
         let needsQuotes = safe.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard needsQuotes else { return safe }
@@ -35,7 +35,7 @@ public enum CSVWriter {
     /// one `'` from `'…'=`, gives back the original.
     /// A plain number (`-366`, `-0.5`) is left as it is: a spreadsheet reads it as the number it is, and a `'` would
     /// turn a negative `slipped_days` into text.
-    public static func neutralised(_ value: String) -> String {
+    package static func neutralised(_ value: String) -> String {
         guard let first = value.unicodeScalars.drop(while: { $0 == "'" }).first else { return value }
         switch first {
         case "=", "+", "-", "@", "\t", "\r": return isPlainNumber(value.utf8) ? value : "'" + value
@@ -60,8 +60,8 @@ public enum CSVWriter {
 }
 
 /// Tab-separated values: one record a line; tab, CR, LF and backslash escaped as `\t`, `\r`, `\n`, `\\`.
-public enum TSVWriter {
-    public static func render(header: [String]?, rows: [[String]]) -> String {
+package enum TSVWriter {
+    package static func render(header: [String]?, rows: [[String]]) -> String {
         var out = ""
         if let header { out += header.map(field).joined(separator: "\t") + "\n" }
         for row in rows { out += row.map(field).joined(separator: "\t") + "\n" }

@@ -1,10 +1,10 @@
 /// The tables `rlt export` writes and `rlt import` reads, with their stable column names.
-public enum ExportTable: String, Vocabulary {
+package enum ExportTable: String, Vocabulary {
     case agencies, themes, reviews, findings, recommendations, actions, outcomes, updates, events
-    public static let noun = "table"
+    package static let noun = "table"
 
     /// Column names, in order. Derived columns (computed as of a day) are marked in `derivedColumns`.
-    public var columns: [String] {
+    package var columns: [String] {
         switch self {
         case .agencies: return ["code", "name", "sector"]
         case .themes: return ["code", "label"]
@@ -31,22 +31,22 @@ public enum ExportTable: String, Vocabulary {
     }
 
     /// Columns computed on export and ignored on import.
-    public static let derivedColumns: Set<String> = ["rag", "overdue", "days_overdue", "last_update"]
+    package static let derivedColumns: Set<String> = ["rag", "overdue", "days_overdue", "last_update"]
 
     /// The order a whole-store import must follow so every reference exists before it is used.
-    public static let dependencyOrder: [ExportTable] = [
+    package static let dependencyOrder: [ExportTable] = [
         .agencies, .themes, .reviews, .findings, .recommendations, .actions, .outcomes, .updates, .events,
     ]
 }
 
 /// Everything an export reads: the directory, the reviews (already filtered) and the events.
-public struct ExportSource: Sendable {
-    public var tracker: Tracker
-    public var reviews: [Review]
-    public var events: [DisseminationEvent]
-    public var query: Query
+package struct ExportSource: Sendable {
+    package var tracker: Tracker
+    package var reviews: [Review]
+    package var events: [DisseminationEvent]
+    package var query: Query
 
-    public init(tracker: Tracker, reviews: [Review], events: [DisseminationEvent], query: Query) {
+    package init(tracker: Tracker, reviews: [Review], events: [DisseminationEvent], query: Query) {
         self.tracker = tracker
         self.reviews = reviews
         self.events = events
@@ -55,8 +55,8 @@ public struct ExportSource: Sendable {
 }
 
 /// Turns records into table rows: pure functions, the same rows whatever the output format.
-public enum Exporter {
-    public static func rows(_ table: ExportTable, from source: ExportSource) -> [[String]] {
+package enum Exporter {
+    package static func rows(_ table: ExportTable, from source: ExportSource) -> [[String]] {
         let list: ([String]) -> String = { $0.joined(separator: "; ") }
         let date: (PartialDate?) -> String = { $0?.description ?? "" }
         switch table {

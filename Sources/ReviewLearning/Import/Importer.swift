@@ -1,26 +1,26 @@
 /// One problem with an import file: `plan.csv:14: column "Target date": "31/02/2024" is not a date`.
-public struct ImportProblem: Equatable, Sendable {
-    public var line: Int?
-    public var column: String?
-    public var message: String
+package struct ImportProblem: Equatable, Sendable {
+    package var line: Int?
+    package var column: String?
+    package var message: String
 
-    public func description(file: String) -> String {
+    package func description(file: String) -> String {
         "\(file)\(line.map { ":\($0)" } ?? ""): \(column.map { "column \"\($0)\": " } ?? "")\(message)"
     }
 }
 
 /// Every problem of a refused import.
-public struct ImportFailure: Error, Sendable {
-    public var problems: [ImportProblem]
+package struct ImportFailure: Error, Sendable {
+    package var problems: [ImportProblem]
 }
 
 /// The store as an import sees it; the importer returns a changed copy.
-public struct ImportState: Sendable {
-    public var tracker: Tracker
-    public var reviews: [String: Review]
-    public var events: EventsFile
+package struct ImportState: Sendable {
+    package var tracker: Tracker
+    package var reviews: [String: Review]
+    package var events: EventsFile
 
-    public init(tracker: Tracker, reviews: [String: Review], events: EventsFile) {
+    package init(tracker: Tracker, reviews: [String: Review], events: EventsFile) {
         self.tracker = tracker
         self.reviews = reviews
         self.events = events
@@ -28,30 +28,30 @@ public struct ImportState: Sendable {
 }
 
 /// What an import would do, or did.
-public struct ImportPlan: Sendable {
-    public var state: ImportState
-    public var added: [String] = []
-    public var changed: [(reference: String, summary: String)] = []
-    public var notes: [String] = []
+package struct ImportPlan: Sendable {
+    package var state: ImportState
+    package var added: [String] = []
+    package var changed: [(reference: String, summary: String)] = []
+    package var notes: [String] = []
     /// Which files change: the tracker, review ids, the events file.
-    public var trackerChanged = false
-    public var changedReviews: Set<String> = []
-    public var eventsChanged = false
+    package var trackerChanged = false
+    package var changedReviews: Set<String> = []
+    package var eventsChanged = false
 }
 
 /// Who imports, when, and how to read the file.
-public struct ImportContext: Sendable {
-    public var asOf: CalendarDay
-    public var author: String
-    public var timestamp: String
+package struct ImportContext: Sendable {
+    package var asOf: CalendarDay
+    package var author: String
+    package var timestamp: String
     /// `--map COLUMN=field`.
-    public var mapping: [String: String]
+    package var mapping: [String: String]
     /// `--review ID` for files without a review column.
-    public var review: String?
+    package var review: String?
     /// `--force`: add records to closed reviews and close reviews with open records (restoring a whole store).
-    public var force: Bool
+    package var force: Bool
 
-    public init(
+    package init(
         asOf: CalendarDay, author: String, timestamp: String, mapping: [String: String] = [:], review: String? = nil,
         force: Bool = false
     ) {
@@ -67,8 +67,8 @@ public struct ImportContext: Sendable {
 /// Reads a CSV file into the store, all or nothing: every problem is collected with its line and column, and the
 /// plan is only returned when there are none. An upsert keyed by each record's reference, so importing the same
 /// file twice changes nothing the second time.
-public enum Importer {
-    public static func plan(
+package enum Importer {
+    package static func plan(
         _ table: ExportTable, bytes: [UInt8], state: ImportState, context: ImportContext
     ) -> Result<ImportPlan, ImportFailure> {
         if TextDecoding.looksLikeUTF16(bytes) {

@@ -20,25 +20,25 @@ import Foundation
 ///   (temp file and rename) and carry a checksum; a damaged, truncated or old-format file is simply rebuilt.
 /// - The index is never the source of truth: deleting `.index/` loses nothing. Stores under 1 MiB of review files
 ///   and stores rlt cannot write to get an index in memory only (an unnamed memory file), never written.
-public final class StoreIndex: @unchecked Sendable {
+package final class StoreIndex: @unchecked Sendable {
     /// Review files, in the order of `Store.reviewIDs()`.
-    public let ids: [String]
+    package let ids: [String]
     private var files: [IndexFile] = []
     private var refs: [(file: Int, entry: Int)] = []
     /// The entries of `files`, as plain values.
     private var tables: [IndexTable] = []
     /// Whether the index was written to `.index/` by this run (for tests and `check`).
-    public private(set) var wrote = false
+    package private(set) var wrote = false
     /// How many review files this run had to read.
-    public private(set) var reread = 0
+    package private(set) var reread = 0
     /// Whether this run read the `reviews/` directory (rather than trusting the index's names; see `IndexStamp`).
-    public private(set) var listedDirectory = true
+    package private(set) var listedDirectory = true
 
     /// Stores with less than this in review files keep their index in memory only.
-    public static let persistThreshold: UInt64 = 1 << 20
-    public static let directoryName = ".index"
+    package static let persistThreshold: UInt64 = 1 << 20
+    package static let directoryName = ".index"
 
-    public var count: Int { ids.count }
+    package var count: Int { ids.count }
 
     /// Review `n`'s blob. Blobs are checked when first read rather than all at load time, which would bring every
     /// page of the index into memory at once; the file's checksum (or stamp) already vouches for them, so a blob
@@ -50,7 +50,7 @@ public final class StoreIndex: @unchecked Sendable {
 
     /// Whether every index file read is still whole: false when another process cut one short while this index was
     /// read, so that an answer just given from it may be incomplete (see `IndexFile.isIntact`).
-    public var isIntact: Bool { files.allSatisfy(\.isIntact) }
+    package var isIntact: Bool { files.allSatisfy(\.isIntact) }
 
     /// Lets go of the pages before review `n`'s (in its index file), so that a long listing streams through the
     /// index instead of keeping it all resident. They stay in the page cache; touching them again is cheap.
@@ -103,7 +103,7 @@ public final class StoreIndex: @unchecked Sendable {
     ///     racy (checked by content hash too). Tests pass a later time instead of waiting the two seconds out.
     /// - Throws: the error the full-decode path would give for the first bad review file; `IndexUnavailable` when
     ///   the index could be built nowhere (the caller then decodes the files instead).
-    public static func load(_ store: Store, mode: UInt32 = 0o600, now: Date = Date()) throws -> StoreIndex {
+    package static func load(_ store: Store, mode: UInt32 = 0o600, now: Date = Date()) throws -> StoreIndex {
         try load(store, mode: mode, scratch: ScratchPlace.defaults(), now: now)
     }
 

@@ -1,5 +1,5 @@
 /// A status with an end: a terminal value is never overdue, and leaving one for a live value is a reopen.
-public protocol Lifecycle: Vocabulary {
+package protocol Lifecycle: Vocabulary {
     var isTerminal: Bool { get }
 }
 
@@ -9,11 +9,11 @@ extension ActionStatus: Lifecycle {}
 
 extension Lifecycle {
     /// Whether moving from `self` to `new` takes a finished record back into work (`assured` → `open`).
-    public func isReopened(by new: Self) -> Bool { isTerminal && !new.isTerminal }
+    package func isReopened(by new: Self) -> Bool { isTerminal && !new.isTerminal }
 }
 
 /// The dates that record something that has happened, and so cannot lie after the as-of day.
-public enum RecordedDate: String, Sendable {
+package enum RecordedDate: String, Sendable {
     case completed = "completed date"
     case outcome = "outcome date"
     case progressNote = "progress note date"
@@ -21,8 +21,8 @@ public enum RecordedDate: String, Sendable {
 
 /// A rule of the store that a change would break. The commands throw it, import reports it against the row and
 /// `rlt check` against the file, each naming the input that fixes it in its own terms (`--reason`, a column…).
-public struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Rule: Equatable, Sendable {
+package struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertible {
+    package enum Rule: Equatable, Sendable {
         /// not-accepted, already-in-place or dropped without a reason; `why` says what the reason is for.
         case needsReason(status: String, why: String)
         /// superseded without a link to the replacement.
@@ -40,22 +40,22 @@ public struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// The record, as the caller names it (`darren-bethany/3i`, `recommendation 3i`).
-    public let reference: String
-    public let rule: Rule
+    package let reference: String
+    package let rule: Rule
 
-    public init(reference: String, rule: Rule) {
+    package init(reference: String, rule: Rule) {
         self.reference = reference
         self.rule = rule
     }
 
     /// The message with the command line's names for the inputs (`--reason`, `--link`, `--force`).
-    public var description: String { message(input: Self.option) }
+    package var description: String { message(input: Self.option) }
 
     /// The option that sets a field: `reason` → `--reason`, `links` → `--link`.
-    public static func option(_ field: String) -> String { field == "links" ? "--link" : "--\(field)" }
+    package static func option(_ field: String) -> String { field == "links" ? "--link" : "--\(field)" }
 
     /// The message, with `input(field)` naming what supplies a field (`reason`, `links`, `force`) in the caller's terms.
-    public func message(input: (String) -> String) -> String {
+    package func message(input: (String) -> String) -> String {
         switch rule {
         case .needsReason(let status, let why):
             return "\(reference): status \(status) needs \(input("reason")) \(why)"
@@ -81,9 +81,9 @@ public struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertible
 }
 
 /// The rules of a change, shared by the commands, import and `rlt check` so each holds the same everywhere.
-public enum ChangeRules {
+package enum ChangeRules {
     /// DESIGN §3: a terminal decision says why, and a superseded recommendation names its replacement.
-    public static func requireComplete(_ rec: Recommendation, reference: String) throws(RuleViolation) {
+    package static func requireComplete(_ rec: Recommendation, reference: String) throws(RuleViolation) {
         let hasReason = !(rec.reason ?? "").isEmpty
         switch rec.status {
         case .notAccepted where !hasReason:
@@ -100,14 +100,14 @@ public enum ChangeRules {
     }
 
     /// A dropped action says why.
-    public static func requireComplete(_ action: AgencyAction, reference: String) throws(RuleViolation) {
+    package static func requireComplete(_ action: AgencyAction, reference: String) throws(RuleViolation) {
         guard action.status == .dropped, (action.reason ?? "").isEmpty else { return }
         throw RuleViolation(reference: reference, rule: .needsReason(status: "dropped", why: "saying why"))
     }
 
     /// Taking a finished recommendation or action back into work needs a reason given with that change, and a
     /// review that is not closed (a closed review has no open records: `requireClosable`), unless `force`.
-    public static func requireReason<S: Lifecycle>(
+    package static func requireReason<S: Lifecycle>(
         reopening old: S, to new: S, reasonGiven: Bool, reference: String, in review: Review, force: Bool = false
     ) throws(RuleViolation) {
         guard old.isReopened(by: new) else { return }
@@ -119,7 +119,7 @@ public enum ChangeRules {
     }
 
     /// Nothing is added to a closed review: its findings, recommendations and actions are final.
-    public static func requireOpen(_ review: Review) throws(RuleViolation) {
+    package static func requireOpen(_ review: Review) throws(RuleViolation) {
         guard review.status == .closed else { return }
         throw RuleViolation(reference: review.id, rule: .reviewClosed(review: review.id))
     }
@@ -127,7 +127,7 @@ public enum ChangeRules {
     /// A review is closed only when all its recommendations and actions are finished, unless `force`; a forced
     /// close returns the history note that says what was left open (`closed with 2 open actions (forced)`).
     @discardableResult
-    public static func requireClosable(_ review: Review, from old: ReviewStatus, force: Bool) throws(RuleViolation)
+    package static func requireClosable(_ review: Review, from old: ReviewStatus, force: Bool) throws(RuleViolation)
         -> String?
     {
         guard review.status == .closed, old != .closed else { return nil }
@@ -150,16 +150,16 @@ public enum ChangeRules {
     }
 
     /// How many of a review's recommendations and actions have a status that is not terminal.
-    public static func openRecords(in review: Review) -> (recommendations: Int, actions: Int) {
+    package static func openRecords(in review: Review) -> (recommendations: Int, actions: Int) {
         (review.recommendations.count { !$0.status.isTerminal }, review.actions.count { !$0.status.isTerminal })
     }
 
     /// Whether a date lies after the as-of day. A month, quarter or year is in the future only when its period
     /// starts after it: `2024-03` is not in the future on 2024-03-01.
-    public static func isInFuture(_ date: PartialDate, asOf: CalendarDay) -> Bool { date.start > asOf }
+    package static func isInFuture(_ date: PartialDate, asOf: CalendarDay) -> Bool { date.start > asOf }
 
     /// Completions, outcomes and progress notes record what has happened, so they are never dated in the future.
-    public static func requirePast(
+    package static func requirePast(
         _ date: PartialDate, _ what: RecordedDate, reference: String, asOf: CalendarDay
     ) throws(RuleViolation) {
         guard isInFuture(date, asOf: asOf) else { return }
@@ -169,10 +169,10 @@ public enum ChangeRules {
 
 extension Recommendation {
     /// The status as a person reads it: `superseded by 6` names the replacement.
-    public var statusText: String { status.rawValue + replacementText }
+    package var statusText: String { status.rawValue + replacementText }
 
     /// ` by 6` for a superseded recommendation (its links name the replacement), else empty.
-    public var replacementText: String {
+    package var replacementText: String {
         status == .superseded && !links.isEmpty ? " by \(links.joined(separator: "; "))" : ""
     }
 }

@@ -1,6 +1,6 @@
 extension Tracker {
     /// Throws unless `code` is in the agency directory, suggesting the nearest codes.
-    public func requireAgency(_ code: String, field: String) throws(RecordError) {
+    package func requireAgency(_ code: String, field: String) throws(RecordError) {
         guard agency(code) == nil else { return }
         throw .unknownCode(
             field: field, code: code, kind: "agency code",
@@ -9,7 +9,7 @@ extension Tracker {
     }
 
     /// A finding's audience is an agency code or a sector.
-    public func requireAudience(_ value: String, field: String) throws(RecordError) {
+    package func requireAudience(_ value: String, field: String) throws(RecordError) {
         guard agency(value) == nil, Sector(rawValue: value) == nil else { return }
         throw .unknownCode(
             field: field, code: value, kind: "agency code or sector",
@@ -17,7 +17,7 @@ extension Tracker {
             fix: "use a code from 'rlt agency list' or a sector (\(Sector.allowedValues.joined(separator: ", ")))")
     }
 
-    public func requireTheme(_ code: String, field: String) throws(RecordError) {
+    package func requireTheme(_ code: String, field: String) throws(RecordError) {
         guard theme(code) == nil else { return }
         throw .unknownCode(
             field: field, code: code, kind: "theme",
@@ -28,21 +28,21 @@ extension Tracker {
 
 extension Review {
     /// Throws unless the recommendation exists here, suggesting near ids.
-    public func requireRecommendation(_ id: String) throws(RecordError) -> Int {
+    package func requireRecommendation(_ id: String) throws(RecordError) -> Int {
         if let index = recommendations.firstIndex(where: { $0.id == id }) { return index }
         throw .notFound(
             kind: "recommendation", reference: "\(self.id)/\(id)",
             suggestions: nearestMatches(to: id, in: recommendations.map(\.id)).map { "\(self.id)/\($0)" })
     }
 
-    public func requireAction(_ id: String) throws(RecordError) -> Int {
+    package func requireAction(_ id: String) throws(RecordError) -> Int {
         if let index = actions.firstIndex(where: { $0.id == id }) { return index }
         throw .notFound(
             kind: "action", reference: "\(self.id)/\(id)",
             suggestions: nearestMatches(to: id, in: actions.map(\.id)).map { "\(self.id)/\($0)" })
     }
 
-    public func requireFinding(_ id: String) throws(RecordError) -> Int {
+    package func requireFinding(_ id: String) throws(RecordError) -> Int {
         if let index = findings.firstIndex(where: { $0.id == id }) { return index }
         throw .notFound(
             kind: "finding", reference: "\(self.id)/\(id)",
@@ -51,10 +51,10 @@ extension Review {
 
     /// Every id used by a child record; ids are unique across findings, recommendations and actions, ignoring case,
     /// so `REVIEW/ID` always names one record.
-    public var childIDs: [String] { findings.map(\.id) + recommendations.map(\.id) + actions.map(\.id) }
+    package var childIDs: [String] { findings.map(\.id) + recommendations.map(\.id) + actions.map(\.id) }
 
     /// Throws when `id` (ignoring case) is already used by a child record of this review.
-    public func requireFreeChildID(_ id: String) throws(RecordError) {
+    package func requireFreeChildID(_ id: String) throws(RecordError) {
         if childIDs.contains(where: { $0.lowercased() == id.lowercased() }) {
             throw .duplicate(kind: "record", reference: "\(self.id)/\(id)")
         }

@@ -1,9 +1,9 @@
 /// The id rules of DESIGN §3, shared by the commands and `rlt check`.
-public enum Identifiers {
-    public static let maximumLength = 64
+package enum Identifiers {
+    package static let maximumLength = 64
 
     /// Review ids, agency and theme codes: `[a-z0-9][a-z0-9-]*`, at most 64 characters (they become file names).
-    public static func validateSlug(_ value: String, kind: String) throws(RecordError) {
+    package static func validateSlug(_ value: String, kind: String) throws(RecordError) {
         guard isSlug(value) else {
             throw .invalidID(
                 kind: kind, value: value,
@@ -11,14 +11,14 @@ public enum Identifiers {
         }
     }
 
-    public static func isSlug(_ value: String) -> Bool {
+    package static func isSlug(_ value: String) -> Bool {
         let bytes = Array(value.utf8)
         guard let first = bytes.first, bytes.count <= maximumLength, isLowerAlnum(first) else { return false }
         return bytes.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// Recommendation, finding, action and event ids: `[A-Za-z0-9][A-Za-z0-9.()-]*` as numbered in the report.
-    public static func validateRecordID(_ value: String, kind: String) throws(RecordError) {
+    package static func validateRecordID(_ value: String, kind: String) throws(RecordError) {
         guard isRecordID(value) else {
             throw .invalidID(
                 kind: kind, value: value,
@@ -26,14 +26,14 @@ public enum Identifiers {
         }
     }
 
-    public static func isRecordID(_ value: String) -> Bool {
+    package static func isRecordID(_ value: String) -> Bool {
         let bytes = Array(value.utf8)
         guard let first = bytes.first, bytes.count <= maximumLength, isAlnum(first) else { return false }
         return bytes.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "-") }
     }
 
     /// The next free id of the form `prefix` + number (`A1`, `A2`…), after the highest in use.
-    public static func next(prefix: String, after existing: [String]) -> String {
+    package static func next(prefix: String, after existing: [String]) -> String {
         next(prefix: prefix, afterNumber: existing.compactMap { number(of: $0, prefix: prefix) }.max())
     }
 
@@ -51,16 +51,16 @@ public enum Identifiers {
 }
 
 /// A reference to a record inside a review: `REVIEW/ID` (`darren-bethany/3i`, `child-g/A4`).
-public struct RecordReference: Hashable, Sendable, CustomStringConvertible {
-    public let review: String
-    public let id: String
+package struct RecordReference: Hashable, Sendable, CustomStringConvertible {
+    package let review: String
+    package let id: String
 
-    public init(review: String, id: String) {
+    package init(review: String, id: String) {
         self.review = review
         self.id = id
     }
 
-    public init(parsing text: String) throws(RecordError) {
+    package init(parsing text: String) throws(RecordError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
             throw .invalidReference(text, expected: "REVIEW/ID, e.g. darren-bethany/3i")
@@ -70,5 +70,5 @@ public struct RecordReference: Hashable, Sendable, CustomStringConvertible {
         self.init(review: String(parts[0]), id: String(parts[1]))
     }
 
-    public var description: String { "\(review)/\(id)" }
+    package var description: String { "\(review)/\(id)" }
 }

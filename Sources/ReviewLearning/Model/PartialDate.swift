@@ -1,11 +1,11 @@
 /// A calendar day with no time zone: the proleptic Gregorian year, month and day.
-public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
     /// Creates a day, returning nil when the day does not exist (no rolling over).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...CalendarDay.daysIn(month: month, year: year)).contains(day)
         else { return nil }
@@ -21,7 +21,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// Days since 1970-01-01 (negative before); the basis for differences between days.
-    public var ordinal: Int {
+    package var ordinal: Int {
         // Howard Hinnant's days_from_civil: exact integer arithmetic, no calendar or time zone involved.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -33,7 +33,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// The day with the given ordinal (days since 1970-01-01).
-    public init(ordinal: Int) {
+    package init(ordinal: Int) {
         let z = ordinal + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -46,18 +46,18 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// The UTC day of a number of seconds since 1970-01-01T00:00:00Z.
-    public init(secondsSince1970 seconds: Double) {
+    package init(secondsSince1970 seconds: Double) {
         self.init(ordinal: Int((seconds / 86400).rounded(.down)))
     }
 
     /// Days from `self` to `other` (positive when `other` is later).
-    public func days(to other: CalendarDay) -> Int { other.ordinal - ordinal }
+    package func days(to other: CalendarDay) -> Int { other.ordinal - ordinal }
 
-    public func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
+    package func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
 
-    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
+    package static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
 
-    public var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    package var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
@@ -74,14 +74,14 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 ///
 /// Stored as `2024`, `2024-06`, `2024-Q2` or `2024-06-30`; input also accepts the UK form `30/06/2024`.
 /// Parsing is strict: nothing rolls over (`2024-02-30` is an error) and nothing depends on the time zone.
-public enum PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+package enum PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     case year(Int)
     case month(year: Int, month: Int)
     case quarter(year: Int, quarter: Int)
     case day(CalendarDay)
 
     /// Parses the accepted forms, throwing an error that names the value and the forms allowed.
-    public init(parsing text: String) throws(DateParseError) {
+    package init(parsing text: String) throws(DateParseError) {
         let scalars = Array(text.unicodeScalars)
         guard scalars.allSatisfy({ $0.isASCII }) else { throw DateParseError(text: text, reason: .notADate) }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
@@ -129,7 +129,7 @@ public enum PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// The first day of the period.
-    public var start: CalendarDay {
+    package var start: CalendarDay {
         switch self {
         case .year(let y): return PartialDate.firstDay(y, 1)
         case .month(let y, let m): return PartialDate.firstDay(y, m)
@@ -139,7 +139,7 @@ public enum PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// The last day of the period: when a partial due date falls due.
-    public var end: CalendarDay {
+    package var end: CalendarDay {
         switch self {
         case .year(let y): return PartialDate.lastDay(y, 12)
         case .month(let y, let m): return PartialDate.lastDay(y, m)
@@ -157,7 +157,7 @@ public enum PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// The canonical stored form.
-    public var description: String {
+    package var description: String {
         switch self {
         case .year(let y): return pad(y, 4)
         case .month(let y, let m): return "\(pad(y, 4))-\(pad(m, 2))"
@@ -167,13 +167,13 @@ public enum PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Orders by the end of the period, then by the start, so sorting by due date is natural.
-    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
+    package static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
         (lhs.end, lhs.start) < (rhs.end, rhs.start)
     }
 }
 
 extension PartialDate: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do {
             self = try PartialDate(parsing: text)
@@ -183,18 +183,18 @@ extension PartialDate: Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
 }
 
 /// Why a date could not be read.
-public struct DateParseError: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Reason: Equatable, Sendable, CustomStringConvertible {
+package struct DateParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    package enum Reason: Equatable, Sendable, CustomStringConvertible {
         case notADate, noSuchMonth, noSuchDay, noSuchQuarter
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notADate:
                 return "use YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD or DD/MM/YYYY"
@@ -205,10 +205,10 @@ public struct DateParseError: Error, Equatable, Sendable, CustomStringConvertibl
         }
     }
 
-    public let text: String
-    public let reason: Reason
+    package let text: String
+    package let reason: Reason
 
-    public var description: String { "\"\(text)\" is not a valid date: \(reason)" }
+    package var description: String { "\"\(text)\" is not a valid date: \(reason)" }
 }
 
 private func digits(_ s: String) -> Int? {

@@ -1,5 +1,5 @@
 /// A command that would break the store's rules; nothing is written when one is thrown.
-public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidID(kind: String, value: String, rule: String)
     case invalidReference(String, expected: String)
     case unknownCode(field: String, code: String, kind: String, suggestions: [String], fix: String)
@@ -11,7 +11,7 @@ public enum RecordError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Every value given is already set: `status` names the status when one was given.
     case alreadySet(reference: String, status: String?)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidID(let kind, let value, let rule):
             return "\(kind) id \"\(printable(value))\" is not valid: \(rule)"

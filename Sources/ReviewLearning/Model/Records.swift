@@ -1,10 +1,10 @@
 /// One entry of a record's change trail: who changed it, when (UTC) and what.
-public struct HistoryEntry: Codable, Equatable, Sendable {
-    public var at: String
-    public var by: String
-    public var change: String
+package struct HistoryEntry: Codable, Equatable, Sendable {
+    package var at: String
+    package var by: String
+    package var change: String
 
-    public init(at: String, by: String, change: String) {
+    package init(at: String, by: String, change: String) {
         self.at = at
         self.by = by
         self.change = change
@@ -12,15 +12,15 @@ public struct HistoryEntry: Codable, Equatable, Sendable {
 }
 
 /// A dated assurance entry on a recommendation; the latest is the current position.
-public struct Outcome: Codable, Equatable, Sendable {
-    public var date: PartialDate
-    public var text: String
-    public var author: String
-    public var assurance: AssuranceLevel?
+package struct Outcome: Codable, Equatable, Sendable {
+    package var date: PartialDate
+    package var text: String
+    package var author: String
+    package var assurance: AssuranceLevel?
     /// The agency code that gave the assurance.
-    public var by: String?
+    package var by: String?
 
-    public init(date: PartialDate, text: String, author: String, assurance: AssuranceLevel? = nil, by: String? = nil) {
+    package init(date: PartialDate, text: String, author: String, assurance: AssuranceLevel? = nil, by: String? = nil) {
         self.date = date
         self.text = text
         self.author = author
@@ -30,12 +30,12 @@ public struct Outcome: Codable, Equatable, Sendable {
 }
 
 /// A dated progress note on an agency action.
-public struct ProgressNote: Codable, Equatable, Sendable {
-    public var date: PartialDate
-    public var text: String
-    public var author: String
+package struct ProgressNote: Codable, Equatable, Sendable {
+    package var date: PartialDate
+    package var text: String
+    package var author: String
 
-    public init(date: PartialDate, text: String, author: String) {
+    package init(date: PartialDate, text: String, author: String) {
         self.date = date
         self.text = text
         self.author = author
@@ -43,21 +43,21 @@ public struct ProgressNote: Codable, Equatable, Sendable {
 }
 
 /// A piece of learning from a review, addressed to an agency or a sector.
-public struct Finding: Codable, Equatable, Sendable {
-    public var id: String
-    public var audience: String
-    public var text: String
-    public var themes: [String] = []
-    public var history: [HistoryEntry] = []
+package struct Finding: Codable, Equatable, Sendable {
+    package var id: String
+    package var audience: String
+    package var text: String
+    package var themes: [String] = []
+    package var history: [HistoryEntry] = []
 
-    public init(id: String, audience: String, text: String, themes: [String] = []) {
+    package init(id: String, audience: String, text: String, themes: [String] = []) {
         self.id = id
         self.audience = audience
         self.text = text
         self.themes = themes
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         audience = try c.decode(String.self, forKey: .audience)
@@ -68,26 +68,26 @@ public struct Finding: Codable, Equatable, Sendable {
 }
 
 /// A numbered recommendation and the assurance trail behind it.
-public struct Recommendation: Codable, Equatable, Sendable {
-    public var id: String
-    public var text: String
-    public var level: RecommendationLevel = .local
+package struct Recommendation: Codable, Equatable, Sendable {
+    package var id: String
+    package var text: String
+    package var level: RecommendationLevel = .local
     /// Agency codes; the first is the lead.
-    public var owners: [String] = []
-    public var themes: [String] = []
-    public var due: PartialDate?
+    package var owners: [String] = []
+    package var themes: [String] = []
+    package var due: PartialDate?
     /// The first due date ever set, kept when the date moves so slippage is never hidden.
-    public var originalDue: PartialDate?
-    public var status: RecommendationStatus = .open
-    public var assurance: AssuranceLevel = .notAssessed
+    package var originalDue: PartialDate?
+    package var status: RecommendationStatus = .open
+    package var assurance: AssuranceLevel = .notAssessed
     /// Why it was not accepted, or where existing practice already meets it.
-    public var reason: String?
-    public var outcomes: [Outcome] = []
+    package var reason: String?
+    package var outcomes: [Outcome] = []
     /// Ids of related recommendations in the same review.
-    public var links: [String] = []
-    public var history: [HistoryEntry] = []
+    package var links: [String] = []
+    package var history: [HistoryEntry] = []
 
-    public init(id: String, text: String) {
+    package init(id: String, text: String) {
         self.id = id
         self.text = text
     }
@@ -97,7 +97,7 @@ public struct Recommendation: Codable, Equatable, Sendable {
         case outcomes, links, history
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
@@ -115,32 +115,32 @@ public struct Recommendation: Codable, Equatable, Sendable {
     }
 
     /// Days the due date has moved since it was first set (negative when brought forward).
-    public var slippedDays: Int? {
+    package var slippedDays: Int? {
         guard let due, let originalDue else { return nil }
         return originalDue.end.days(to: due.end)
     }
 }
 
 /// Something an agency committed to do in response to a recommendation or a finding.
-public struct AgencyAction: Codable, Equatable, Sendable {
-    public var id: String
-    public var agency: String
-    public var text: String
+package struct AgencyAction: Codable, Equatable, Sendable {
+    package var id: String
+    package var agency: String
+    package var text: String
     /// Recommendation or finding ids of the same review; may be empty.
-    public var respondsTo: [String] = []
-    public var due: PartialDate?
-    public var originalDue: PartialDate?
-    public var status: ActionStatus = .planned
-    public var completed: PartialDate?
+    package var respondsTo: [String] = []
+    package var due: PartialDate?
+    package var originalDue: PartialDate?
+    package var status: ActionStatus = .planned
+    package var completed: PartialDate?
     /// How success is judged.
-    public var measure: String?
-    public var evidence: String?
+    package var measure: String?
+    package var evidence: String?
     /// Why it was dropped.
-    public var reason: String?
-    public var updates: [ProgressNote] = []
-    public var history: [HistoryEntry] = []
+    package var reason: String?
+    package var updates: [ProgressNote] = []
+    package var history: [HistoryEntry] = []
 
-    public init(id: String, agency: String, text: String) {
+    package init(id: String, agency: String, text: String) {
         self.id = id
         self.agency = agency
         self.text = text
@@ -151,7 +151,7 @@ public struct AgencyAction: Codable, Equatable, Sendable {
         case measure, evidence, reason, updates, history
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         agency = try c.decode(String.self, forKey: .agency)
@@ -168,37 +168,37 @@ public struct AgencyAction: Codable, Equatable, Sendable {
         history = try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? []
     }
 
-    public var slippedDays: Int? {
+    package var slippedDays: Int? {
         guard let due, let originalDue else { return nil }
         return originalDue.end.days(to: due.end)
     }
 }
 
 /// A statutory review with everything that hangs off it; one file in `reviews/`.
-public struct Review: Codable, Equatable, Sendable {
-    public var schema: Int = Store.schemaVersion
-    public var id: String
-    public var type: ReviewType
-    public var title: String
-    public var partnerships: [String] = []
-    public var incident: PartialDate?
-    public var notified: PartialDate?
-    public var commissioned: PartialDate?
-    public var completed: PartialDate?
-    public var published: PartialDate?
-    public var status: ReviewStatus = .inProgress
+package struct Review: Codable, Equatable, Sendable {
+    package var schema: Int = Store.schemaVersion
+    package var id: String
+    package var type: ReviewType
+    package var title: String
+    package var partnerships: [String] = []
+    package var incident: PartialDate?
+    package var notified: PartialDate?
+    package var commissioned: PartialDate?
+    package var completed: PartialDate?
+    package var published: PartialDate?
+    package var status: ReviewStatus = .inProgress
     /// The rapid review this review grew out of.
-    public var convertedFrom: String?
-    public var themes: [String] = []
-    public var summary: String?
+    package var convertedFrom: String?
+    package var themes: [String] = []
+    package var summary: String?
     /// Document title or URL.
-    public var source: String?
-    public var findings: [Finding] = []
-    public var recommendations: [Recommendation] = []
-    public var actions: [AgencyAction] = []
-    public var history: [HistoryEntry] = []
+    package var source: String?
+    package var findings: [Finding] = []
+    package var recommendations: [Recommendation] = []
+    package var actions: [AgencyAction] = []
+    package var history: [HistoryEntry] = []
 
-    public init(id: String, type: ReviewType, title: String) {
+    package init(id: String, type: ReviewType, title: String) {
         self.id = id
         self.type = type
         self.title = title
@@ -209,7 +209,7 @@ public struct Review: Codable, Equatable, Sendable {
         case convertedFrom = "converted_from", themes, summary, source, findings, recommendations, actions, history
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? Store.schemaVersion
         id = try c.decode(String.self, forKey: .id)
@@ -233,32 +233,32 @@ public struct Review: Codable, Equatable, Sendable {
     }
 
     /// The recommendation with this id (exact match).
-    public func recommendation(_ id: String) -> Recommendation? { recommendations.first { $0.id == id } }
-    public func action(_ id: String) -> AgencyAction? { actions.first { $0.id == id } }
-    public func finding(_ id: String) -> Finding? { findings.first { $0.id == id } }
+    package func recommendation(_ id: String) -> Recommendation? { recommendations.first { $0.id == id } }
+    package func action(_ id: String) -> AgencyAction? { actions.first { $0.id == id } }
+    package func finding(_ id: String) -> Finding? { findings.first { $0.id == id } }
 }
 
 /// A seminar, training session, briefing… through which learning was shared.
-public struct DisseminationEvent: Codable, Equatable, Sendable {
-    public var id: String
-    public var kind: EventKind
-    public var title: String
-    public var date: PartialDate
-    public var audience: String?
-    public var attendees: Int?
+package struct DisseminationEvent: Codable, Equatable, Sendable {
+    package var id: String
+    package var kind: EventKind
+    package var title: String
+    package var date: PartialDate
+    package var audience: String?
+    package var attendees: Int?
     /// Ids of the reviews whose learning it shared.
-    public var reviews: [String] = []
-    public var feedback: String?
-    public var history: [HistoryEntry] = []
+    package var reviews: [String] = []
+    package var feedback: String?
+    package var history: [HistoryEntry] = []
 
-    public init(id: String, kind: EventKind, title: String, date: PartialDate) {
+    package init(id: String, kind: EventKind, title: String, date: PartialDate) {
         self.id = id
         self.kind = kind
         self.title = title
         self.date = date
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         kind = try c.decode(EventKind.self, forKey: .kind)
@@ -273,12 +273,12 @@ public struct DisseminationEvent: Codable, Equatable, Sendable {
 }
 
 /// An entry of the agency directory: the one spelling of an agency's name.
-public struct Agency: Codable, Equatable, Sendable {
-    public var code: String
-    public var name: String
-    public var sector: Sector
+package struct Agency: Codable, Equatable, Sendable {
+    package var code: String
+    package var name: String
+    package var sector: Sector
 
-    public init(code: String, name: String, sector: Sector) {
+    package init(code: String, name: String, sector: Sector) {
         self.code = code
         self.name = name
         self.sector = sector
@@ -286,18 +286,18 @@ public struct Agency: Codable, Equatable, Sendable {
 }
 
 /// An entry of the theme vocabulary.
-public struct Theme: Codable, Equatable, Sendable {
-    public var code: String
-    public var label: String
+package struct Theme: Codable, Equatable, Sendable {
+    package var code: String
+    package var label: String
 
-    public init(code: String, label: String) {
+    package init(code: String, label: String) {
         self.code = code
         self.label = label
     }
 }
 
 /// A dated entry of a list kept in date order: outcomes and progress notes.
-public protocol Dated {
+package protocol Dated {
     var date: PartialDate { get }
 }
 
@@ -306,7 +306,7 @@ extension ProgressNote: Dated {}
 
 extension Array where Element: Dated {
     /// Keeps the list in date order; an entry with the same date goes after those already there.
-    public mutating func insertByDate(_ entry: Element) {
+    package mutating func insertByDate(_ entry: Element) {
         let index = lastIndex { !(entry.date < $0.date) }.map { $0 + 1 } ?? 0
         insert(entry, at: index)
     }

@@ -5,7 +5,7 @@ extension AgencyAction {
     /// Applies a change's status and completed date. Leaving `done` clears the completed date (its old value stays in
     /// the change log), so a reopened or dropped action is never shown as completed; setting `done` with no completed
     /// date given, on an action that has none, fills it with the as-of day. A given date cannot be after the as-of day.
-    public mutating func changeStatus(
+    package mutating func changeStatus(
         to status: ActionStatus?, completed: PartialDate?, asOf: CalendarDay, reference: String,
         _ changes: inout ChangeLog
     ) throws(RuleViolation) {
@@ -28,7 +28,7 @@ extension AgencyAction {
 
     /// The rules a changed action meets before it is saved: leaving `before` for a live status needs `reasonGiven`
     /// (and a review that is not closed, unless `force`), and a dropped action says why.
-    public func requireValid(
+    package func requireValid(
         from before: ActionStatus, reasonGiven: Bool, reference: String, in review: Review, force: Bool = false
     ) throws(RuleViolation) {
         try ChangeRules.requireReason(
@@ -41,7 +41,7 @@ extension Recommendation {
     /// The rules a changed recommendation meets before it is saved: leaving `before` for a live status needs
     /// `reasonGiven` (and a review that is not closed, unless `force`); not-accepted and already-in-place need a
     /// reason, superseded a link.
-    public func requireValid(
+    package func requireValid(
         from before: RecommendationStatus, reasonGiven: Bool, reference: String, in review: Review, force: Bool = false
     ) throws(RuleViolation) {
         try ChangeRules.requireReason(

@@ -1,47 +1,47 @@
 /// Store-wide settings.
-public struct Settings: Codable, Equatable, Sendable {
+package struct Settings: Codable, Equatable, Sendable {
     /// Days before a due date that a record turns amber.
-    public var amberDays: Int = 30
+    package var amberDays: Int = 30
     /// Permissions of the files rlt writes: 0600 (default) or 0640 for a shared group.
-    public var fileMode: String = "0600"
+    package var fileMode: String = "0600"
 
-    public init() {}
+    package init() {}
 
     enum CodingKeys: String, CodingKey {
         case amberDays = "amber_days", fileMode = "file_mode"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         amberDays = try c.decodeIfPresent(Int.self, forKey: .amberDays) ?? 30
         fileMode = try c.decodeIfPresent(String.self, forKey: .fileMode) ?? "0600"
     }
 
     /// The permission bits for new and rewritten files.
-    public var permissions: UInt32 { fileMode == "0640" ? 0o640 : 0o600 }
+    package var permissions: UInt32 { fileMode == "0640" ? 0o640 : 0o600 }
 
     /// The permission bits of the store's directories for files of mode `permissions`: the group may enter them
     /// exactly when it may read the files.
-    public static func directoryPermissions(forFiles mode: UInt32) -> UInt32 { mode == 0o640 ? 0o750 : 0o700 }
+    package static func directoryPermissions(forFiles mode: UInt32) -> UInt32 { mode == 0o640 ? 0o750 : 0o700 }
 
     /// The values `amber_days` may take (`rlt config set` refuses others, `rlt check` reports them).
-    public static let amberDaysRange = 0...3650
+    package static let amberDaysRange = 0...3650
 }
 
 /// `tracker.json`: the partnership, its agency directory, its theme vocabulary and settings.
-public struct Tracker: Codable, Equatable, Sendable {
-    public var schema: Int = Store.schemaVersion
-    public var name: String
-    public var agencies: [Agency] = []
-    public var themes: [Theme] = Tracker.defaultThemes
-    public var settings = Settings()
-    public var history: [HistoryEntry] = []
+package struct Tracker: Codable, Equatable, Sendable {
+    package var schema: Int = Store.schemaVersion
+    package var name: String
+    package var agencies: [Agency] = []
+    package var themes: [Theme] = Tracker.defaultThemes
+    package var settings = Settings()
+    package var history: [HistoryEntry] = []
 
-    public init(name: String) {
+    package init(name: String) {
         self.name = name
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? Store.schemaVersion
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
@@ -51,11 +51,11 @@ public struct Tracker: Codable, Equatable, Sendable {
         history = try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? []
     }
 
-    public func agency(_ code: String) -> Agency? { agencies.first { $0.code == code } }
-    public func theme(_ code: String) -> Theme? { themes.first { $0.code == code } }
+    package func agency(_ code: String) -> Agency? { agencies.first { $0.code == code } }
+    package func theme(_ code: String) -> Theme? { themes.first { $0.code == code } }
 
     /// The common domestic homicide review themes every new store starts with.
-    public static let defaultThemes: [Theme] = [
+    package static let defaultThemes: [Theme] = [
         ("awareness", "Awareness of domestic abuse"),
         ("health-response", "Health response"),
         ("risk-assessment", "Risk assessment"),
@@ -75,15 +75,15 @@ public struct Tracker: Codable, Equatable, Sendable {
 }
 
 /// `events.json`: the dissemination events of the whole store.
-public struct EventsFile: Codable, Equatable, Sendable {
-    public var schema: Int = Store.schemaVersion
-    public var events: [DisseminationEvent] = []
+package struct EventsFile: Codable, Equatable, Sendable {
+    package var schema: Int = Store.schemaVersion
+    package var events: [DisseminationEvent] = []
 
-    public init(events: [DisseminationEvent] = []) {
+    package init(events: [DisseminationEvent] = []) {
         self.events = events
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? Store.schemaVersion
         events = try c.decodeIfPresent([DisseminationEvent].self, forKey: .events) ?? []

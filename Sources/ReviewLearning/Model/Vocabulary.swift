@@ -1,5 +1,5 @@
 /// A closed set of values spelt as lower-case words, read from user text and from JSON.
-public protocol Vocabulary: RawRepresentable, CaseIterable, Codable, Hashable, Sendable
+package protocol Vocabulary: RawRepresentable, CaseIterable, Codable, Hashable, Sendable
 where RawValue == String, AllCases: RandomAccessCollection {
     /// What the value is called in messages, e.g. "recommendation status".
     static var noun: String { get }
@@ -9,7 +9,7 @@ where RawValue == String, AllCases: RandomAccessCollection {
 
 extension Vocabulary {
     /// Parses a value case-insensitively, or throws an error listing the allowed values.
-    public init(parsing text: String) throws(InvalidValue) {
+    package init(parsing text: String) throws(InvalidValue) {
         let lowered = text.lowercased()
         guard let value = Self.allCases.first(where: { $0.rawValue == lowered }) else {
             throw InvalidValue(
@@ -19,13 +19,13 @@ extension Vocabulary {
     }
 
     /// All raw values, for help text and completions.
-    public static var allowedValues: [String] { allCases.map(\.rawValue) }
+    package static var allowedValues: [String] { allCases.map(\.rawValue) }
 
-    public static var synonyms: [String: Self] { [:] }
+    package static var synonyms: [String: Self] { [:] }
 
     /// The value someone typing `text` probably meant: a known synonym ("finished" → `done`), else the nearest
     /// spelling ("in-progres" → `in-progress`); nil when nothing is close.
-    public static func suggestion(for text: String) -> String? {
+    package static func suggestion(for text: String) -> String? {
         let key = String(
             String.UnicodeScalarView(
                 text.lowercased().unicodeScalars.map { $0 == " " || $0 == "_" ? "-" : $0 }))
@@ -42,24 +42,24 @@ package func withArticle(_ noun: String) -> String {
 }
 
 /// A value outside a closed vocabulary (status, type, level…).
-public struct InvalidValue: Error, Equatable, Sendable, CustomStringConvertible {
-    public let noun: String
-    public let value: String
-    public let allowed: [String]
+package struct InvalidValue: Error, Equatable, Sendable, CustomStringConvertible {
+    package let noun: String
+    package let value: String
+    package let allowed: [String]
     /// The value probably meant (`Vocabulary.suggestion(for:)`).
-    public let suggestion: String?
+    package let suggestion: String?
 
-    public init(noun: String, value: String, allowed: [String], suggestion: String?) {
+    package init(noun: String, value: String, allowed: [String], suggestion: String?) {
         self.noun = noun
         self.value = value
         self.allowed = allowed
         self.suggestion = suggestion
     }
 
-    public var description: String { description(showing: "\"\(value)\"") }
+    package var description: String { description(showing: "\"\(value)\"") }
 
     /// The message with the value as `shown` (import describes long cells instead of quoting them).
-    public func description(showing shown: String) -> String {
+    package func description(showing shown: String) -> String {
         if let near = suggestion {
             return "\(shown) is not \(withArticle(noun)); did you mean \"\(near)\"? (one of: \(allowed.joined(separator: ", ")))"
         }
@@ -68,10 +68,10 @@ public struct InvalidValue: Error, Equatable, Sendable, CustomStringConvertible 
 }
 
 /// The kind of statutory review.
-public enum ReviewType: String, Vocabulary {
+package enum ReviewType: String, Vocabulary {
     case dhr, cspr, rapidReview = "rapid-review", sar, joint, scr, thematic, other
-    public static let noun = "review type"
-    public static let synonyms: [String: ReviewType] = [
+    package static let noun = "review type"
+    package static let synonyms: [String: ReviewType] = [
         "domestic-homicide-review": .dhr, "dahr": .dhr, "domestic-abuse-related-death-review": .dhr,
         "child-safeguarding-practice-review": .cspr, "lcspr": .cspr, "local-cspr": .cspr, "ncspr": .cspr,
         "rapid": .rapidReview, "rr": .rapidReview, "safeguarding-adults-review": .sar, "sar-review": .sar,
@@ -80,25 +80,25 @@ public enum ReviewType: String, Vocabulary {
 }
 
 /// Where a review is in its life.
-public enum ReviewStatus: String, Vocabulary {
+package enum ReviewStatus: String, Vocabulary {
     case notified, inProgress = "in-progress", submitted, completed, published, closed
-    public static let noun = "review status"
-    public static let synonyms: [String: ReviewStatus] = [
+    package static let noun = "review status"
+    package static let synonyms: [String: ReviewStatus] = [
         "open": .inProgress, "ongoing": .inProgress, "active": .inProgress, "started": .inProgress,
         "underway": .inProgress, "commissioned": .inProgress, "draft": .inProgress, "live": .inProgress,
         "new": .notified, "referred": .notified, "sent": .submitted, "with-the-board": .submitted,
         "finished": .completed, "complete": .completed, "done": .completed, "approved": .completed,
         "archived": .closed, "signed-off": .closed, "finalised": .closed, "finalized": .closed,
     ]
-    public var isTerminal: Bool { self == .closed }
+    package var isTerminal: Bool { self == .closed }
 }
 
 /// Where a recommendation is; terminal ones are never overdue.
-public enum RecommendationStatus: String, Vocabulary {
+package enum RecommendationStatus: String, Vocabulary {
     case open, inProgress = "in-progress", implemented, assured, alreadyInPlace = "already-in-place"
     case notAccepted = "not-accepted", superseded
-    public static let noun = "recommendation status"
-    public static let synonyms: [String: RecommendationStatus] = [
+    package static let noun = "recommendation status"
+    package static let synonyms: [String: RecommendationStatus] = [
         "new": .open, "accepted": .open, "not-started": .open, "pending": .open, "agreed": .open,
         "started": .inProgress, "ongoing": .inProgress, "underway": .inProgress, "in-hand": .inProgress,
         "active": .inProgress, "partially-implemented": .inProgress, "progressing": .inProgress,
@@ -109,7 +109,7 @@ public enum RecommendationStatus: String, Vocabulary {
         "rejected": .notAccepted, "declined": .notAccepted, "refused": .notAccepted, "not-agreed": .notAccepted,
         "replaced": .superseded, "merged": .superseded, "withdrawn": .superseded,
     ]
-    public var isTerminal: Bool {
+    package var isTerminal: Bool {
         switch self {
         case .open, .inProgress, .implemented: return false
         case .assured, .alreadyInPlace, .notAccepted, .superseded: return true
@@ -118,10 +118,10 @@ public enum RecommendationStatus: String, Vocabulary {
 }
 
 /// Where an agency action is; terminal ones are never overdue.
-public enum ActionStatus: String, Vocabulary {
+package enum ActionStatus: String, Vocabulary {
     case planned, inProgress = "in-progress", blocked, done, dropped
-    public static let noun = "action status"
-    public static let synonyms: [String: ActionStatus] = [
+    package static let noun = "action status"
+    package static let synonyms: [String: ActionStatus] = [
         "open": .planned, "new": .planned, "not-started": .planned, "pending": .planned, "todo": .planned,
         "to-do": .planned, "scheduled": .planned, "agreed": .planned,
         "started": .inProgress, "ongoing": .inProgress, "underway": .inProgress, "active": .inProgress,
@@ -132,14 +132,14 @@ public enum ActionStatus: String, Vocabulary {
         "cancelled": .dropped, "canceled": .dropped, "abandoned": .dropped, "withdrawn": .dropped,
         "not-required": .dropped, "superseded": .dropped,
     ]
-    public var isTerminal: Bool { self == .done || self == .dropped }
+    package var isTerminal: Bool { self == .done || self == .dropped }
 }
 
 /// How far the partnership is assured that a change is real.
-public enum AssuranceLevel: String, Vocabulary {
+package enum AssuranceLevel: String, Vocabulary {
     case notAssessed = "not-assessed", none, limited, reasonable, substantial
-    public static let noun = "assurance level"
-    public static let synonyms: [String: AssuranceLevel] = [
+    package static let noun = "assurance level"
+    package static let synonyms: [String: AssuranceLevel] = [
         "unknown": .notAssessed, "pending": .notAssessed, "not-yet": .notAssessed, "unassessed": .notAssessed,
         "no": .none, "nil": .none, "no-assurance": .none, "unassured": .none,
         "low": .limited, "partial": .limited, "some": .limited, "weak": .limited,
@@ -150,10 +150,10 @@ public enum AssuranceLevel: String, Vocabulary {
 }
 
 /// Whom a recommendation is addressed to.
-public enum RecommendationLevel: String, Vocabulary {
+package enum RecommendationLevel: String, Vocabulary {
     case national, regional, local, agency
-    public static let noun = "recommendation level"
-    public static let synonyms: [String: RecommendationLevel] = [
+    package static let noun = "recommendation level"
+    package static let synonyms: [String: RecommendationLevel] = [
         "government": .national, "home-office": .national, "dfe": .national, "dhsc": .national,
         "region": .regional, "partnership": .local, "board": .local, "lscp": .local, "sab": .local, "csp": .local,
         "multi-agency": .local, "single-agency": .agency, "organisation": .agency, "organisational": .agency,
@@ -161,12 +161,12 @@ public enum RecommendationLevel: String, Vocabulary {
 }
 
 /// The sector an agency belongs to; also usable as a finding's audience.
-public enum Sector: String, Vocabulary {
+package enum Sector: String, Vocabulary {
     case police, probation, health
     case childrensSocialCare = "childrens-social-care", adultSocialCare = "adult-social-care"
     case education, localAuthority = "local-authority", voluntary, partnership, national, other
-    public static let noun = "sector"
-    public static let synonyms: [String: Sector] = [
+    package static let noun = "sector"
+    package static let synonyms: [String: Sector] = [
         "nhs": .health, "icb": .health, "ccg": .health, "gp": .health, "hospital": .health, "mental-health": .health,
         "csc": .childrensSocialCare, "childrens-services": .childrensSocialCare, "children's-social-care": .childrensSocialCare,
         "asc": .adultSocialCare, "adult-services": .adultSocialCare, "council": .localAuthority, "la": .localAuthority,
@@ -177,10 +177,10 @@ public enum Sector: String, Vocabulary {
 }
 
 /// How learning was disseminated.
-public enum EventKind: String, Vocabulary {
+package enum EventKind: String, Vocabulary {
     case seminar, training, briefing, eLearning = "e-learning", conference, newsletter, caseStudy = "case-study"
-    public static let noun = "event kind"
-    public static let synonyms: [String: EventKind] = [
+    package static let noun = "event kind"
+    package static let synonyms: [String: EventKind] = [
         "workshop": .training, "course": .training, "session": .training, "webinar": .briefing,
         "7-minute-briefing": .briefing, "7mb": .briefing, "online": .eLearning, "learning-event": .seminar,
         "lecture": .seminar, "bulletin": .newsletter, "article": .newsletter, "case-review": .caseStudy,
@@ -189,7 +189,7 @@ public enum EventKind: String, Vocabulary {
 
 extension Vocabulary {
     /// Decodes with a message that lists the allowed values instead of Foundation's generic one.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Self(rawValue: text) else {
             let allowed = Self.allowedValues.joined(separator: ", ")

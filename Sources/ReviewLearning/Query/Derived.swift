@@ -1,5 +1,5 @@
 /// Red-amber-green status as of a day (DESIGN §3 "Derived views").
-public enum RAG: String, Vocabulary {
+package enum RAG: String, Vocabulary {
     /// Terminal: nothing more to do.
     case blue
     /// Overdue.
@@ -10,19 +10,19 @@ public enum RAG: String, Vocabulary {
     case green
     /// No due date.
     case grey
-    public static let noun = "RAG rating"
+    package static let noun = "RAG rating"
 }
 
 /// The derived views of a record with a due date and a status, computed as of a day and never stored.
-public struct DueState: Equatable, Sendable {
-    public let rag: RAG
+package struct DueState: Equatable, Sendable {
+    package let rag: RAG
     /// Days since the period ended, when overdue.
-    public let daysOverdue: Int?
+    package let daysOverdue: Int?
 
-    public var isOverdue: Bool { daysOverdue != nil }
+    package var isOverdue: Bool { daysOverdue != nil }
 
     /// Overdue as of D: has a due date, its period ended before D, status not terminal.
-    public init(due: PartialDate?, isTerminal: Bool, asOf: CalendarDay, amberDays: Int) {
+    package init(due: PartialDate?, isTerminal: Bool, asOf: CalendarDay, amberDays: Int) {
         if isTerminal {
             (rag, daysOverdue) = (.blue, nil)
         } else if let due {
@@ -40,7 +40,7 @@ public struct DueState: Equatable, Sendable {
 
 extension HistoryEntry {
     /// The UTC day of `at`, or nil when the timestamp is not in rlt's format.
-    public var day: CalendarDay? {
+    package var day: CalendarDay? {
         guard at.utf8.count >= 10, let date = try? PartialDate(parsing: String(at.prefix(10))),
             case .day(let day) = date
         else { return nil }
@@ -50,20 +50,20 @@ extension HistoryEntry {
 
 extension Recommendation {
     /// The last day anything happened to it: a history entry or an outcome.
-    public var lastUpdate: CalendarDay? {
+    package var lastUpdate: CalendarDay? {
         (history.compactMap(\.day) + outcomes.map(\.date.end)).max()
     }
 }
 
 extension AgencyAction {
     /// The last day anything happened to it: a history entry or a progress update.
-    public var lastUpdate: CalendarDay? {
+    package var lastUpdate: CalendarDay? {
         (history.compactMap(\.day) + updates.map(\.date.end)).max()
     }
 }
 
 /// Stale: not terminal and nothing recorded for at least `days` days before `asOf`.
-public func isStale(lastUpdate: CalendarDay?, isTerminal: Bool, asOf: CalendarDay, days: Int) -> Bool {
+package func isStale(lastUpdate: CalendarDay?, isTerminal: Bool, asOf: CalendarDay, days: Int) -> Bool {
     guard !isTerminal else { return false }
     guard let lastUpdate else { return true }
     return lastUpdate.days(to: asOf) >= days

@@ -2,36 +2,36 @@
 ///
 /// Empty lists mean "any". Filters that name a recommendation field apply to an action through the
 /// recommendations it responds to, so `overdue --theme x` also finds the actions behind theme-x recommendations.
-public struct RecordFilter: Sendable {
-    public var reviews: [String] = []
-    public var types: [ReviewType] = []
-    public var recommendationStatuses: [RecommendationStatus] = []
-    public var actionStatuses: [ActionStatus] = []
+package struct RecordFilter: Sendable {
+    package var reviews: [String] = []
+    package var types: [ReviewType] = []
+    package var recommendationStatuses: [RecommendationStatus] = []
+    package var actionStatuses: [ActionStatus] = []
     /// Any owner of a recommendation, or an action's agency.
-    public var owners: [String] = []
+    package var owners: [String] = []
     /// The lead (first) owner of a recommendation, or an action's agency.
-    public var leads: [String] = []
-    public var themes: [String] = []
-    public var levels: [RecommendationLevel] = []
-    public var assurance: [AssuranceLevel] = []
-    public var rags: [RAG] = []
-    public var dueBefore: PartialDate?
-    public var dueAfter: PartialDate?
-    public var overdueOnly = false
-    public var staleDays: Int?
-    public var text: TextMatcher?
+    package var leads: [String] = []
+    package var themes: [String] = []
+    package var levels: [RecommendationLevel] = []
+    package var assurance: [AssuranceLevel] = []
+    package var rags: [RAG] = []
+    package var dueBefore: PartialDate?
+    package var dueAfter: PartialDate?
+    package var overdueOnly = false
+    package var staleDays: Int?
+    package var text: TextMatcher?
     /// Set when a `--status` names only action statuses, so no recommendation can match (and the reverse).
-    public var excludeRecommendations = false
-    public var excludeActions = false
+    package var excludeRecommendations = false
+    package var excludeActions = false
 
-    public init() {}
+    package init() {}
 
     /// Whether a review passes the review-level filters.
-    public func includes(review: Review) -> Bool {
+    package func includes(review: Review) -> Bool {
         (reviews.isEmpty || reviews.contains(review.id)) && (types.isEmpty || types.contains(review.type))
     }
 
-    public func includes(_ rec: Recommendation, in review: Review, state: DueState, asOf: CalendarDay) -> Bool {
+    package func includes(_ rec: Recommendation, in review: Review, state: DueState, asOf: CalendarDay) -> Bool {
         guard includes(review: review), !excludeRecommendations else { return false }
         if !recommendationStatuses.isEmpty && !recommendationStatuses.contains(rec.status) { return false }
         if !owners.isEmpty && !rec.owners.contains(where: owners.contains) { return false }
@@ -43,7 +43,7 @@ public struct RecordFilter: Sendable {
         return includesDue(rec.due, state: state, lastUpdate: rec.lastUpdate, terminal: rec.status.isTerminal, asOf: asOf)
     }
 
-    public func includes(_ action: AgencyAction, in review: Review, state: DueState, asOf: CalendarDay) -> Bool {
+    package func includes(_ action: AgencyAction, in review: Review, state: DueState, asOf: CalendarDay) -> Bool {
         guard includes(review: review), !excludeActions else { return false }
         if !actionStatuses.isEmpty && !actionStatuses.contains(action.status) { return false }
         if !owners.isEmpty && !owners.contains(action.agency) { return false }

@@ -1,21 +1,21 @@
 /// Counts of recommendations or actions by a grouping key: statuses, RAG, overdue, share done, oldest overdue.
-public struct SummaryRow: Sendable, Equatable {
-    public var group: String
-    public var total = 0
+package struct SummaryRow: Sendable, Equatable {
+    package var group: String
+    package var total = 0
     /// Count per status raw value.
-    public var statuses: [String: Int] = [:]
-    public var rags: [RAG: Int] = [:]
-    public var overdue = 0
+    package var statuses: [String: Int] = [:]
+    package var rags: [RAG: Int] = [:]
+    package var overdue = 0
     /// Assured recommendations, or done actions.
-    public var finished = 0
+    package var finished = 0
     /// The reference and days of the longest-overdue record.
-    public var oldestOverdue: (reference: String, days: Int)?
+    package var oldestOverdue: (reference: String, days: Int)?
 
-    public init(group: String) {
+    package init(group: String) {
         self.group = group
     }
 
-    public static func == (lhs: SummaryRow, rhs: SummaryRow) -> Bool {
+    package static func == (lhs: SummaryRow, rhs: SummaryRow) -> Bool {
         lhs.group == rhs.group && lhs.total == rhs.total && lhs.statuses == rhs.statuses && lhs.rags == rhs.rags
             && lhs.overdue == rhs.overdue && lhs.finished == rhs.finished
             && lhs.oldestOverdue?.reference == rhs.oldestOverdue?.reference
@@ -23,7 +23,7 @@ public struct SummaryRow: Sendable, Equatable {
     }
 
     /// Share finished, in whole per cent (rounded half up); nil when there is nothing to count.
-    public var finishedPercent: Int? { roundedPercent(finished, of: total) }
+    package var finishedPercent: Int? { roundedPercent(finished, of: total) }
 
     mutating func count(reference: String, status: String, finished isFinished: Bool, state: DueState) {
         total += 1
@@ -38,21 +38,21 @@ public struct SummaryRow: Sendable, Equatable {
 }
 
 /// How `rlt summary` groups.
-public enum SummaryGrouping: String, Vocabulary {
+package enum SummaryGrouping: String, Vocabulary {
     case review, owner, lead, agency, theme, type, level, assurance, status
-    public static let noun = "grouping"
+    package static let noun = "grouping"
 }
 
 /// Builds summary rows; a record with several owners or themes counts once in each of its groups and once in the total.
-public enum Summary {
-    public static let noGroup = "(none)"
+package enum Summary {
+    package static let noGroup = "(none)"
 
     /// The order of groups in a summary: alphabetical, with "(none)" last.
     static func groupPrecedes(_ a: String, _ b: String) -> Bool {
         (a == noGroup ? 1 : 0, a) < (b == noGroup ? 1 : 0, b)
     }
 
-    public static func recommendations(_ rows: [RecommendationRow], by grouping: SummaryGrouping) -> (
+    package static func recommendations(_ rows: [RecommendationRow], by grouping: SummaryGrouping) -> (
         groups: [SummaryRow], total: SummaryRow
     ) {
         build(rows) { row in
@@ -74,7 +74,7 @@ public enum Summary {
         }
     }
 
-    public static func actions(_ rows: [ActionRow], by grouping: SummaryGrouping) -> (
+    package static func actions(_ rows: [ActionRow], by grouping: SummaryGrouping) -> (
         groups: [SummaryRow], total: SummaryRow
     ) {
         build(rows) { row in

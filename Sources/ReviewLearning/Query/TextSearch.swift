@@ -1,14 +1,14 @@
 import Foundation
 
 /// Case- and accent-insensitive matching ("Éléonore" finds "eleonore"; NFC and NFD alike).
-public struct TextMatcher: Sendable {
-    public let needle: String
+package struct TextMatcher: Sendable {
+    package let needle: String
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         needle = TextMatcher.fold(text)
     }
 
-    public func matches(_ text: String?) -> Bool {
+    package func matches(_ text: String?) -> Bool {
         guard let text, !needle.isEmpty else { return false }
         return TextMatcher.fold(text).contains(needle)
     }
@@ -21,17 +21,17 @@ public struct TextMatcher: Sendable {
 
 extension Review {
     /// The review's own free text (not its children's).
-    public var ownText: [String] { [title, summary, source].compactMap { $0 } }
+    package var ownText: [String] { [title, summary, source].compactMap { $0 } }
 }
 
 extension Recommendation {
-    public var allText: [String] { [text, reason].compactMap { $0 } + outcomes.map(\.text) }
+    package var allText: [String] { [text, reason].compactMap { $0 } + outcomes.map(\.text) }
 }
 
 extension AgencyAction {
-    public var allText: [String] { [text, measure, evidence, reason].compactMap { $0 } + updates.map(\.text) }
+    package var allText: [String] { [text, measure, evidence, reason].compactMap { $0 } + updates.map(\.text) }
 }
 
 extension DisseminationEvent {
-    public var allText: [String] { [title, audience, feedback].compactMap { $0 } }
+    package var allText: [String] { [title, audience, feedback].compactMap { $0 } }
 }

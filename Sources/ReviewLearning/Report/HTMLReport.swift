@@ -1,8 +1,8 @@
 /// The board assurance report as one self-contained HTML page: inline CSS, inline SVG charts, no scripts, fonts or
 /// images from anywhere else; printable on A4 with each section on a new page. Every piece of record text goes
 /// through `HTMLText.escape`.
-public enum HTMLReport {
-    public static func render(_ input: ReportInput, options: ReportOptions) -> String {
+package enum HTMLReport {
+    package static func render(_ input: ReportInput, options: ReportOptions) -> String {
         let model = ReportModel(input, options: options)
         var body = ""
         body += header(model)

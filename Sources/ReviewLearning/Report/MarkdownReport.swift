@@ -1,7 +1,7 @@
 /// The board assurance report as GitHub-flavoured Markdown: headings, short paragraphs and pipe tables that paste
 /// cleanly into a board paper. Every piece of record text goes through `MarkdownText`.
-public enum MarkdownReport {
-    public static func render(_ input: ReportInput, options: ReportOptions) -> String {
+package enum MarkdownReport {
+    package static func render(_ input: ReportInput, options: ReportOptions) -> String {
         let model = ReportModel(input, options: options)
         var out = MarkdownWriter()
         header(model, &out)

@@ -1,9 +1,9 @@
 /// Escaping for HTML text and attribute values: the one place record text becomes markup.
-public enum HTMLText {
+package enum HTMLText {
     /// Escapes `&`, `<`, `>`, `"` and `'`, so the result is safe in element content and in quoted attributes.
     ///
     /// Control characters other than tab, newline and carriage return are not allowed in HTML and become U+FFFD.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -27,13 +27,13 @@ public enum HTMLText {
 }
 
 /// Escaping for GitHub-flavoured Markdown, so record text reads as text and tables keep their columns.
-public enum MarkdownText {
+package enum MarkdownText {
     /// Text for a table cell: `|` is escaped, line breaks become `<br>`, and Markdown and HTML syntax is
     /// backslash-escaped so a `<script>` or a `*` in a recommendation stays literal.
-    public static func cell(_ text: String) -> String { escape(text, lineBreak: "<br>") }
+    package static func cell(_ text: String) -> String { escape(text, lineBreak: "<br>") }
 
     /// Text for a heading or a paragraph: like a cell, but line breaks become spaces.
-    public static func inline(_ text: String) -> String { escape(text, lineBreak: " ") }
+    package static func inline(_ text: String) -> String { escape(text, lineBreak: " ") }
 
     private static func escape(_ text: String, lineBreak: String) -> String {
         let characters = Array(text)

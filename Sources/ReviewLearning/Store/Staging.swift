@@ -202,11 +202,11 @@ struct Staging {
 }
 
 /// What finishing an interrupted write found and did.
-public struct SettledWrite: Equatable, Sendable {
+package struct SettledWrite: Equatable, Sendable {
     /// Files an interrupted transaction had committed to, now in place.
-    public var rolledForward = 0
+    package var rolledForward = 0
     /// Staged files of a write that never committed, now deleted.
-    public var discarded = 0
+    package var discarded = 0
 }
 
 /// Holds back SIGINT, SIGTERM and SIGHUP while a commit renames files, then delivers the first one that came.

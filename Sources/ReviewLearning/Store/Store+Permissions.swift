@@ -13,7 +13,7 @@ extension Store {
     /// directories made when the store was created, keep the old one; a group could not read a store set to 0640
     /// until this runs. Only what rlt itself creates is touched (not, say, a README beside `tracker.json`), and
     /// symbolic links are left alone.
-    public func applyPermissions(fileMode: UInt32) throws(StoreError) {
+    package func applyPermissions(fileMode: UInt32) throws(StoreError) {
         let directoryMode = Settings.directoryPermissions(forFiles: fileMode)
         let index = "\(root)/\(StoreIndex.directoryName)"
         let staging = Staging(root: root).directory
@@ -31,15 +31,15 @@ extension Store {
 
 /// A directory or record file of the store that people other than its owner may change: anyone in the group (or
 /// anyone at all) could then rewrite records, or replace a review file, without rlt or its history knowing.
-public struct LoosePermission: Equatable, Sendable, CustomStringConvertible {
-    public var path: String
+package struct LoosePermission: Equatable, Sendable, CustomStringConvertible {
+    package var path: String
     /// The permission bits, e.g. 0o775.
-    public var mode: UInt32
+    package var mode: UInt32
 
-    public var description: String { "\(path) is \(message)" }
+    package var description: String { "\(path) is \(message)" }
 
     /// What is wrong and the fix, for a line that names the path first (`rlt check`'s `path: message`).
-    public var message: String {
+    package var message: String {
         "writable by \(mode & 0o002 != 0 ? "others" : "its group") (mode \(Self.octal(mode))), so records can be "
             + "changed behind rlt's back; run chmod go-w \(path)"
     }
@@ -58,7 +58,7 @@ extension Store {
     /// Without `reviewFiles` only the directories, `tracker.json` and `events.json` are looked at: what a write
     /// checks before it starts, at a cost that does not grow with the store (a review file it rewrites gets the
     /// store's mode anyway).
-    public func loosePermissions(reviewFiles: Bool = true) -> [LoosePermission] {
+    package func loosePermissions(reviewFiles: Bool = true) -> [LoosePermission] {
         var paths = [root, reviewsDirectory, trackerPath, eventsPath]
         if reviewFiles { paths += ((try? reviewIDs()) ?? []).map(reviewPath) }
         return paths.compactMap { path in

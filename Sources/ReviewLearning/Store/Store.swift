@@ -5,27 +5,27 @@ import Foundation
 ///
 /// Reads need no lock (every write is an atomic rename). Writes go through `write(_:)`, which holds the store lock
 /// and refuses to replace a file that changed since the transaction read it.
-public struct Store: Sendable {
+package struct Store: Sendable {
     /// The schema this rlt reads and writes; files with a higher number are read-only.
-    public static let schemaVersion = 1
+    package static let schemaVersion = 1
 
     /// The store directory as the user named it (used in messages).
-    public let root: String
+    package let root: String
     /// Seconds to wait for another writer before giving up.
-    public var lockTimeout: Double
+    package var lockTimeout: Double
 
-    public init(root: String, lockTimeout: Double = 10) {
+    package init(root: String, lockTimeout: Double = 10) {
         self.root = root
         self.lockTimeout = lockTimeout
     }
 
-    public var trackerPath: String { "\(root)/tracker.json" }
-    public var eventsPath: String { "\(root)/events.json" }
-    public var reviewsDirectory: String { "\(root)/reviews" }
-    public func reviewPath(_ id: String) -> String { "\(reviewsDirectory)/\(id).json" }
+    package var trackerPath: String { "\(root)/tracker.json" }
+    package var eventsPath: String { "\(root)/events.json" }
+    package var reviewsDirectory: String { "\(root)/reviews" }
+    package func reviewPath(_ id: String) -> String { "\(reviewsDirectory)/\(id).json" }
 
     /// Creates an empty store, refusing a directory that already has one.
-    public static func create(at root: String, name: String, now: String, author: String) throws -> Store {
+    package static func create(at root: String, name: String, now: String, author: String) throws -> Store {
         let store = Store(root: root)
         if FileSystem.exists(root) && !FileSystem.isDirectory(root) {
             throw StoreError.cannotCreate(path: root, reason: "it is a file, not a directory; choose a directory")
@@ -49,7 +49,7 @@ public struct Store: Sendable {
 
     // MARK: Reading
 
-    public func loadTracker() throws(StoreError) -> Tracker {
+    package func loadTracker() throws(StoreError) -> Tracker {
         let found: Data?
         do {
             found = try FileSystem.read(trackerPath)
@@ -60,7 +60,7 @@ public struct Store: Sendable {
         return try JSONCodec.decode(Tracker.self, from: data, file: trackerPath)
     }
 
-    public func loadEvents() throws(StoreError) -> EventsFile {
+    package func loadEvents() throws(StoreError) -> EventsFile {
         guard let data = try FileSystem.read(eventsPath) else {
             try requireStore()
             return EventsFile()
@@ -69,7 +69,7 @@ public struct Store: Sendable {
     }
 
     /// The review with this id, or nil when there is no such file.
-    public func loadReview(_ id: String) throws(StoreError) -> Review? {
+    package func loadReview(_ id: String) throws(StoreError) -> Review? {
         guard let data = try FileSystem.read(reviewPath(id)) else {
             try requireStore()
             return nil
@@ -78,7 +78,7 @@ public struct Store: Sendable {
     }
 
     /// Ids of the reviews in `reviews/`, sorted.
-    public func reviewIDs() throws(StoreError) -> [String] {
+    package func reviewIDs() throws(StoreError) -> [String] {
         try requireStore()
         return try FileSystem.list(reviewsDirectory).compactMap { name in
             guard name.hasSuffix(".json"), !name.hasPrefix(".") else { return nil }
@@ -87,7 +87,7 @@ public struct Store: Sendable {
     }
 
     /// Throws `notAStore` unless `tracker.json` is there, so a mistyped --store is not read as an empty store.
-    public func requireStore() throws(StoreError) {
+    package func requireStore() throws(StoreError) {
         guard FileSystem.exists(trackerPath) else { throw rootProblem() ?? .notAStore(path: root) }
     }
 
@@ -99,12 +99,12 @@ public struct Store: Sendable {
     /// Every review, sorted by id; the first bad file (in that order) is the error.
     ///
     /// Large stores are decoded on all cores: the result, and the error, are the same as one by one.
-    public func loadAllReviews() throws(StoreError) -> [Review] {
+    package func loadAllReviews() throws(StoreError) -> [Review] {
         try loadReviews(try reviewIDs())
     }
 
     /// The reviews with these ids, in this order (missing ones left out); the first bad file is the error.
-    public func loadReviews(_ ids: [String]) throws(StoreError) -> [Review] {
+    package func loadReviews(_ ids: [String]) throws(StoreError) -> [Review] {
         if ids.count < 16 {
             var reviews: [Review] = []
             for id in ids {
@@ -144,7 +144,7 @@ public struct Store: Sendable {
     /// Files in the store that are not records: temp files left by a crash (of an older rlt, which wrote them beside
     /// the record), or an unfinished write in `.staging/` that could not be settled. Nothing while a writer holds
     /// the lock: its temp files are its work in progress.
-    public func strayFiles() throws(StoreError) -> [String] {
+    package func strayFiles() throws(StoreError) -> [String] {
         guard !StoreLock.isHeld(store: root) else { return [] }
         let staging = Staging(root: root)
         let staged = try FileSystem.list(staging.directory).filter { $0 != ".gitignore" }.map {
@@ -160,7 +160,7 @@ public struct Store: Sendable {
     // MARK: Writing
 
     /// Runs `body` holding the store lock; its saves are atomic and checked against what it read.
-    public func write<T>(_ body: (inout Transaction) throws -> T) throws -> T {
+    package func write<T>(_ body: (inout Transaction) throws -> T) throws -> T {
         guard FileSystem.isDirectory(root) else { throw rootProblem() ?? StoreError.notAStore(path: root) }
         // A reviews/ that is a link would send writes outside the store.
         if FileSystem.isSymlink(reviewsDirectory) { throw StoreError.symlink(file: reviewsDirectory) }
@@ -196,7 +196,7 @@ public struct Store: Sendable {
     ///
     /// Staged files with no journal whose writer still holds the lock are its work in progress, left alone. A
     /// journal is always finished, waiting for the lock if need be (its writer is in its last milliseconds).
-    public func settleInterruptedWrite() throws(StoreError) -> SettledWrite {
+    package func settleInterruptedWrite() throws(StoreError) -> SettledWrite {
         let staging = Staging(root: root)
         guard staging.hasLeftovers() else { return SettledWrite() }
         let mode = (try? loadTracker())?.settings.permissions ?? 0o600
@@ -218,8 +218,8 @@ public struct Store: Sendable {
 ///
 /// Every file it saves must either be unchanged since this transaction read it, or be new; otherwise someone edited
 /// it behind rlt's back (an editor, a sync tool) and the save is refused.
-public struct Transaction {
-    public let store: Store
+package struct Transaction {
+    package let store: Store
     /// The mode of the files it writes: the store's, or the one a saved `tracker.json` sets.
     private(set) var mode: UInt32
     private var readBytes: [String: Data?] = [:]
@@ -234,7 +234,7 @@ public struct Transaction {
         self.mode = mode
     }
 
-    public mutating func tracker() throws(StoreError) -> Tracker {
+    package mutating func tracker() throws(StoreError) -> Tracker {
         let path = store.trackerPath
         guard let data = try remember(path) else { throw .notAStore(path: store.root) }
         let tracker: Tracker
@@ -248,7 +248,7 @@ public struct Transaction {
         return tracker
     }
 
-    public mutating func events() throws(StoreError) -> EventsFile {
+    package mutating func events() throws(StoreError) -> EventsFile {
         let path = store.eventsPath
         guard let data = try remember(path) else { return EventsFile() }
         let events = try JSONCodec.decode(EventsFile.self, from: data, file: path)
@@ -258,7 +258,7 @@ public struct Transaction {
     }
 
     /// The review, or nil when it does not exist (remembered, so a later create fails if it appears meanwhile).
-    public mutating func review(_ id: String) throws(StoreError) -> Review? {
+    package mutating func review(_ id: String) throws(StoreError) -> Review? {
         let path = store.reviewPath(id)
         guard let data = try remember(path) else { return nil }
         let review = try JSONCodec.decode(Review.self, from: data, file: path)
@@ -271,26 +271,26 @@ public struct Transaction {
         return review
     }
 
-    public mutating func save(_ tracker: Tracker) throws(StoreError) {
+    package mutating func save(_ tracker: Tracker) throws(StoreError) {
         var tracker = tracker
         tracker.schema = Store.schemaVersion
         mode = tracker.settings.permissions
         try stage(JSONCodec.encode(tracker), at: store.trackerPath)
     }
 
-    public mutating func save(_ events: EventsFile) throws(StoreError) {
+    package mutating func save(_ events: EventsFile) throws(StoreError) {
         var events = events
         events.schema = Store.schemaVersion
         try stage(JSONCodec.encode(events), at: store.eventsPath)
     }
 
-    public mutating func save(_ review: Review) throws(StoreError) {
+    package mutating func save(_ review: Review) throws(StoreError) {
         var review = review
         review.schema = Store.schemaVersion
         try stage(JSONCodec.encode(review), at: store.reviewPath(review.id))
     }
 
-    public mutating func removeReview(_ id: String) throws(StoreError) {
+    package mutating func removeReview(_ id: String) throws(StoreError) {
         let path = store.reviewPath(id)
         _ = try remember(path)
         try stage(nil, at: path)

@@ -1,5 +1,5 @@
 /// Problems reading or writing a store; each message names the file and how to fix it.
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAStore(path: String)
     /// The store path names a file (or goes through one), not a directory.
     case notADirectory(path: String)
@@ -17,7 +17,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotWriteOutput(file: String, reason: String)
     case cannotRead(file: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notAStore(let path):
             return "no rlt store at \(path) (tracker.json is missing); create one with 'rlt init \(path)' or pass --store DIR"

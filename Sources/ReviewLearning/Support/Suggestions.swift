@@ -1,7 +1,7 @@
 /// The candidates closest to `text` by edit distance, best first; empty when nothing is close.
 ///
 /// "Close" allows about one edit in three characters (rounded up), so typos are caught but unrelated words are not offered.
-public func nearestMatches(to text: String, in candidates: [String], limit: Int = 3) -> [String] {
+package func nearestMatches(to text: String, in candidates: [String], limit: Int = 3) -> [String] {
     let needle = Array(text.lowercased().unicodeScalars)
     let threshold = max(1, (needle.count + 2) / 3)
     let scored = candidates.compactMap { candidate -> (String, Int)? in
