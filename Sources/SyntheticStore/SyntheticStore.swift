@@ -49,6 +49,7 @@ package struct SyntheticStore: Sendable {
         try FileSystem.writeInPlace(JSONCodec.encode(events()), to: root + "/events.json")
         let count = reviewCount
         let lock = NSLock()
+        // Both are touched only inside `lock.withLock`, and read after concurrentPerform has returned.
         nonisolated(unsafe) var totals = Totals()
         nonisolated(unsafe) var failure: (any Error)?
         DispatchQueue.concurrentPerform(iterations: count) { index in

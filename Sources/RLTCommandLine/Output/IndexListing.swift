@@ -280,6 +280,8 @@ enum IndexListing {
 }
 
 /// Chunks of a listing finished out of order, waiting to be written in order.
+///
+/// `@unchecked`: every property is read and written only while `lock` is held.
 private final class Pipeline: @unchecked Sendable {
     let lock = NSLock()
     var ready: [Int: (OutputBuffer, Int)] = [:]
@@ -389,6 +391,9 @@ struct IndexColumn {
 
 /// A growable byte buffer on manually managed memory (no copy-on-write checks on every byte), which can flush to
 /// standard output.
+///
+/// `@unchecked`: a buffer has one owner at a time — the worker filling its chunk, then (handed over through the
+/// pipeline's lock) the thread that writes chunks in order — never two threads at once.
 final class OutputBuffer: @unchecked Sendable {
     private let invocation: Invocation?
     private var base: UnsafeMutablePointer<UInt8>

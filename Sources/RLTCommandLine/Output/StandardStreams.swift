@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -61,13 +62,12 @@ enum StandardStreams {
 }
 
 /// The first failed write of a sink, as an errno; shared by the threads that write.
-final class WriteFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var code: Int32?
+final class WriteFailure: Sendable {
+    private let code = Mutex<Int32?>(nil)
 
-    var errno: Int32? { lock.withLock { code } }
+    var errno: Int32? { code.withLock { $0 } }
 
     func record(_ errno: Int32) {
-        lock.withLock { if code == nil { code = errno } }
+        code.withLock { if $0 == nil { $0 = errno } }
     }
 }

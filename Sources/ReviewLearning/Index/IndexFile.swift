@@ -19,6 +19,8 @@ import Foundation
 /// The checksum covers every byte: the header (with the checksum zeroed), the entries, the names, and the hot,
 /// active and cold sections (each hashed on its own, then the three sums). Any mismatch, and any header field out
 /// of place (`IndexHeader`), makes the whole file unusable: it is rebuilt.
+///
+/// `@unchecked`: after `open` the mapping is only read, never written or remapped, until the file is released.
 final class IndexFile: @unchecked Sendable {
     static let magic: [UInt8] = Array("RLTINDEX".utf8)
     /// Bump when the layout or the meaning of any field changes: older files are then rebuilt. (2: the checksum
@@ -218,6 +220,8 @@ final class IndexFile: @unchecked Sendable {
 }
 
 /// The entries of a mapped index file (valid while its `IndexFile` lives).
+///
+/// `@unchecked`: read-only pointers into that mapping, as `ReviewView`.
 struct IndexTable: @unchecked Sendable {
     let map: UnsafeRawBufferPointer
     let entries: Int

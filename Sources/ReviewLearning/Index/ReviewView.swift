@@ -1,5 +1,7 @@
 /// Read access to one review's blob and texts in a mapped index file. Every reference is bounds-checked against the
 /// blob or its text region, so even a damaged file cannot make a read stray outside the mapping.
+///
+/// `@unchecked`: it holds pointers into a read-only mapping that outlives every query using it.
 package struct ReviewView: @unchecked Sendable {
     let hot: UnsafeRawBufferPointer
     let active: UnsafeRawBufferPointer

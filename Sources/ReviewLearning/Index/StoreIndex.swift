@@ -20,6 +20,9 @@ import Foundation
 ///   (temp file and rename) and carry a checksum; a damaged, truncated or old-format file is simply rebuilt.
 /// - The index is never the source of truth: deleting `.index/` loses nothing. Stores under 1 MiB of review files
 ///   and stores rlt cannot write to get an index in memory only (an unnamed memory file), never written.
+///
+/// `@unchecked`: once `load` returns, an index is only read (its mapped files are immutable while mapped), so the
+/// query workers may share it.
 package final class StoreIndex: @unchecked Sendable {
     /// Review files, in the order of `Store.reviewIDs()`.
     package let ids: [String]
@@ -165,6 +168,7 @@ package final class StoreIndex: @unchecked Sendable {
         let names = byName
         sources.withUnsafeMutableBufferPointer { sourceSlots in
             keys.withUnsafeMutableBufferPointer { keySlots in
+                // Each part writes only its own slots n (a disjoint range), and both arrays outlive the workers.
                 nonisolated(unsafe) let sourceSlots = sourceSlots
                 nonisolated(unsafe) let keySlots = keySlots
                 let parts = ids.count >= 2048 ? 4 : 1
@@ -438,6 +442,7 @@ package final class StoreIndex: @unchecked Sendable {
         scratch: ScratchPlace, started: Int64
     ) throws -> Streamed {
         // A file that vanished since the listing keeps its place as an empty entry, never used.
+        // `@unchecked`: every property is used only while `lock` is held.
         final class Shared: @unchecked Sendable {
             let lock = NSLock()
             var writer: IndexWriter

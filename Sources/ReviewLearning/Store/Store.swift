@@ -116,6 +116,7 @@ package struct Store: Sendable {
         let lock = NSLock()
         let chunk = 8
         results.withUnsafeMutableBufferPointer { slots in
+            // Each chunk writes only its own slots k, and `results` outlives concurrentPerform.
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: (ids.count + chunk - 1) / chunk) { c in
                 for k in c * chunk..<min(ids.count, (c + 1) * chunk) {
