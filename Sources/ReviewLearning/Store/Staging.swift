@@ -99,17 +99,9 @@ struct Staging {
         return settled
     }
 
-    /// Whether anything but the `.gitignore` is in `.staging/`: cheap enough to ask before every command.
+    /// Whether anything but the `.gitignore` is in `.staging/`: one directory read, cheap enough before every command.
     func hasLeftovers() -> Bool {
-        guard let dir = opendir(directory) else { return false }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name != "." && name != ".." && name != ".gitignore" { return true }
-        }
-        return false
+        ((try? FileSystem.list(directory)) ?? []).contains { $0 != ".gitignore" }
     }
 
     var hasJournal: Bool { FileSystem.exists(journalPath) }
