@@ -6,7 +6,7 @@ public struct OutputSink: Sendable {
     public let write: @Sendable (String) -> Void
     public let isTerminal: Bool
     /// Writes UTF-8 bytes directly, for long listings streamed in pieces; without it they go through `write`.
-    let writeBytes: (@Sendable (UnsafeRawBufferPointer) -> Void)?
+    let writeBytes: ByteSink?
     /// Where a sink on a real stream records a failed write, for `ExitCode.afterOutput`; nil for a buffer.
     let failure: WriteFailure?
 
@@ -19,7 +19,7 @@ public struct OutputSink: Sendable {
 
     init(
         isTerminal: Bool, write: @escaping @Sendable (String) -> Void,
-        writeBytes: @escaping @Sendable (UnsafeRawBufferPointer) -> Void, failure: WriteFailure? = nil
+        writeBytes: @escaping ByteSink, failure: WriteFailure? = nil
     ) {
         self.write = write
         self.isTerminal = isTerminal
@@ -101,11 +101,11 @@ struct Invocation: Sendable {
     func out(_ text: String) { context.stdout.write(text) }
 
     /// Writes UTF-8 bytes to stdout (the same as `out` with the text they spell).
-    func out(bytes: UnsafeRawBufferPointer) {
+    func out(bytes: RawSpan) {
         if let writeBytes = context.stdout.writeBytes {
             writeBytes(bytes)
         } else {
-            context.stdout.write(String(decoding: bytes, as: UTF8.self))
+            context.stdout.write(String(utf8: bytes))
         }
     }
     func err(_ text: String) { context.stderr.write(text) }

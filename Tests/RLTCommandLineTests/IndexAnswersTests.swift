@@ -1,51 +1,49 @@
 import Foundation
-import Synchronization
 import Testing
 
 @testable import RLTCommandLine
 
-/// The differential tests compare the index's answers with decoding every file, so they cannot notice if the index
-/// stops answering altogether (decode would then be compared with decode). These name the delimited listings the
-/// index must stream by itself, and see which path printed them: only the index's CSV and TSV writer writes through
-/// `OutputSink.writeBytes`. (Tables and JSON from the index go through the text path, so this cannot see them.)
+/// The differential tests compare the index's answers with decoding every file, so on their own they could not
+/// notice if the index stopped answering altogether (decode would then be compared with decode). The engine says
+/// which source answered (`RLT_SHOW_SOURCE=1`, a note on stderr); these name the queries the index must answer by
+/// itself, and those that must be decoded.
 @Suite("Index answers what it should")
 struct IndexAnswersTests {
-    /// Runs one command in-process and says whether the index printed its answer.
-    func run(_ cli: CLIHarness, _ arguments: [String], environment: [String: String] = [:]) -> (out: String, fromIndex: Bool) {
-        let text = Mutex("")
-        let fromIndex = Atomic(false)
-        let stdout = OutputSink(
-            isTerminal: false, write: { piece in text.withLock { $0 += piece } },
-            writeBytes: { bytes in
-                fromIndex.store(true, ordering: .relaxed)
-                text.withLock { $0 += String(decoding: bytes, as: UTF8.self) }
-            })
-        var env = ["RLT_STORE": cli.store, "RLT_AUTHOR": "alice", "RLT_AS_OF": "2024-09-01"]
+    static let fromIndex = "note: answered from the index (.index/)\n"
+
+    /// Runs one command with the source reported: its stdout, and the note saying where the records came from.
+    static func run(_ cli: CLIHarness, _ arguments: [String], environment: [String: String] = [:]) -> (out: String, source: String) {
+        var env = ["RLT_SHOW_SOURCE": "1", "RLT_AS_OF": "2024-09-01"]
         env.merge(environment) { $1 }
-        let context = ToolContext(
-            environment: env, currentDirectory: cli.directory, now: cli.now, stdout: stdout, stderr: Capture().sink,
-            terminalWidth: nil, timeZone: cli.timeZone, readStandardInput: { Data() })
-        let code = RLTTool.run(arguments, context: context)
-        #expect(code == 0, "\(arguments)")
-        return (text.withLock { $0 }, fromIndex.load(ordering: .relaxed))
+        let result = cli.run(arguments, environment: env)
+        #expect(result.code == 0, "\(arguments): \(result.err)")
+        return (result.out, result.err)
     }
 
     static let answeredByIndex: [[String]] = [
+        ["rec", "list"],
         ["rec", "list", "--format", "csv"],
         ["rec", "list", "--status", "open", "--format", "tsv"],
         ["rec", "list", "--owner", "lincs-scp", "--format", "csv", "--columns", "review,id,status"],
+        ["rec", "list", "--sort", "due", "--format", "json", "--columns", "id,due"],
+        ["rec", "list", "--sort", "owner", "--limit", "3"],
+        ["overdue"],
         ["overdue", "--format", "csv"],
+        ["overdue", "--sort", "due", "--format", "csv"],
         ["action", "list", "--format", "csv"],
+        ["action", "list", "--overdue", "--format", "jsonl", "--columns", "id,days_overdue"],
+        ["summary"],
+        ["summary", "--by", "theme", "--of", "actions"],
     ]
 
-    @Test("the index prints these listings, and gives what decoding gives", arguments: answeredByIndex)
+    @Test("the index answers these by itself, and gives what decoding gives", arguments: answeredByIndex)
     func indexAnswers(arguments: [String]) {
         let cli = CLIHarness()
         cli.seed()
-        let indexed = run(cli, arguments)
-        #expect(indexed.fromIndex, "the index did not answer \(arguments)")
-        let decoded = run(cli, arguments, environment: ["RLT_NO_INDEX": "1"])
-        #expect(!decoded.fromIndex, "RLT_NO_INDEX=1 still used the index for \(arguments)")
+        let indexed = Self.run(cli, arguments)
+        #expect(indexed.source == Self.fromIndex, "the index did not answer \(arguments)")
+        let decoded = Self.run(cli, arguments, environment: ["RLT_NO_INDEX": "1"])
+        #expect(decoded.source.hasPrefix("note: answered from ") && decoded.source.hasSuffix(" decoded review files\n"))
         #expect(indexed.out == decoded.out)
     }
 
@@ -53,11 +51,19 @@ struct IndexAnswersTests {
         "whole records in JSON, reviews named by --review, and a text search are decoded",
         arguments: [
             ["rec", "list", "--format", "json"], ["rec", "list", "--review", "darren-bethany", "--format", "csv"],
-            ["rec", "list", "--text", "policy", "--format", "csv"],
+            ["rec", "list", "--text", "policy", "--format", "csv"], ["overdue", "--format", "jsonl"],
         ])
     func decoded(arguments: [String]) {
         let cli = CLIHarness()
         cli.seed()
-        #expect(!run(cli, arguments).fromIndex)
+        let source = Self.run(cli, arguments).source
+        #expect(source.hasPrefix("note: answered from ") && source.hasSuffix(" decoded review files\n"), "\(source)")
+    }
+
+    @Test("without RLT_SHOW_SOURCE nothing is said")
+    func quiet() {
+        let cli = CLIHarness()
+        cli.seed()
+        #expect(cli.run(["overdue", "--format", "csv"], environment: ["RLT_AS_OF": "2024-09-01"]).err == "")
     }
 }

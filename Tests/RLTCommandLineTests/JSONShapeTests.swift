@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RLTCommandLine
+import ReviewLearning
 
 /// Issue 13 §4: JSON a script can trust — the same types with `--columns` as without, summary keys as its CSV header.
 @Suite("JSON shapes")
@@ -54,9 +55,9 @@ struct JSONShapeTests {
     @Test(
         "each column alone has the type and value the whole record's key has",
         arguments: [
-            (["rec", "list"], Listings.recommendations.columns.map(\.name)),
-            (["action", "list"], Listings.actions.columns.map(\.name)),
-            (["overdue"], OverdueRow.listing.columns.map(\.name)),
+            (["rec", "list"], RecordColumn.all(.recommendations).map(\.name)),
+            (["action", "list"], RecordColumn.all(.actions).map(\.name)),
+            (["overdue"], RecordColumn.all(.overdue).map(\.name)),
         ])
     func columnsKeepTypes(_ command: [String], _ columns: [String]) throws {
         let cli = Self.sample()

@@ -12,14 +12,6 @@ enum ActionListCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let context = try QueryContext(arguments, invocation, target: .actions)
-        let reviews: [Review]
-        switch try context.answerListing(fromIndex: { try IndexListing.actions($0, $1, arguments, invocation) }) {
-        case .printedFromIndex: return
-        case .decodedReviews(let decoded): reviews = decoded
-        }
-        let (rows, total) = try Ordering.apply(context.query.actions(in: reviews), arguments) { $0.orderingKey }
-        invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.actions))
-        try Ordering.finish(total: total, arguments)
+        try QueryContext(arguments, invocation, target: .actions).printListing(.actions)
     }
 }

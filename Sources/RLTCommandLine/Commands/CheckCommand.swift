@@ -27,7 +27,7 @@ enum CheckCommand {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         var problems = StoreChecker.check(invocation.store, strict: arguments.flag("--strict"), asOf: invocation.asOf)
         if QueryContext.indexEnabled(invocation) {
-            let index = StoreIndex.verify(invocation.store, now: invocation.context.fileClock())
+            let index = StoreChecker.checkIndex(invocation.store, now: invocation.context.fileClock())
             problems += index.problems
             for note in index.notes { invocation.err("note: \(note)\n") }
         }

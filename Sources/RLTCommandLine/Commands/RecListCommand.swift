@@ -13,14 +13,6 @@ enum RecListCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let context = try QueryContext(arguments, invocation, target: .recommendations)
-        let reviews: [Review]
-        switch try context.answerListing(fromIndex: { try IndexListing.recommendations($0, $1, arguments, invocation) }) {
-        case .printedFromIndex: return
-        case .decodedReviews(let decoded): reviews = decoded
-        }
-        let (rows, total) = try Ordering.apply(context.query.recommendations(in: reviews), arguments) { $0.orderingKey }
-        invocation.out(try ListingOptions(arguments, invocation).render(rows, Listings.recommendations))
-        try Ordering.finish(total: total, arguments)
+        try QueryContext(arguments, invocation, target: .recommendations).printListing(.recommendations)
     }
 }

@@ -27,18 +27,21 @@ enum ReviewListCommand {
         // --text here matches the review's own title and summary, not only its records.
         let text = query.filter.text
         query.filter.text = nil
-        var rows: [Listings.ReviewRow] = []
-        for review in reviews {
-            let recs = query.recommendations(in: [review])
-            let actions = query.actions(in: [review])
-            if recordFilters && recs.isEmpty && actions.isEmpty { continue }
-            if let text, !review.ownText.contains(where: text.matches) { continue }
-            rows.append(Listings.ReviewRow(review: review, recommendations: recs, actions: actions))
+        let records = RecordSet(reviews)
+        var rows = reviews.map { Listings.ReviewRow(review: $0) }
+        var matched = Set<Int32>()
+        for kind in [RecordKind.recommendations, .actions] {
+            for row in RecordListing(query, kind: kind, records: records)?.rows() ?? [] {
+                matched.insert(row.review)
+                guard row.state.isOverdue else { continue }
+                if kind == .actions { rows[Int(row.review)].overdueActions += 1 } else { rows[Int(row.review)].overdueRecommendations += 1 }
+            }
         }
-        let (shown, total) = try Ordering.apply(rows, arguments) { row in
-            Ordering.Key(review: row.review.id, due: nil, status: 0, owner: "")
-        }
-        invocation.out(try ListingOptions(arguments, invocation).render(shown, Listings.reviews))
-        try Ordering.finish(total: total, arguments)
+        rows = rows.indices.filter { n in
+            (!recordFilters || matched.contains(Int32(n))) && (text.map { reviews[n].ownText.contains(where: $0.matches) } ?? true)
+        }.map { rows[$0] }
+        let (_, limit) = try Ordering.options(arguments)
+        invocation.out(try ListingOptions(arguments, invocation).render(Array(rows.prefix(limit ?? rows.count)), Listings.reviews))
+        try Ordering.finish(total: rows.count, arguments)
     }
 }

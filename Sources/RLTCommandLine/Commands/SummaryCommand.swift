@@ -38,21 +38,9 @@ enum SummaryCommand {
             ofActions = grouping == .agency
         }
         let context = try QueryContext(arguments, invocation, target: ofActions ? .actions : .recommendations)
-        let query = context.query
-        let (groups, total): ([SummaryRow], SummaryRow)
-        let index = try context.index()
-        if let index, let indexQuery = IndexQuery(query) {
-            (groups, total) =
-                ofActions
-                ? Summary.actions(index, indexQuery, by: grouping) : Summary.recommendations(index, indexQuery, by: grouping)
-            try QueryContext.requireIntact(index)
-        } else {
-            let reviews = try context.decodedReviews(index)
-            (groups, total) =
-                ofActions
-                ? Summary.actions(query.actions(in: reviews), by: grouping)
-                : Summary.recommendations(query.recommendations(in: reviews), by: grouping)
-        }
+        let records = try context.listing(ofActions ? .actions : .recommendations)
+        let (groups, total) = Summary.counts(records, by: grouping)
+        try QueryContext.requireIntact(records.records)
         let statuses = ofActions ? ActionStatus.allowedValues : RecommendationStatus.allowedValues
         let finishedName = ofActions ? "done_pct" : "assured_pct"
         var columns: [Column<SummaryRow>] = [

@@ -153,10 +153,13 @@ enum HelpTopic: String, CaseIterable, Sendable {
         func line(_ name: String, _ columns: [String], _ defaults: [String]) -> String {
             "  \(name): " + columns.map { defaults.contains($0) ? "\($0)*" : $0 }.joined(separator: ", ") + "\n"
         }
-        out += line("rec list", Listings.recommendations.columns.map(\.name), Listings.recommendations.defaults)
-        out += line("action list", Listings.actions.columns.map(\.name), Listings.actions.defaults)
+        func line(_ name: String, _ kind: RecordKind) -> String {
+            line(name, RecordColumn.all(kind).map(\.name), RecordColumn.defaults(kind))
+        }
+        out += line("rec list", .recommendations)
+        out += line("action list", .actions)
         out += line("review list", Listings.reviews.columns.map(\.name), Listings.reviews.defaults)
-        out += line("overdue", OverdueRow.listing.columns.map(\.name), OverdueRow.listing.defaults)
+        out += line("overdue", .overdue)
         out += line("search", SearchHit.listing.columns.map(\.name), SearchHit.listing.defaults)
         out += line("log", LogEntry.listing.columns.map(\.name), LogEntry.listing.defaults)
         out += "  summary: the grouping, total, one column per status, blue, red, amber, green, grey, overdue,\n"
@@ -179,10 +182,8 @@ enum HelpTopic: String, CaseIterable, Sendable {
 
             """
         var types: [String: Set<String>] = [:]
-        let every = Listings.recommendations.columns.map { ($0.name, $0.type) }
-            + Listings.actions.columns.map { ($0.name, $0.type) } + Listings.reviews.columns.map { ($0.name, $0.type) }
-            + OverdueRow.listing.columns.map { ($0.name, $0.type) }
-        for (name, type) in every { types["\(type)", default: []].insert(name) }
+        let records = [RecordKind.recommendations, .actions, .overdue].flatMap { RecordColumn.all($0).map(\.name) }
+        for name in records + Listings.reviews.columns.map(\.name) { types["\(CellType.of(name))", default: []].insert(name) }
         out += "  numbers (null when empty): \((types["integer"] ?? []).sorted().joined(separator: ", "))\n"
         out += "  true or false: \((types["boolean"] ?? []).sorted().joined(separator: ", "))\n"
         out += "  arrays (empty: []): \((types["list"] ?? []).sorted().joined(separator: ", "))\n"

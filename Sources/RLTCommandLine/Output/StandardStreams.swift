@@ -1,4 +1,5 @@
 import Foundation
+import ReviewLearning
 import Synchronization
 
 #if canImport(Glibc)
@@ -31,33 +32,18 @@ enum StandardStreams {
     static func sink(fd: Int32, closed: Bool) -> OutputSink {
         let failure = WriteFailure()
         if closed { failure.record(EBADF) }
-        let write: @Sendable (UnsafeRawBufferPointer) -> Void = { bytes in
+        let write: ByteSink = { bytes in
             // After one failure the rest would fail too, or arrive with a gap: write nothing more.
             guard failure.errno == nil else { return }
-            if let code = writeAll(bytes, to: fd) { failure.record(code) }
+            if let code = FileSystem.writeAll(bytes, to: fd) { failure.record(code) }
         }
         return OutputSink(
             isTerminal: !closed && isatty(fd) == 1,
             write: { text in
                 var text = text
-                text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+                text.withUTF8 { write($0.span.bytes) }
             },
             writeBytes: write, failure: failure)
-    }
-
-    /// Writes all of `bytes`, retrying interrupted and partial writes; the errno of a failure, or nil.
-    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
-        guard let base = bytes.baseAddress else { return nil }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(fd, base + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += n
-        }
-        return nil
     }
 }
 

@@ -26,6 +26,42 @@ struct QueryContext {
         query = Query(filter: filter, asOf: invocation.asOf, amberDays: tracker.settings.amberDays)
     }
 
+    /// Runs `kind`'s listing on the records and prints it as the options ask.
+    func printListing(_ kind: RecordKind) throws {
+        // JSON of whole records needs the stored records (histories, outcomes), which the index does not keep.
+        let format = try? arguments.choice("--format", ListFormat.self) ?? .table
+        let wholeRecords = (format?.isJSON ?? false) && arguments.string("--columns") == nil
+        let listing = try self.listing(kind, decoded: wholeRecords)
+        try RecordListingPrinter.print(listing, arguments, invocation)
+        try QueryContext.requireIntact(listing.records)
+    }
+
+    /// The engine for `kind` on the index when it can answer by itself; otherwise on decoded reviews (all, those
+    /// of `--review`, or the index's candidates). `decoded` asks for decoded reviews whatever the filters.
+    func listing(_ kind: RecordKind, decoded: Bool = false) throws -> RecordListing {
+        let index = try self.index()
+        if let index, !decoded, let listing = RecordListing(query, kind: kind, records: index) {
+            return reported(listing)
+        }
+        let records = RecordSet(try decodedReviews(index))
+        guard let listing = RecordListing(query, kind: kind, records: records) else {
+            throw CommandFailure(message: "decoded reviews answer every query; this one was refused", code: ExitCode.failure)
+        }
+        return reported(listing)
+    }
+
+    /// With `RLT_SHOW_SOURCE=1`, says on stderr where the records came from (for users puzzled by an answer, and
+    /// for the tests that check the index answers what it should).
+    private func reported(_ listing: RecordListing) -> RecordListing {
+        if let value = invocation.context.environment["RLT_SHOW_SOURCE"], !value.isEmpty, value != "0" {
+            switch listing.origin {
+            case .index: invocation.err("note: answered from the index (.index/)\n")
+            case .decoded: invocation.err("note: answered from \(listing.records.count) decoded review files\n")
+            }
+        }
+        return listing
+    }
+
     /// Every review (or those named by `--review`) decoded, filtered by the review-level filters.
     func reviews() throws -> [Review] {
         try RLTCommandLine.reviews(arguments, invocation).filter(query.filter.includes(review:))
@@ -34,23 +70,18 @@ struct QueryContext {
     /// The index, brought up to date; nil when it is switched off (`RLT_NO_INDEX=1`), cannot be built anywhere, or
     /// `--review` names the reviews (a few files: decoding them is as quick, and missing ones must be reported as
     /// before).
-    func index() throws -> StoreIndex? {
+    func index() throws -> RecordSet? {
         guard QueryContext.indexEnabled(invocation), arguments.strings("--review").isEmpty else { return nil }
-        let scratch = ScratchPlace.defaults(temporaryDirectory: invocation.context.environment["TMPDIR"])
-        do {
-            return try StoreIndex.load(
-                invocation.store, mode: tracker.settings.permissions, scratch: scratch, now: invocation.context.fileClock())
-        } catch is IndexUnavailable {
-            // Nowhere to build it (memory, /dev/shm and the temp directories all refused): decode the files.
-            return nil
-        }
+        return try RecordSet.index(
+            of: invocation.store, mode: tracker.settings.permissions,
+            temporaryDirectory: invocation.context.environment["TMPDIR"], now: invocation.context.fileClock())
     }
 
     /// Fails with exit 75 when an index file was cut short by another process while it was read: the answer just
     /// given (or the reviews picked) may be incomplete. rlt never does that to its own files (it renames new ones
     /// into place), so a second run answers in full.
-    static func requireIntact(_ index: StoreIndex) throws {
-        guard index.isIntact else {
+    static func requireIntact(_ records: RecordSet) throws {
+        guard records.isIntact else {
             throw CommandFailure(
                 message: "the index (.index/) was cut short by another process while this query read it; "
                     + "its answer may be incomplete; run it again", code: ExitCode.tryAgain)
@@ -62,46 +93,20 @@ struct QueryContext {
         return value.isEmpty || value == "0"
     }
 
-    /// Prints the listing with `printFromIndex` when the index can give it by itself (`.printedFromIndex`);
-    /// otherwise returns the decoded reviews the listing is made from (`.decodedReviews`).
-    func answerListing(fromIndex printFromIndex: (StoreIndex, IndexQuery) throws -> Void) throws -> ListingAnswer {
-        let index = try index()
-        if let index, let indexQuery = IndexQuery(query), IndexListing.canAnswer(arguments) {
-            try printFromIndex(index, indexQuery)
-            try QueryContext.requireIntact(index)
-            return .printedFromIndex
-        }
-        return .decodedReviews(try decodedReviews(index))
-    }
-
-    /// The reviews decoded: the index's candidates when there is an index, else every review (`reviews()`).
-    func decodedReviews(_ index: StoreIndex?, keepAll: Bool = false) throws -> [Review] {
+    /// The reviews decoded: when there is an index, only those that can hold a match, which it picks with every
+    /// filter but `--text` (the decoder does the rest); else every review (`reviews()`). With `keepAll`, every
+    /// review passing the review filters is kept (listings of reviews themselves).
+    func decodedReviews(_ index: RecordSet?, keepAll: Bool = false) throws -> [Review] {
         guard let index else { return try reviews() }
-        return try candidates(index, keepAll: keepAll)
-    }
-
-    /// The decoded reviews that can hold a match, for answers the index cannot give by itself (JSON of whole
-    /// records, `--text`): the index picks them with every filter but `--text`, the decoder does the rest.
-    /// With `keepAll`, every review passing the review filters is kept (listings of reviews themselves).
-    private func candidates(_ index: StoreIndex, keepAll: Bool) throws -> [Review] {
         var relaxed = query
         relaxed.filter.text = nil
-        guard let indexQuery = IndexQuery(relaxed) else { return try reviews() }
-        var ids: [String] = []
-        var rows: [IndexRow] = []
-        for n in 0..<index.count {
-            if n % 256 == 255 { index.releaseBehind(n) }
-            let view = index.review(n)
-            guard indexQuery.includes(view) else { continue }
-            rows.removeAll(keepingCapacity: true)
-            if !keepAll {
-                if target != .actions { indexQuery.recommendations(view, review: n, into: &rows) }
-                if target != .recommendations && rows.isEmpty { indexQuery.actions(view, review: n, into: &rows) }
-                if rows.isEmpty { continue }
-            }
-            ids.append(index.ids[n])
+        let kinds: [RecordKind] =
+            target == .actions ? [.actions] : target == .recommendations ? [.recommendations] : [.recommendations, .actions]
+        var picked = Set<Int>()
+        for kind in kinds {
+            picked.formUnion(RecordListing(relaxed, kind: kind, records: index)?.reviewsWithMatches(keepAll: keepAll) ?? [])
         }
         try QueryContext.requireIntact(index)
-        return try invocation.store.loadReviews(ids).filter(query.filter.includes(review:))
+        return try invocation.store.loadReviews(picked.sorted().map(index.id)).filter(query.filter.includes(review:))
     }
 }

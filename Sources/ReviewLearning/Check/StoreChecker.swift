@@ -11,6 +11,12 @@ package struct Problem: Equatable, Sendable, CustomStringConvertible {
 
 /// Validates a whole store and reports every problem, not just the first.
 package enum StoreChecker {
+    /// The derived index compared with the files (`StoreIndex.verify`): entries that would give wrong answers are
+    /// problems; damaged or leftover index files are notes.
+    package static func checkIndex(_ store: Store, now: Date) -> (problems: [Problem], notes: [String]) {
+        StoreIndex.verify(store, now: now)
+    }
+
     /// Every problem in the store; `strict` adds the consistency rules of `StrictRules` (as of `asOf`).
     package static func check(_ store: Store, strict: Bool = false, asOf: CalendarDay = CalendarDay(ordinal: 0)) -> [Problem] {
         var problems: [Problem] = []

@@ -21,6 +21,11 @@ package struct DueState: Equatable, Sendable {
 
     package var isOverdue: Bool { daysOverdue != nil }
 
+    package init(rag: RAG, daysOverdue: Int?) {
+        self.rag = rag
+        self.daysOverdue = daysOverdue
+    }
+
     /// Overdue as of D: has a due date, its period ended before D, status not terminal.
     package init(due: PartialDate?, isTerminal: Bool, asOf: CalendarDay, amberDays: Int) {
         if isTerminal {

@@ -28,23 +28,21 @@ package struct Query: Sendable {
         DueState(due: due, isTerminal: terminal, asOf: asOf, amberDays: amberDays)
     }
 
+    /// The matching recommendations of `reviews`, as rows (`RecordListing` over the decoded reviews).
     package func recommendations(in reviews: [Review]) -> [RecommendationRow] {
-        reviews.flatMap { review in
-            review.recommendations.compactMap { rec in
-                let state = state(due: rec.due, terminal: rec.status.isTerminal)
-                guard filter.includes(rec, in: review, state: state, asOf: asOf) else { return nil }
-                return RecommendationRow(review: review, recommendation: rec, state: state)
-            }
+        guard let listing = RecordListing(self, kind: .recommendations, records: RecordSet(reviews)) else { return [] }
+        return listing.rows().map { row in
+            let review = reviews[Int(row.review)]
+            return RecommendationRow(review: review, recommendation: review.recommendations[Int(row.record)], state: row.state)
         }
     }
 
+    /// The matching actions of `reviews`, as rows.
     package func actions(in reviews: [Review]) -> [ActionRow] {
-        reviews.flatMap { review in
-            review.actions.compactMap { action in
-                let state = state(due: action.due, terminal: action.status.isTerminal)
-                guard filter.includes(action, in: review, state: state, asOf: asOf) else { return nil }
-                return ActionRow(review: review, action: action, state: state)
-            }
+        guard let listing = RecordListing(self, kind: .actions, records: RecordSet(reviews)) else { return [] }
+        return listing.rows().map { row in
+            let review = reviews[Int(row.review)]
+            return ActionRow(review: review, action: review.actions[Int(row.record)], state: row.state)
         }
     }
 }

@@ -24,17 +24,6 @@ package struct SummaryRow: Sendable, Equatable {
 
     /// Share finished, in whole per cent (rounded half up); nil when there is nothing to count.
     package var finishedPercent: Int? { roundedPercent(finished, of: total) }
-
-    mutating func count(reference: String, status: String, finished isFinished: Bool, state: DueState) {
-        total += 1
-        statuses[status, default: 0] += 1
-        rags[state.rag, default: 0] += 1
-        if isFinished { finished += 1 }
-        if let days = state.daysOverdue {
-            overdue += 1
-            if days > (oldestOverdue?.days ?? -1) { oldestOverdue = (reference, days) }
-        }
-    }
 }
 
 /// How `rlt summary` groups.
@@ -43,7 +32,8 @@ package enum SummaryGrouping: String, Vocabulary {
     package static let noun = "grouping"
 }
 
-/// Builds summary rows; a record with several owners or themes counts once in each of its groups and once in the total.
+/// Builds summary rows from a listing's matches, without a row value per record; a record with several owners or
+/// themes counts once in each of its groups and once in the total.
 package enum Summary {
     package static let noGroup = "(none)"
 
@@ -52,77 +42,130 @@ package enum Summary {
         (a == noGroup ? 1 : 0, a) < (b == noGroup ? 1 : 0, b)
     }
 
-    package static func recommendations(_ rows: [RecommendationRow], by grouping: SummaryGrouping) -> (
-        groups: [SummaryRow], total: SummaryRow
-    ) {
-        build(rows) { row in
-            let rec = row.recommendation
-            switch grouping {
-            case .review: return [row.review.id]
-            case .owner, .agency: return rec.owners
-            case .lead: return Array(rec.owners.prefix(1))
-            case .theme: return rec.themes
-            case .type: return [row.review.type.rawValue]
-            case .level: return [rec.level.rawValue]
-            case .assurance: return [rec.assurance.rawValue]
-            case .status: return [rec.status.rawValue]
-            }
-        } count: { row, summary in
-            summary.count(
-                reference: "\(row.review.id)/\(row.recommendation.id)", status: row.recommendation.status.rawValue,
-                finished: row.recommendation.status == .assured, state: row.state)
-        }
-    }
+    private struct Tally {
+        var total = 0
+        var statuses: [Int]
+        var rags = [Int](repeating: 0, count: 5)
+        var overdue = 0
+        var finished = 0
+        var oldestDays = -1
+        /// `REVIEW/ID` of the longest-overdue record, made when it changes (while its review is being read).
+        var oldest: String?
 
-    package static func actions(_ rows: [ActionRow], by grouping: SummaryGrouping) -> (
-        groups: [SummaryRow], total: SummaryRow
-    ) {
-        build(rows) { row in
-            let action = row.action
-            let recs = row.review.recommendations.filter { action.respondsTo.contains($0.id) }
-            switch grouping {
-            case .review: return [row.review.id]
-            case .owner, .lead, .agency: return [action.agency]
-            case .theme:
-                let findings = row.review.findings.filter { action.respondsTo.contains($0.id) }
-                return unique(recs.flatMap(\.themes) + findings.flatMap(\.themes))
-            case .type: return [row.review.type.rawValue]
-            case .level: return unique(recs.map(\.level.rawValue))
-            case .assurance: return unique(recs.map(\.assurance.rawValue))
-            case .status: return [action.status.rawValue]
-            }
-        } count: { row, summary in
-            summary.count(
-                reference: "\(row.review.id)/\(row.action.id)", status: row.action.status.rawValue,
-                finished: row.action.status == .done, state: row.state)
+        init(statusCount: Int) {
+            statuses = [Int](repeating: 0, count: statusCount)
         }
-    }
 
-    private static func build<Row>(
-        _ rows: [Row], keys: (Row) -> [String], count: (Row, inout SummaryRow) -> Void
-    ) -> (groups: [SummaryRow], total: SummaryRow) {
-        var groups: [String: SummaryRow] = [:]
-        var order: [String] = []
-        var total = SummaryRow(group: "TOTAL")
-        for row in rows {
-            var names = keys(row)
-            if names.isEmpty { names = [noGroup] }
-            for name in unique(names) {
-                if groups[name] == nil {
-                    groups[name] = SummaryRow(group: name)
-                    order.append(name)
+        mutating func count(_ row: MatchedRow, status: Int, finished isFinished: Bool, reference: () -> String) {
+            total += 1
+            statuses[status] += 1
+            rags[row.rag.position] += 1
+            if isFinished { finished += 1 }
+            if row.daysOverdue >= 0 {
+                overdue += 1
+                if Int(row.daysOverdue) > oldestDays {
+                    oldestDays = Int(row.daysOverdue)
+                    oldest = reference()
                 }
-                count(row, &groups[name, default: SummaryRow(group: name)])
             }
-            count(row, &total)
         }
-        let sorted = order.sorted(by: groupPrecedes)
-        return (sorted.compactMap { groups[$0] }, total)
     }
 
-    private static func unique(_ values: [String]) -> [String] {
-        var seen: Set<String> = []
-        return values.filter { seen.insert($0).inserted }
+    /// The rows of a listing of recommendations or of actions (`listing.kind`), counted by `grouping`.
+    package static func counts(
+        _ listing: RecordListing, by grouping: SummaryGrouping
+    ) -> (groups: [SummaryRow], total: SummaryRow) {
+        let actions = listing.kind == .actions
+        let records = listing.records
+        let statusNames = actions ? Codes.actionStatuses.map(\.rawValue) : Codes.recStatuses.map(\.rawValue)
+        let finishedStatus = actions
+            ? Int(Codes.index(ActionStatus.done, in: Codes.actionStatuses))
+            : Int(Codes.index(RecommendationStatus.assured, in: Codes.recStatuses))
+        // Groups by name (String equality, as the full path's dictionary), numbered in first-seen order.
+        var groups: [String: Int] = [:]
+        var names: [String] = []
+        var tallies: [Tally] = []
+        var total = Tally(statusCount: statusNames.count)
+        func group(_ name: String) -> Int {
+            if let known = groups[name] { return known }
+            groups[name] = names.count
+            names.append(name)
+            tallies.append(Tally(statusCount: statusNames.count))
+            return names.count - 1
+        }
+        var rows: [MatchedRow] = []
+        var keys: [Int] = []
+        var codeGroups: [Int] = []
+        for n in 0..<records.count {
+            if n % 256 == 255 { records.releaseBehind(n) }
+            let view = records.review(n)
+            rows.removeAll(keepingCapacity: true)
+            listing.collect(n, into: &rows)
+            guard !rows.isEmpty else { continue }
+            // Each of the review's codes resolved to its group once.
+            codeGroups.removeAll(keepingCapacity: true)
+            codeGroups.append(contentsOf: repeatElement(-1, count: view.codeCount))
+            func code(_ c: UInt32) -> Int {
+                guard Int(c) < codeGroups.count else { return group("") }
+                if codeGroups[Int(c)] < 0 { codeGroups[Int(c)] = group(String(indexBytes: view.code(c))) }
+                return codeGroups[Int(c)]
+            }
+            func list(_ at: UInt32) {
+                for k in 0..<view.listCount(at) { keys.append(code(view.listItem(at, k))) }
+            }
+            var reviewGroup = -1
+            for row in rows {
+                let r = Int(row.record)
+                let status = actions ? view.actionStatus(r) : view.recStatus(r)
+                keys.removeAll(keepingCapacity: true)
+                switch grouping {
+                case .review:
+                    if reviewGroup < 0 { reviewGroup = group(String(indexBytes: view.id)) }
+                    keys.append(reviewGroup)
+                case .type: keys.append(group(view.type.rawValue))
+                case .status: keys.append(group(statusNames[status]))
+                case .owner where actions, .agency where actions, .lead where actions: keys.append(code(view.actionAgency(r)))
+                case .owner, .agency: list(view.recOwners(r))
+                case .lead:
+                    let owners = view.recOwners(r)
+                    if view.listCount(owners) > 0 { keys.append(code(view.listItem(owners, 0))) }
+                case .theme where actions:
+                    let (recs, findings) = RecordQuery.targets(view, r)
+                    for rec in recs { list(view.recThemes(rec)) }
+                    for finding in findings { list(view.findingThemes(finding)) }
+                case .theme: list(view.recThemes(r))
+                case .level where actions:
+                    for rec in RecordQuery.targets(view, r).recs { keys.append(group(Codes.levels[view.recLevel(rec)].rawValue)) }
+                case .level: keys.append(group(Codes.levels[view.recLevel(r)].rawValue))
+                case .assurance where actions:
+                    for rec in RecordQuery.targets(view, r).recs {
+                        keys.append(group(Codes.assurances[view.recAssurance(rec)].rawValue))
+                    }
+                case .assurance: keys.append(group(Codes.assurances[view.recAssurance(r)].rawValue))
+                }
+                if keys.isEmpty { keys.append(group(noGroup)) }
+                func reference() -> String {
+                    let id = actions ? view.actionID(r) : view.recID(r)
+                    return "\(String(indexBytes: view.id))/\(String(indexBytes: id))"
+                }
+                for (k, g) in keys.enumerated() where !keys[..<k].contains(g) {
+                    tallies[g].count(row, status: status, finished: status == finishedStatus, reference: reference)
+                }
+                total.count(row, status: status, finished: status == finishedStatus, reference: reference)
+            }
+        }
+        func summary(_ tally: Tally, _ name: String) -> SummaryRow {
+            var row = SummaryRow(group: name)
+            row.total = tally.total
+            for (k, count) in tally.statuses.enumerated() where count > 0 { row.statuses[statusNames[k]] = count }
+            for (k, count) in tally.rags.enumerated() where count > 0 { row.rags[RAG.allCases[k]] = count }
+            row.overdue = tally.overdue
+            row.finished = tally.finished
+            if let oldest = tally.oldest { row.oldestOverdue = (oldest, tally.oldestDays) }
+            return row
+        }
+        let order = names.indices.sorted { Summary.groupPrecedes(names[$0], names[$1]) }
+        return (order.map { summary(tallies[$0], names[$0]) }, summary(total, "TOTAL"))
     }
 }
 

@@ -9,6 +9,24 @@ import Foundation
 
 /// The few POSIX file operations the store needs, with crash-safe writes.
 package enum FileSystem {
+    /// Writes all of `bytes` to descriptor `fd`, retrying interrupted and partial writes; the errno of a failure,
+    /// or nil. (Standard output uses it: a raw write(2), whose failure the caller records instead of ending.)
+    package static func writeAll(_ bytes: RawSpan, to fd: Int32) -> Int32? {
+        bytes.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            var offset = 0
+            while offset < bytes.count {
+                let n = write(fd, base + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return nil
+        }
+    }
+
     /// Reads a whole file, or returns nil when it does not exist; refuses symbolic links.
     package static func read(_ path: String) throws(StoreError) -> Data? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)

@@ -1,19 +1,25 @@
-/// A recommendation or action that matched, with its derived views: a row of the index path.
-package struct IndexRow: Sendable {
-    /// Position of the review in `StoreIndex`.
+/// A recommendation or action that matched, with its derived views: a row of a record listing.
+package struct MatchedRow: Sendable {
+    /// Position of the review in its `RecordSet`.
     package var review: Int32
-    /// Position of the record in the review's recommendations or actions.
+    /// Position of the record in the review's recommendations, or in its actions when `isAction`.
     package var record: Int32
+    package var isAction: Bool
     package var rag: RAG
     /// Days overdue, or -1 when not overdue.
     package var daysOverdue: Int32
+
+    /// RAG and days overdue as a `DueState`.
+    package var state: DueState { DueState(rag: rag, daysOverdue: daysOverdue >= 0 ? Int(daysOverdue) : nil) }
 }
 
-/// `Query` over the index: the same filters and derived views as `RecordFilter` and `DueState`, computed on the
-/// index's numbers and codes instead of decoded records. A test checks the two agree on generated stores.
+/// `Query` over packed reviews (`ReviewView`): the filters of `RecordFilter` and the derived views of `DueState`,
+/// computed on numbers and codes. The one implementation of the record filters, whether the reviews come from the
+/// index or were decoded (`RecordSet`).
 ///
-/// `--text` is not answered here: it needs outcome and progress-note texts, which the index does not keep.
-package struct IndexQuery: Sendable {
+/// `--text` needs outcome and progress-note texts, which the index does not keep: it is matched against the
+/// decoded review passed in, and a query with `--text` cannot run on the index alone (`needsDecodedReviews`).
+struct RecordQuery: Sendable {
     let filter: RecordFilter
     let asOf: Int32
     let amberDays: Int
@@ -30,10 +36,8 @@ package struct IndexQuery: Sendable {
     private let dueBefore: Int32?
     private let dueAfter: Int32?
 
-    /// Nil when the filter needs what the index does not hold (`--text`).
-    package init?(_ query: Query) {
+    init(_ query: Query) {
         let f = query.filter
-        guard f.text == nil else { return nil }
         filter = f
         asOf = Int32(query.asOf.ordinal)
         amberDays = query.amberDays
@@ -52,9 +56,12 @@ package struct IndexQuery: Sendable {
         dueAfter = f.dueAfter.map { Int32($0.end.ordinal) }
     }
 
+    /// Whether matching needs the decoded reviews (`--text`).
+    var needsDecodedReviews: Bool { filter.text != nil }
+
     // MARK: Review level
 
-    package func includes(_ view: ReviewView) -> Bool {
+    func includes(_ view: ReviewView) -> Bool {
         guard types[Int(view.typeIndex)] else { return false }
         if !reviews.isEmpty && !reviews.contains(where: { equal(view.id, $0) }) { return false }
         return true
@@ -97,8 +104,9 @@ package struct IndexQuery: Sendable {
 
     // MARK: Records
 
-    /// Appends the matching recommendations of review `n` (whose view is `view`).
-    package func recommendations(_ view: ReviewView, review n: Int, into rows: inout [IndexRow]) {
+    /// Appends the matching recommendations of review `n` (whose view is `view`; `decoded` is the review itself,
+    /// needed for `--text`).
+    func recommendations(_ view: ReviewView, review n: Int, decoded: Review?, into rows: inout [MatchedRow]) {
         guard !filter.excludeRecommendations, includes(view) else { return }
         let ownerMatch = owners.isEmpty ? [] : codeMatches(view, owners)
         let leadMatch = leads.isEmpty ? [] : codeMatches(view, leads)
@@ -117,12 +125,16 @@ package struct IndexQuery: Sendable {
             let (rag, days) = state(dueKind: due.kind, dueEnd: due.end, terminal: terminal)
             guard includesDue(dueKind: due.kind, dueEnd: due.end, rag: rag, days: days, lastUpdate: view.recLastUpdate(r), terminal: terminal)
             else { continue }
-            rows.append(IndexRow(review: Int32(n), record: Int32(r), rag: rag, daysOverdue: days))
+            if let text = filter.text {
+                guard let rec = decoded?.recommendations[r], rec.allText.contains(where: text.matches) || text.matches(rec.id)
+                else { continue }
+            }
+            rows.append(MatchedRow(review: Int32(n), record: Int32(r), isAction: false, rag: rag, daysOverdue: days))
         }
     }
 
     /// Appends the matching actions of review `n`.
-    package func actions(_ view: ReviewView, review n: Int, into rows: inout [IndexRow]) {
+    func actions(_ view: ReviewView, review n: Int, decoded: Review?, into rows: inout [MatchedRow]) {
         guard !filter.excludeActions, includes(view) else { return }
         let ownerMatch = owners.isEmpty ? [] : codeMatches(view, owners)
         let leadMatch = leads.isEmpty ? [] : codeMatches(view, leads)
@@ -150,12 +162,16 @@ package struct IndexQuery: Sendable {
             let (rag, days) = state(dueKind: due.kind, dueEnd: due.end, terminal: terminal)
             guard includesDue(dueKind: due.kind, dueEnd: due.end, rag: rag, days: days, lastUpdate: view.actionLastUpdate(a), terminal: terminal)
             else { continue }
-            rows.append(IndexRow(review: Int32(n), record: Int32(a), rag: rag, daysOverdue: days))
+            if let text = filter.text {
+                guard let action = decoded?.actions[a], action.allText.contains(where: text.matches) || text.matches(action.id)
+                else { continue }
+            }
+            rows.append(MatchedRow(review: Int32(n), record: Int32(a), isAction: true, rag: rag, daysOverdue: days))
         }
     }
 
     /// The recommendations and findings (positions) an action responds to, in review order.
-    package static func targets(_ view: ReviewView, _ a: Int) -> (recs: [Int], findings: [Int]) {
+    static func targets(_ view: ReviewView, _ a: Int) -> (recs: [Int], findings: [Int]) {
         let list = view.actionRespondsTo(a)
         let count = view.listCount(list)
         guard count > 0 else { return ([], []) }
@@ -196,7 +212,7 @@ package struct IndexQuery: Sendable {
 
 extension String {
     /// A string from index bytes.
-    package init(indexBytes bytes: UnsafeRawBufferPointer) {
+    init(indexBytes bytes: UnsafeRawBufferPointer) {
         self.init(decoding: bytes, as: UTF8.self)
     }
 }

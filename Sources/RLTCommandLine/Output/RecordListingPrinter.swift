@@ -1,0 +1,107 @@
+import ReviewLearning
+
+/// Prints a record listing (`rec list`, `action list`, `overdue`) as the options ask: the engine
+/// (`RecordListing`) gives the rows and cells, this chooses the columns and the format.
+enum RecordListingPrinter {
+    static func print(_ listing: RecordListing, _ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        // The checks in the order users have always seen them: --sort and --limit, --format, then --columns.
+        let (sort, limit) = try Ordering.options(arguments)
+        let options = try ListingOptions(arguments, invocation)
+        let all = RecordColumn.all(listing.kind)
+        let columns = try options.selectedColumns(names(listing.kind)).map { column in
+            all[all.firstIndex { $0.name == column.name } ?? 0]
+        }
+        if let format = options.format.delimited, sort == nil {
+            let total = listing.stream(columns, as: format, header: options.header, limit: limit, to: invocation.out(bytes:))
+            return try Ordering.finish(total: total, arguments)
+        }
+        var rows = listing.rows()
+        if let sort { rows = listing.sorted(rows, by: sort) }
+        let total = rows.count
+        let shown = limit.map { Array(rows.prefix($0)) } ?? rows
+        if options.format.isJSON && options.columns == nil {
+            // Whole records: the query context decoded the reviews for this.
+            invocation.out(try options.render(shown, Listing(columns: [], defaults: [], json: record(listing))))
+        } else if listing.kind == .overdue && options.format == .table && sort == nil {
+            // Unsorted, the rows shown are the first of `rows`: headings and totals count from all of them.
+            invocation.out(
+                try OverdueCommand.grouped(
+                    total: total, shown: shown.count, review: { listing.review(of: rows[$0]) },
+                    isRecommendation: { !rows[$0].isAction },
+                    layout: { options in try cells(listing, shown, options).layout() }, options: options,
+                    asOf: invocation.asOf))
+        } else {
+            invocation.out(try cells(listing, shown, options).render())
+        }
+        try Ordering.finish(total: total, arguments)
+    }
+
+    /// The listing's columns by name, for `--columns` (checked, with suggestions) and the defaults.
+    private static func names(_ kind: RecordKind) -> Listing<[String]> {
+        Listing(columns: RecordColumn.all(kind).map { Column(name: $0.name) { _ in "" } }, defaults: RecordColumn.defaults(kind), json: { $0 })
+    }
+
+    /// The shown rows as cells of the columns `options` choose, ready for the table or JSON renderer.
+    private static func cells(
+        _ listing: RecordListing, _ rows: [MatchedRow], _ options: ListingOptions
+    ) throws -> (render: () throws -> String, layout: () throws -> TextTable.Layout) {
+        let all = RecordColumn.all(listing.kind)
+        let chosen = try options.selectedColumns(names(listing.kind)).map(\.name)
+        let columns = chosen.compactMap { name in all.first { $0.name == name } }
+        let cells = listing.cells(rows, columns)
+        let generic = Listing<[String]>(
+            columns: chosen.enumerated().map { k, name in Column(name: name) { $0[k] } }, defaults: chosen, json: { $0 })
+        var options = options
+        options.columns = chosen
+        return ({ try options.render(cells, generic) }, { try options.layout(cells, generic) })
+    }
+
+    /// A row's stored record with its review's id and the derived views; overdue rows also say which kind they are.
+    private static func record(_ listing: RecordListing) -> @Sendable (MatchedRow) -> any Encodable {
+        let reviews = listing.records.reviews ?? []
+        let kind = listing.kind
+        return { row in
+            let review = reviews[Int(row.review)]
+            let object: any Encodable
+            if row.isAction {
+                let action = review.actions[Int(row.record)]
+                object = WithReview(
+                    review: review.id, record: action,
+                    derived: DerivedFields(state: row.state, lastUpdate: action.lastUpdate, slippedDays: action.slippedDays))
+            } else {
+                let rec = review.recommendations[Int(row.record)]
+                object = WithReview(
+                    review: review.id, record: rec,
+                    derived: DerivedFields(state: row.state, lastUpdate: rec.lastUpdate, slippedDays: rec.slippedDays))
+            }
+            return kind == .overdue ? WithKind(kind: row.isAction ? "action" : "recommendation", record: object) : object
+        }
+    }
+}
+
+/// A record's JSON object with a `kind` key added, so each object of the mixed overdue list says what it is.
+private struct WithKind: Encodable {
+    let kind: String
+    let record: any Encodable
+
+    private enum Key: String, CodingKey { case kind }
+
+    func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(kind, forKey: .kind)
+    }
+}
+
+extension ListFormat {
+    /// CSV or TSV, which the engine writes itself.
+    var delimited: Delimited? {
+        switch self {
+        case .csv: .csv
+        case .tsv: .tsv
+        default: nil
+        }
+    }
+
+    var isJSON: Bool { self == .json || self == .jsonl }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The reviews a query reads, by position: the derived index, or reviews decoded from their files and packed the
+/// way the index packs them. Either way the query engine reads the same `ReviewView`s, so every filter, derived
+/// view, column and sort is written once and the two sources cannot drift apart.
+///
+/// `@unchecked`: immutable after `init`; the packed reviews live in memory owned by the set (or in the index's
+/// read-only mapping) for as long as the set does.
+package final class RecordSet: @unchecked Sendable {
+    /// Where the records came from, so a caller (and a test) can tell which source answered.
+    package enum Origin: Sendable, Equatable {
+        case index
+        case decoded
+    }
+
+    package let origin: Origin
+    /// The decoded reviews, in position order (nil for the index, which keeps no histories or outcome texts).
+    package let reviews: [Review]?
+    private let index: StoreIndex?
+    private let views: [ReviewView]
+    private let storage: UnsafeMutableRawBufferPointer?
+
+    /// The reviews of the index, in the order of its files.
+    init(_ index: StoreIndex) {
+        origin = .index
+        self.index = index
+        reviews = nil
+        views = []
+        storage = nil
+    }
+
+    /// Decoded reviews, packed in memory as the index would pack them.
+    package init(_ reviews: [Review]) {
+        origin = .decoded
+        index = nil
+        self.reviews = reviews
+        let blobs = reviews.map { BlobBuilder(ReviewDigest($0), source: UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let size = blobs.reduce(0) { $0 + $1.hot.count + $1.active.count + $1.cold.count }
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 8)
+        var at = 0
+        /// Copies `bytes` into the set's memory and returns where they now are.
+        func place(_ bytes: [UInt8]) -> UnsafeRawBufferPointer {
+            let part = UnsafeMutableRawBufferPointer(rebasing: memory[at..<at + bytes.count])
+            part.copyBytes(from: bytes)
+            at += bytes.count
+            return UnsafeRawBufferPointer(part)
+        }
+        views = blobs.map { blob in
+            // Packed from a decoded review, a blob always makes sense; `.empty` only keeps this total.
+            ReviewView(hot: place(blob.hot.bytes), active: place(blob.active.bytes), cold: place(blob.cold.bytes)) ?? .empty
+        }
+        storage = memory
+    }
+
+    deinit { storage?.deallocate() }
+
+    package var count: Int { index?.count ?? views.count }
+
+    @inline(__always) func review(_ n: Int) -> ReviewView { index?.review(n) ?? views[n] }
+
+    /// The file name (review id) of review `n`.
+    package func id(_ n: Int) -> String { index?.ids[n] ?? reviews?[n].id ?? "" }
+
+    /// Lets the index's pages before review `n` go (see `StoreIndex.releaseBehind`); nothing for decoded reviews.
+    func releaseBehind(_ n: Int) { index?.releaseBehind(n) }
+
+    /// False when an index file was cut short by another process while it was read (see `StoreIndex.isIntact`).
+    package var isIntact: Bool { index?.isIntact ?? true }
+}
+
+extension RecordSet {
+    /// The store's derived index, brought up to date (`StoreIndex.load`), as records; nil when it could be built
+    /// nowhere (memory, /dev/shm and the temp directories all refused), and the caller decodes the files instead.
+    package static func index(
+        of store: Store, mode: UInt32, temporaryDirectory: String?, now: Date
+    ) throws -> RecordSet? {
+        do {
+            let scratch = ScratchPlace.defaults(temporaryDirectory: temporaryDirectory)
+            return RecordSet(try StoreIndex.load(store, mode: mode, scratch: scratch, now: now))
+        } catch is IndexUnavailable {
+            return nil
+        }
+    }
+}
