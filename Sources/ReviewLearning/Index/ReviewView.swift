@@ -2,14 +2,14 @@
 /// blob or its text region, so even a damaged file cannot make a read stray outside the mapping.
 ///
 /// `@unchecked`: it holds pointers into a read-only mapping that outlives every query using it.
-package struct ReviewView: @unchecked Sendable {
+struct ReviewView: @unchecked Sendable {
     let hot: UnsafeRawBufferPointer
     let active: UnsafeRawBufferPointer
     let cold: UnsafeRawBufferPointer
-    package let codeCount: Int
-    package let findingCount: Int
-    package let recCount: Int
-    package let actionCount: Int
+    let codeCount: Int
+    let findingCount: Int
+    let recCount: Int
+    let actionCount: Int
     private let codesAt: Int
     private let findingsAt: Int
     private let recsAt: Int
@@ -48,7 +48,7 @@ package struct ReviewView: @unchecked Sendable {
     // MARK: Parts
 
     /// A length-prefixed string of the blob; empty if the reference is bad.
-    @inline(__always) package func string(_ at: UInt32) -> UnsafeRawBufferPointer {
+    @inline(__always) func string(_ at: UInt32) -> UnsafeRawBufferPointer {
         let at = Int(at)
         guard at <= hot.count - 4 else { return hot.slice(0, 0) }
         let length = Int(hot.u32(at))
@@ -57,22 +57,22 @@ package struct ReviewView: @unchecked Sendable {
     }
 
     /// The number of items in the list at `at`, checked to fit.
-    @inline(__always) package func listCount(_ at: UInt32) -> Int {
+    @inline(__always) func listCount(_ at: UInt32) -> Int {
         let at = Int(at)
         guard at <= hot.count - 4 else { return 0 }
         let count = Int(hot.u32(at))
         return count <= (hot.count - at - 4) / 4 ? count : 0
     }
 
-    @inline(__always) package func listItem(_ at: UInt32, _ k: Int) -> UInt32 { hot.u32(Int(at) + 4 + 4 * k) }
+    @inline(__always) func listItem(_ at: UInt32, _ k: Int) -> UInt32 { hot.u32(Int(at) + 4 + 4 * k) }
 
-    package func code(_ index: UInt32) -> UnsafeRawBufferPointer {
+    func code(_ index: UInt32) -> UnsafeRawBufferPointer {
         guard Int(index) < codeCount else { return hot.slice(0, 0) }
         return string(hot.u32(codesAt + 4 * Int(index)))
     }
 
     /// A text of the record's region, or nil for none (or a bad reference).
-    @inline(__always) package func text(_ region: UInt8, _ at: UInt32) -> UnsafeRawBufferPointer? {
+    @inline(__always) func text(_ region: UInt8, _ at: UInt32) -> UnsafeRawBufferPointer? {
         guard at != BlobLayout.none else { return nil }
         let r = region == BlobLayout.active ? active : cold
         let at = Int(at)
@@ -96,80 +96,80 @@ package struct ReviewView: @unchecked Sendable {
 
     // MARK: Review
 
-    package var type: ReviewType { Codes.reviewTypes[Int(hot.u8(0))] }
-    package var typeIndex: UInt8 { hot.u8(0) }
-    package var id: UnsafeRawBufferPointer { string(hot.u32(4)) }
-    package var title: UnsafeRawBufferPointer { string(hot.u32(8)) }
+    var type: ReviewType { Codes.reviewTypes[Int(hot.u8(0))] }
+    var typeIndex: UInt8 { hot.u8(0) }
+    var id: UnsafeRawBufferPointer { string(hot.u32(4)) }
+    var title: UnsafeRawBufferPointer { string(hot.u32(8)) }
 
     // MARK: Findings
 
-    package func findingID(_ f: Int) -> UnsafeRawBufferPointer { string(hot.u32(findingsAt + f * BlobLayout.findingSize)) }
-    package func findingThemes(_ f: Int) -> UInt32 { hot.u32(findingsAt + f * BlobLayout.findingSize + 4) }
+    func findingID(_ f: Int) -> UnsafeRawBufferPointer { string(hot.u32(findingsAt + f * BlobLayout.findingSize)) }
+    func findingThemes(_ f: Int) -> UInt32 { hot.u32(findingsAt + f * BlobLayout.findingSize + 4) }
 
     // MARK: Recommendations
 
-    @inline(__always) package func rec(_ r: Int) -> Int { recsAt + r * BlobLayout.recSize }
-    @inline(__always) package func recStatus(_ r: Int) -> Int {
+    @inline(__always) func rec(_ r: Int) -> Int { recsAt + r * BlobLayout.recSize }
+    @inline(__always) func recStatus(_ r: Int) -> Int {
         min(Int(hot.u8(rec(r) + BlobLayout.Rec.status)), Codes.recStatuses.count - 1)
     }
-    @inline(__always) package func recLevel(_ r: Int) -> Int {
+    @inline(__always) func recLevel(_ r: Int) -> Int {
         min(Int(hot.u8(rec(r) + BlobLayout.Rec.level)), Codes.levels.count - 1)
     }
-    @inline(__always) package func recAssurance(_ r: Int) -> Int {
+    @inline(__always) func recAssurance(_ r: Int) -> Int {
         min(Int(hot.u8(rec(r) + BlobLayout.Rec.assurance)), Codes.assurances.count - 1)
     }
-    package func recID(_ r: Int) -> UnsafeRawBufferPointer { string(hot.u32(rec(r) + BlobLayout.Rec.id)) }
-    package func recOwners(_ r: Int) -> UInt32 { hot.u32(rec(r) + BlobLayout.Rec.owners) }
-    package func recThemes(_ r: Int) -> UInt32 { hot.u32(rec(r) + BlobLayout.Rec.themes) }
-    package func recLinks(_ r: Int) -> UInt32 { hot.u32(rec(r) + BlobLayout.Rec.links) }
-    @inline(__always) package func recDue(_ r: Int) -> (kind: UInt8, end: Int32) {
+    func recID(_ r: Int) -> UnsafeRawBufferPointer { string(hot.u32(rec(r) + BlobLayout.Rec.id)) }
+    func recOwners(_ r: Int) -> UInt32 { hot.u32(rec(r) + BlobLayout.Rec.owners) }
+    func recThemes(_ r: Int) -> UInt32 { hot.u32(rec(r) + BlobLayout.Rec.themes) }
+    func recLinks(_ r: Int) -> UInt32 { hot.u32(rec(r) + BlobLayout.Rec.links) }
+    @inline(__always) func recDue(_ r: Int) -> (kind: UInt8, end: Int32) {
         date(rec(r) + BlobLayout.Rec.dueKind, rec(r) + BlobLayout.Rec.dueEnd)
     }
-    package func recOriginalDue(_ r: Int) -> (kind: UInt8, end: Int32) {
+    func recOriginalDue(_ r: Int) -> (kind: UInt8, end: Int32) {
         date(rec(r) + BlobLayout.Rec.originalDueKind, rec(r) + BlobLayout.Rec.originalDueEnd)
     }
-    package func recLatestOutcome(_ r: Int) -> (kind: UInt8, end: Int32) {
+    func recLatestOutcome(_ r: Int) -> (kind: UInt8, end: Int32) {
         date(rec(r) + BlobLayout.Rec.latestOutcomeKind, rec(r) + BlobLayout.Rec.latestOutcomeEnd)
     }
-    @inline(__always) package func recLastUpdate(_ r: Int) -> Int32? {
+    @inline(__always) func recLastUpdate(_ r: Int) -> Int32? {
         let day = hot.i32(rec(r) + BlobLayout.Rec.lastUpdate)
         return day == BlobLayout.noDay || !ReviewView.days.contains(day) ? nil : day
     }
-    package func recOutcomeCount(_ r: Int) -> Int { Int(hot.u32(rec(r) + BlobLayout.Rec.outcomeCount)) }
-    package func recText(_ r: Int) -> UnsafeRawBufferPointer {
+    func recOutcomeCount(_ r: Int) -> Int { Int(hot.u32(rec(r) + BlobLayout.Rec.outcomeCount)) }
+    func recText(_ r: Int) -> UnsafeRawBufferPointer {
         text(hot.u8(rec(r) + BlobLayout.Rec.region), hot.u32(rec(r) + BlobLayout.Rec.text)) ?? hot.slice(0, 0)
     }
-    package func recReason(_ r: Int) -> UnsafeRawBufferPointer? {
+    func recReason(_ r: Int) -> UnsafeRawBufferPointer? {
         text(hot.u8(rec(r) + BlobLayout.Rec.region), hot.u32(rec(r) + BlobLayout.Rec.reason))
     }
 
     // MARK: Actions
 
-    @inline(__always) package func action(_ a: Int) -> Int { actionsAt + a * BlobLayout.actionSize }
-    @inline(__always) package func actionStatus(_ a: Int) -> Int {
+    @inline(__always) func action(_ a: Int) -> Int { actionsAt + a * BlobLayout.actionSize }
+    @inline(__always) func actionStatus(_ a: Int) -> Int {
         min(Int(hot.u8(action(a) + BlobLayout.Action.status)), Codes.actionStatuses.count - 1)
     }
-    package func actionID(_ a: Int) -> UnsafeRawBufferPointer { string(hot.u32(action(a) + BlobLayout.Action.id)) }
-    package func actionAgency(_ a: Int) -> UInt32 { hot.u32(action(a) + BlobLayout.Action.agency) }
-    package func actionRespondsTo(_ a: Int) -> UInt32 { hot.u32(action(a) + BlobLayout.Action.respondsTo) }
-    @inline(__always) package func actionDue(_ a: Int) -> (kind: UInt8, end: Int32) {
+    func actionID(_ a: Int) -> UnsafeRawBufferPointer { string(hot.u32(action(a) + BlobLayout.Action.id)) }
+    func actionAgency(_ a: Int) -> UInt32 { hot.u32(action(a) + BlobLayout.Action.agency) }
+    func actionRespondsTo(_ a: Int) -> UInt32 { hot.u32(action(a) + BlobLayout.Action.respondsTo) }
+    @inline(__always) func actionDue(_ a: Int) -> (kind: UInt8, end: Int32) {
         date(action(a) + BlobLayout.Action.dueKind, action(a) + BlobLayout.Action.dueEnd)
     }
-    package func actionOriginalDue(_ a: Int) -> (kind: UInt8, end: Int32) {
+    func actionOriginalDue(_ a: Int) -> (kind: UInt8, end: Int32) {
         date(action(a) + BlobLayout.Action.originalDueKind, action(a) + BlobLayout.Action.originalDueEnd)
     }
-    package func actionCompleted(_ a: Int) -> (kind: UInt8, end: Int32) {
+    func actionCompleted(_ a: Int) -> (kind: UInt8, end: Int32) {
         date(action(a) + BlobLayout.Action.completedKind, action(a) + BlobLayout.Action.completedEnd)
     }
-    @inline(__always) package func actionLastUpdate(_ a: Int) -> Int32? {
+    @inline(__always) func actionLastUpdate(_ a: Int) -> Int32? {
         let day = hot.i32(action(a) + BlobLayout.Action.lastUpdate)
         return day == BlobLayout.noDay || !ReviewView.days.contains(day) ? nil : day
     }
-    package func actionText(_ a: Int) -> UnsafeRawBufferPointer {
+    func actionText(_ a: Int) -> UnsafeRawBufferPointer {
         text(hot.u8(action(a) + BlobLayout.Action.region), hot.u32(action(a) + BlobLayout.Action.text)) ?? hot.slice(0, 0)
     }
     /// Measure (0), evidence (1) or reason (2).
-    package func actionExtra(_ a: Int, _ k: Int) -> UnsafeRawBufferPointer? {
+    func actionExtra(_ a: Int, _ k: Int) -> UnsafeRawBufferPointer? {
         let at = hot.u32(action(a) + BlobLayout.Action.extras)
         guard at != BlobLayout.none else { return nil }
         let region = hot.u8(action(a) + BlobLayout.Action.region)

@@ -46,7 +46,7 @@ package final class StoreIndex: @unchecked Sendable {
     /// Review `n`'s blob. Blobs are checked when first read rather than all at load time, which would bring every
     /// page of the index into memory at once; the file's checksum (or stamp) already vouches for them, so a blob
     /// that does not make sense can only come from a bug or a forged file, and reads as a review with no records.
-    @inline(__always) package func review(_ n: Int) -> ReviewView {
+    @inline(__always) func review(_ n: Int) -> ReviewView {
         let (file, entry) = refs[n]
         return tables[file].review(entry) ?? .empty
     }
