@@ -278,8 +278,8 @@ struct IndexDamage: Error {}
 /// ASCII names), so `a-b` comes before `a` (`-` sorts before `.`). Index entries are written in this order.
 func compareNames(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
     let common = min(a.count, b.count)
-    if common > 0 {
-        let c = memcmp(a.baseAddress!, b.baseAddress!, common)
+    if common > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+        let c = memcmp(pa, pb, common)
         if c != 0 { return Int(c) }
     }
     if a.count == b.count { return 0 }
@@ -299,8 +299,8 @@ func compareNames(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> I
 /// Byte-wise ordering of two strings.
 func compareBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
     let common = min(a.count, b.count)
-    if common > 0 {
-        let c = memcmp(a.baseAddress!, b.baseAddress!, common)
+    if common > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+        let c = memcmp(pa, pb, common)
         if c != 0 { return Int(c) }
     }
     return a.count - b.count

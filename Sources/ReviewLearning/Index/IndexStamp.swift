@@ -29,7 +29,7 @@ struct IndexStamp {
     static func read(_ directory: String) -> IndexStamp {
         guard let data = try? FileSystem.read("\(directory)/stamp"), data.count >= 13 else { return IndexStamp() }
         return data.withUnsafeBytes { raw in
-            guard memcmp(raw.baseAddress!, magic, 8) == 0 else { return IndexStamp() }
+            guard raw.prefix(magic.count).elementsEqual(magic) else { return IndexStamp() }
             let count = Int(raw.u32(8))
             let hasDirectory = raw.u8(12) == 1
             guard count <= 4, raw.count == 13 + count * 48 + (hasDirectory ? 48 : 0) else { return IndexStamp() }

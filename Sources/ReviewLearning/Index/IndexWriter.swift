@@ -183,9 +183,10 @@ struct IndexWriter {
 }
 
 func pwriteAll(_ fd: Int32, _ data: UnsafeRawBufferPointer, at position: Int) -> Bool {
+    guard let base = data.baseAddress else { return true }
     var offset = 0
     while offset < data.count {
-        let n = pwrite(fd, data.baseAddress! + offset, data.count - offset, off_t(position + offset))
+        let n = pwrite(fd, base + offset, data.count - offset, off_t(position + offset))
         if n < 0 {
             if errno == EINTR { continue }
             return false

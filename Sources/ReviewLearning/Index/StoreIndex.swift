@@ -420,7 +420,7 @@ package final class StoreIndex: @unchecked Sendable {
         var pool: [UInt8] = []
         pool.reserveCapacity(1 << 16)
         var spans: [(start: Int, count: Int)] = []
-        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return try store.reviewIDs() }
         while let entry = readdir(dir) {
             let name = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: UInt8.self)
             let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
@@ -675,8 +675,9 @@ package final class StoreIndex: @unchecked Sendable {
         var total = 0
         var failed: Int32 = 0
         data.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return }
             while total < raw.count {
-                let n = read(fd, raw.baseAddress! + total, raw.count - total)
+                let n = read(fd, base + total, raw.count - total)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failed = errno
