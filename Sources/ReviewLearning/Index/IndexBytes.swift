@@ -28,6 +28,17 @@ struct ByteWriter {
     mutating func append(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
 
     mutating func zeros(_ n: Int) { bytes.append(contentsOf: repeatElement(0, count: n)) }
+
+    /// Sets a field of a fixed layout, in bytes already there (`zeros`), at its named offset.
+    mutating func u32(_ v: UInt32, at offset: Int) {
+        bytes.withUnsafeMutableBytes { $0.storeBytes(of: v.littleEndian, toByteOffset: offset, as: UInt32.self) }
+    }
+
+    mutating func u64(_ v: UInt64, at offset: Int) {
+        bytes.withUnsafeMutableBytes { $0.storeBytes(of: v.littleEndian, toByteOffset: offset, as: UInt64.self) }
+    }
+
+    mutating func i64(_ v: Int64, at offset: Int) { u64(UInt64(bitPattern: v), at: offset) }
 }
 
 extension UnsafeRawBufferPointer {

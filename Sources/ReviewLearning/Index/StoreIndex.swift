@@ -114,170 +114,247 @@ package final class StoreIndex: @unchecked Sendable {
     package static func load(
         _ store: Store, mode: UInt32 = 0o600, scratch: [ScratchPlace], now: Date = Date()
     ) throws -> StoreIndex {
-        let started = nanoseconds(now)
-        try store.requireStore()
-        let directory = "\(store.root)/\(directoryName)"
-        var old: [IndexFile] = []
+        let survey = try Survey(store, mode: mode, now: now)
+        let unchanged = survey.sources.allSatisfy { if case .keep = $0 { true } else { false } }
+        let index = try unchanged && !survey.stale ? reuse(survey) : rewrite(survey, scratch: scratch)
+        index.releaseHot()
+        return index
+    }
+
+    /// The index files found in `.index/` that are sound and of the right kind.
+    private struct Existing {
+        var files: [IndexFile] = []
         var base: Int?
         var overlay: Int?
-        let stamp = IndexStamp.read(directory)
-        // Leftovers of interrupted builds would otherwise pile up (each as big as the index).
-        if FileSystem.isDirectory(directory) { removeStrays(store: store.root, directory: directory) }
-        if let file = IndexFile.open("\(directory)/base", trusted: stamp.files), file.kind == .base {
-            base = old.count
-            old.append(file)
-        }
-        if let file = IndexFile.open("\(directory)/overlay", trusted: stamp.files), file.kind == .overlay {
-            overlay = old.count
-            old.append(file)
-        }
-        let dirfd = open(store.reviewsDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if dirfd >= 0 { close(dirfd) } }
-        var dirInfo = stat()
-        let dirKey = dirfd >= 0 && fstat(dirfd, &dirInfo) == 0 ? IndexFile.FileKey(dirInfo) : nil
-        // The names: from the index while the directory is as it was when the stamp's listing was taken (and the
-        // index files are those the stamp vouches for), else from the directory.
-        let stampedFiles = !old.isEmpty && old.allSatisfy { !$0.hashed } && stamp.files.count == old.count
-        let ids: [String]
-        let listed: Bool
-        if let dirKey, let known = stamp.directory, known.key == dirKey, stampedFiles,
-            max(dirKey.mtime, dirKey.ctime) < known.listed - IndexFile.racyWindow, let names = indexedNames(old)
-        {
-            ids = names
-            listed = false
-        } else {
-            ids = try listReviews(store)
-            listed = true
-        }
-        let index = StoreIndex(ids: ids)
-        index.listedDirectory = listed
-        let ascii = ids.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
-        var byName: [[String: Int]] = []
-        if !ascii {
-            // Byte order is the listing's order only for ASCII names; other names are looked up by value.
-            byName = old.map { file in
-                Dictionary((0..<file.entryCount).map { (String(decoding: file.name($0), as: UTF8.self), $0) }) { a, _ in a }
+
+        init(directory: String, trusted: Set<Stamp>) {
+            if let file = IndexFile.open("\(directory)/base", trusted: trusted), file.kind == .base {
+                base = files.count
+                files.append(file)
+            }
+            if let file = IndexFile.open("\(directory)/overlay", trusted: trusted), file.kind == .overlay {
+                overlay = files.count
+                files.append(file)
             }
         }
-        let lookups = [overlay, base].compactMap { $0 }
+    }
 
-        // Classify every file by its stat, on all cores for big stores.
+    /// Everything `load` learns before writing anything: the index files there, the review names, and what to do
+    /// with each review file.
+    private struct Survey {
+        let store: Store
+        let directory: String
+        let mode: UInt32
+        let started: Int64
+        let stamp: IndexStamp
+        let old: Existing
+        let ids: [String]
+        /// Whether the names were read from the directory (rather than taken from the index).
+        let listed: Bool
+        /// Whether every name is ASCII: only then is the index's byte order the listing's order.
+        let ascii: Bool
+        let directoryKey: IndexFile.FileKey?
+        let sources: [Source]
+        /// The size of all review files found (small stores keep their index in memory).
+        let total: UInt64
+        /// Whether the index holds files no longer listed (a review removed). They are dropped by writing a new base,
+        /// so that the index holds exactly the listing again and the next runs can skip reading the directory.
+        let stale: Bool
+
+        /// The directory's key at this run's listing.
+        var listing: (key: IndexFile.FileKey, listed: Int64)? { directoryKey.map { (key: $0, listed: started) } }
+        /// The listing the index files hold once they match the review files: this run's, or the stamp's.
+        var covered: (key: IndexFile.FileKey, listed: Int64)? { listed ? listing : stamp.directory }
+
+        init(_ store: Store, mode: UInt32, now: Date) throws {
+            (self.store, self.mode, started) = (store, mode, nanoseconds(now))
+            try store.requireStore()
+            directory = "\(store.root)/\(directoryName)"
+            stamp = IndexStamp.read(directory)
+            // Leftovers of interrupted builds would otherwise pile up (each as big as the index).
+            if FileSystem.isDirectory(directory) { removeStrays(store: store.root, directory: directory) }
+            old = Existing(directory: directory, trusted: stamp.files)
+            let dirfd = open(store.reviewsDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if dirfd >= 0 { close(dirfd) } }
+            var dirInfo = stat()
+            directoryKey = dirfd >= 0 && fstat(dirfd, &dirInfo) == 0 ? IndexFile.FileKey(dirInfo) : nil
+            (ids, listed) = try reviewNames(store, old: old.files, stamp: stamp, directoryKey: directoryKey)
+            ascii = ids.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+            let finder = Finder(old, ascii: ascii, store: store, started: started)
+            (sources, total) = classify(ids, dirfd: dirfd, finder: finder)
+            if listed, ascii, let names = indexedNames(old.files) {
+                stale = !Set(names).subtracting(ids).isEmpty
+            } else {
+                stale = false
+            }
+        }
+    }
+
+    /// The review names: from the index while the directory is as it was when the stamp's listing was taken (and the
+    /// index files are those the stamp vouches for), else from the directory (`listed`).
+    private static func reviewNames(
+        _ store: Store, old: [IndexFile], stamp: IndexStamp, directoryKey: IndexFile.FileKey?
+    ) throws -> (ids: [String], listed: Bool) {
+        let stampedFiles = !old.isEmpty && old.allSatisfy { !$0.hashed } && stamp.files.count == old.count
+        if let directoryKey, let known = stamp.directory, known.key == directoryKey, stampedFiles,
+            max(directoryKey.mtime, directoryKey.ctime) < known.listed - IndexFile.racyWindow, let names = indexedNames(old)
+        {
+            return (names, false)
+        }
+        return (try listReviews(store), true)
+    }
+
+    /// `stat`s every review file and decides what to do with it, on four threads for big stores; also returns the
+    /// total size of the files.
+    private static func classify(_ ids: [String], dirfd: Int32, finder: Finder) -> (sources: [Source], total: UInt64) {
         var sources = [Source](repeating: .read, count: ids.count)
-        var keys = [IndexFile.FileKey?](repeating: nil, count: ids.count)
-        let tables = old.map(\.table)
-        let names = byName
+        var sizes = [UInt64](repeating: 0, count: ids.count)
         sources.withUnsafeMutableBufferPointer { sourceSlots in
-            keys.withUnsafeMutableBufferPointer { keySlots in
+            sizes.withUnsafeMutableBufferPointer { sizeSlots in
                 // Each part writes only its own slots n (a disjoint range), and both arrays outlive the workers.
                 nonisolated(unsafe) let sourceSlots = sourceSlots
-                nonisolated(unsafe) let keySlots = keySlots
+                nonisolated(unsafe) let sizeSlots = sizeSlots
                 let parts = ids.count >= 2048 ? 4 : 1
                 let classify: @Sendable (Int) -> Void = { part in
                     var path = [CChar](repeating: 0, count: 256)
-                    var hints = [Int](repeating: -1, count: tables.count)
+                    var hints = [Int](repeating: -1, count: finder.tables.count)
                     for n in stride(from: part * ids.count / parts, to: (part + 1) * ids.count / parts, by: 1) {
-                        let id = ids[n]
-                        var info = stat()
-                        var name = id
-                        let found = name.withUTF8 { utf8 -> Bool in
-                            guard dirfd >= 0, utf8.count + 6 <= path.count else {
-                                return dirfd >= 0 && fstatat(dirfd, "\(id).json", &info, AT_SYMLINK_NOFOLLOW) == 0
-                            }
-                            path.withUnsafeMutableBytes { raw in
-                                raw.copyMemory(from: UnsafeRawBufferPointer(utf8))
-                                for (k, c) in ".json\0".utf8.enumerated() { raw[utf8.count + k] = c }
-                            }
-                            return fstatat(dirfd, path, &info, AT_SYMLINK_NOFOLLOW) == 0
-                        }
-                        // Gone, a link or not a file: reading it gives the full path's answer (skip or error).
-                        guard found, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                        let key = IndexFile.FileKey(info)
-                        keySlots[n] = key
-                        for f in lookups {
-                            let entry: Int?
-                            if ascii {
-                                entry = name.withUTF8 { tables[f].find(UnsafeRawBufferPointer($0), hint: hints[f]) }
-                                if let entry { hints[f] = entry + 1 }
-                            } else {
-                                entry = names[f][id]
-                            }
-                            guard let entry, tables[f].key(entry) == key else { continue }
-                            if tables[f].isRacy(entry) {
-                                guard let hash = contentHash(store.reviewPath(id)), hash == tables[f].contentHash(entry)
-                                else { break }
-                                sourceSlots[n] = isRacy(key, now: started)
-                                    ? .keep(file: f, entry: entry) : .refresh(file: f, entry: entry, key: key)
-                            } else {
-                                sourceSlots[n] = .keep(file: f, entry: entry)
-                            }
-                            break
-                        }
+                        guard let key = statReview(ids[n], in: dirfd, path: &path) else { continue }
+                        sizeSlots[n] = key.size
+                        sourceSlots[n] = finder.source(ids[n], key: key, hints: &hints)
                     }
                 }
-                if parts > 1 {
-                    DispatchQueue.concurrentPerform(iterations: parts, execute: classify)
+                if parts > 1 { DispatchQueue.concurrentPerform(iterations: parts, execute: classify) } else { classify(0) }
+            }
+        }
+        return (sources, sizes.reduce(0, +))
+    }
+
+    /// The key of review file `id`, or nil when it is gone, a link or not a file (reading it then gives the full
+    /// path's answer: skip or error). `path` is a buffer reused for the file name, to spare an allocation per file.
+    private static func statReview(_ id: String, in dirfd: Int32, path: inout [CChar]) -> IndexFile.FileKey? {
+        guard dirfd >= 0 else { return nil }
+        var info = stat()
+        var name = id
+        let found = name.withUTF8 { utf8 -> Bool in
+            guard utf8.count + 6 <= path.count else { return fstatat(dirfd, "\(id).json", &info, AT_SYMLINK_NOFOLLOW) == 0 }
+            path.withUnsafeMutableBytes { raw in
+                raw.copyMemory(from: UnsafeRawBufferPointer(utf8))
+                for (k, c) in ".json\0".utf8.enumerated() { raw[utf8.count + k] = c }
+            }
+            return fstatat(dirfd, path, &info, AT_SYMLINK_NOFOLLOW) == 0
+        }
+        guard found, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return IndexFile.FileKey(info)
+    }
+
+    /// Looks a review file up in the old index files (the overlay first: it is the newer) by name and key.
+    private struct Finder: Sendable {
+        let tables: [IndexTable]
+        let lookups: [Int]
+        /// Per old file, entry numbers by name; nil for ASCII names, found by binary search instead (byte order is
+        /// the listing's order only for ASCII names).
+        let byName: [[String: Int]]?
+        let store: Store
+        let started: Int64
+
+        init(_ old: Existing, ascii: Bool, store: Store, started: Int64) {
+            tables = old.files.map(\.table)
+            lookups = [old.overlay, old.base].compactMap { $0 }
+            byName = ascii ? nil : old.files.map { file in
+                Dictionary((0..<file.entryCount).map { (String(decoding: file.name($0), as: UTF8.self), $0) }) { a, _ in a }
+            }
+            (self.store, self.started) = (store, started)
+        }
+
+        /// What to do with review file `id`, whose key is `key`. `hints` holds, per old file, where the next name is
+        /// likely to be (the listing and the entries are in the same order).
+        func source(_ id: String, key: IndexFile.FileKey, hints: inout [Int]) -> Source {
+            var name = id
+            for f in lookups {
+                let entry: Int?
+                if let byName {
+                    entry = byName[f][id]
                 } else {
-                    classify(0)
+                    entry = name.withUTF8 { tables[f].find(UnsafeRawBufferPointer($0), hint: hints[f]) }
+                    if let entry { hints[f] = entry + 1 }
                 }
+                guard let entry, tables[f].key(entry) == key else { continue }
+                guard tables[f].isRacy(entry) else { return .keep(file: f, entry: entry) }
+                // The same key may hide a second change within the racy window: only the content can tell.
+                guard let hash = contentHash(store.reviewPath(id)), hash == tables[f].contentHash(entry) else { return .read }
+                return isRacy(key, now: started) ? .keep(file: f, entry: entry) : .refresh(file: f, entry: entry, key: key)
             }
+            return .read
         }
-        let total = keys.reduce(UInt64(0)) { $0 + ($1?.size ?? 0) }
-        // Index entries for files no longer listed (a review removed) are dropped by writing a new base, so that the
-        // index holds exactly the listing again and the next runs can skip reading the directory.
-        let stale = listed && ascii && indexedNames(old).map { Set($0).subtracting(ids).isEmpty } == false
-        let listing = dirKey.map { (key: $0, listed: started) }
+    }
 
-        let changed = sources.indices.filter { if case .keep = sources[$0] { false } else { true } }
-        if changed.isEmpty && !stale {
-            index.files = old
-            index.refs = sources.map { if case .keep(let f, let e) = $0 { (f, e) } else { (0, 0) } }
-            index.tables = old.map(\.table)
-            let covered = listed ? listing : stamp.directory
-            if old.contains(where: \.hashed) || (listed && ascii && (stamp.directory?.key != dirKey || listing != nil)) {
-                writeStamp(directory, old, listing: ascii ? covered : nil, mode: mode)
-            }
-            index.releaseHot()
-            return index
+    /// The index as it is, when no review file changed and no entry is stale. The stamp is written again only when
+    /// it would say something new: a file checksummed this run, or a listing of the directory.
+    private static func reuse(_ s: Survey) -> StoreIndex {
+        let index = StoreIndex(ids: s.ids)
+        index.listedDirectory = s.listed
+        index.files = s.old.files
+        index.refs = s.sources.map { if case .keep(let f, let e) = $0 { (f, e) } else { (0, 0) } }
+        index.tables = s.old.files.map(\.table)
+        if s.old.files.contains(where: \.hashed) || (s.listed && s.ascii && (s.stamp.directory?.key != s.directoryKey || s.listing != nil)) {
+            writeStamp(s.directory, s.old.files, listing: s.ascii ? s.covered : nil, mode: s.mode)
         }
+        return index
+    }
 
-        // Write a new base (everything) or a new overlay (what the base lacks).
-        let baseEntries = base.map { old[$0].entryCount } ?? 0
-        let overlayItems = sources.indices.filter { n in
-            if case .keep(let f, _) = sources[n], f == base { return false }
-            return true
-        }
-        let compact = base == nil || stale || overlayItems.count > max(64, baseEntries / 8)
-        let items = compact ? Array(sources.indices) : overlayItems
-        let persist = total >= persistThreshold || FileSystem.isDirectory(directory)
+    /// Writes a new base (everything) or a new overlay (what the base lacks), and returns the index over it and the
+    /// old files it leaves in use.
+    private static func rewrite(_ s: Survey, scratch: [ScratchPlace]) throws -> StoreIndex {
+        let (items, compact) = plan(s)
+        let persist = s.total >= persistThreshold || FileSystem.isDirectory(s.directory)
         let built = try write(
-            items: items, ids: ids, sources: sources, old: old, store: store, kind: compact ? .base : .overlay,
-            directory: persist ? directory : nil, mode: mode, started: started, scratch: scratch)
+            items: items, ids: s.ids, sources: s.sources, old: s.old.files, store: s.store, kind: compact ? .base : .overlay,
+            directory: persist ? s.directory : nil, mode: s.mode, started: s.started, scratch: scratch)
+        let index = StoreIndex(ids: s.ids)
+        index.listedDirectory = s.listed
         index.wrote = built.persisted
         index.reread = built.reread
-        index.files = old + [built.file]
-        let newFile = old.count
-        var position = 0
-        for n in sources.indices {
-            if position < items.count && items[position] == n {
-                index.refs.append((newFile, built.entries[position]))
-                position += 1
-            } else if case .keep(let f, let e) = sources[n] {
-                index.refs.append((f, e))
-            }
-        }
+        index.files = s.old.files + [built.file]
+        index.refs = refs(s.sources, items: items, entries: built.entries, newFile: s.old.files.count)
+        index.tables = index.files.map(\.table)
         // Files that vanished while being read are left out, as the full path leaves them out.
         let missing = Set(index.refs.indices.filter { index.refs[$0].entry < 0 })
         if built.persisted {
-            if compact { unlink("\(directory)/overlay") }
-            let current = compact ? [built.file] : old.filter { $0.kind == .base } + [built.file]
+            if compact { unlink("\(s.directory)/overlay") }
+            let current = compact ? [built.file] : s.old.files.filter { $0.kind == .base } + [built.file]
             // The new files hold exactly the listing unless a file vanished meanwhile.
-            let covered = missing.isEmpty && ascii ? (listed ? listing : stamp.directory) : nil
-            writeStamp(directory, current, listing: covered, mode: mode)
+            writeStamp(s.directory, current, listing: missing.isEmpty && s.ascii ? s.covered : nil, mode: s.mode)
         }
-        index.tables = index.files.map(\.table)
-        let result = missing.isEmpty ? index : index.without(missing: missing)
-        result.releaseHot()
-        return result
+        return missing.isEmpty ? index : index.without(missing: missing)
+    }
+
+    /// Which review files to write, and whether as a new base (`compact`): when there is no base, entries are stale,
+    /// or an overlay would hold more than an eighth of the base (it is rewritten whole on every change).
+    private static func plan(_ s: Survey) -> (items: [Int], compact: Bool) {
+        let baseEntries = s.old.base.map { s.old.files[$0].entryCount } ?? 0
+        let overlayItems = s.sources.indices.filter { n in
+            if case .keep(let f, _) = s.sources[n], f == s.old.base { return false }
+            return true
+        }
+        let compact = s.old.base == nil || s.stale || overlayItems.count > max(64, baseEntries / 8)
+        return (compact ? Array(s.sources.indices) : overlayItems, compact)
+    }
+
+    /// Where each review is: in the new file `newFile` for the `items` written (`entries`: their entry numbers, -1
+    /// for a file that vanished), where it was for the others.
+    private static func refs(_ sources: [Source], items: [Int], entries: [Int], newFile: Int) -> [(file: Int, entry: Int)] {
+        var refs: [(file: Int, entry: Int)] = []
+        var position = 0
+        for n in sources.indices {
+            if position < items.count && items[position] == n {
+                refs.append((newFile, entries[position]))
+                position += 1
+            } else if case .keep(let f, let e) = sources[n] {
+                refs.append((f, e))
+            }
+        }
+        return refs
     }
 
     /// Lets go of the index pages touched while loading; queries bring back what they read, and release it behind
@@ -343,7 +420,7 @@ package final class StoreIndex: @unchecked Sendable {
         var pool: [UInt8] = []
         pool.reserveCapacity(1 << 16)
         var spans: [(start: Int, count: Int)] = []
-        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return try store.reviewIDs() }
         while let entry = readdir(dir) {
             let name = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: UInt8.self)
             let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
@@ -598,8 +675,9 @@ package final class StoreIndex: @unchecked Sendable {
         var total = 0
         var failed: Int32 = 0
         data.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return }
             while total < raw.count {
-                let n = read(fd, raw.baseAddress! + total, raw.count - total)
+                let n = read(fd, base + total, raw.count - total)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failed = errno
