@@ -89,10 +89,10 @@ public enum RLTTool {
 
     private static func makeInvocation(_ parsed: ParsedArguments, context: ToolContext) throws -> Invocation {
         let env = context.environment
-        let storePath = parsed.string("--store") ?? env["RLT_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "data"
+        let storePath = parsed.string(.store) ?? env["RLT_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "data"
         var asOf = CalendarDay.today(at: context.now, in: context.timeZone)
-        if let text = parsed.string("--as-of") ?? env["RLT_AS_OF"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            let option = parsed.string("--as-of") == nil ? "RLT_AS_OF" : "--as-of"
+        if let text = parsed.string(.asOf) ?? env["RLT_AS_OF"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            let option = parsed.string(.asOf) == nil ? "RLT_AS_OF" : "--as-of"
             do {
                 guard case .day(let day) = try PartialDate(parsing: text) else {
                     throw UsageFailure(
@@ -106,9 +106,9 @@ public enum RLTTool {
                     path: parsed.path)
             }
         }
-        let authorSource = parsed.string("--author") != nil ? "--author"
+        let authorSource = parsed.string(.author) != nil ? "--author"
             : [("RLT_AUTHOR", env["RLT_AUTHOR"]), ("USER", env["USER"])].first { !($0.1 ?? "").isEmpty }?.0
-        let author = parsed.string("--author") ?? authorSource.flatMap { env[$0] } ?? "unknown"
+        let author = parsed.string(.author) ?? authorSource.flatMap { env[$0] } ?? "unknown"
         // Checked before any command runs, so nothing is written with a name history cannot hold.
         if let authorSource, let problem = Author.problem(with: author) {
             throw UsageFailure(error: .invalidValue(option: authorSource, message: problem), usage: parsed.usage, path: parsed.path)
@@ -116,7 +116,7 @@ public enum RLTTool {
         let colour: Bool
         let choice: ColorChoice
         do {
-            choice = try parsed.choice("--color", ColorChoice.self) ?? .auto
+            choice = try parsed.choice(.color, ColorChoice.self) ?? .auto
         } catch {
             throw UsageFailure(error: error, usage: parsed.usage, path: parsed.path)
         }

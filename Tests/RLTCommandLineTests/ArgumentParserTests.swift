@@ -26,21 +26,21 @@ struct ArgumentParserTests {
         let result = try parsed(arguments)
         #expect(result.path == ["rec", "add"])
         #expect(result.positionals == ["r/1"])
-        #expect(result.string("--text") == "a b")
+        #expect(result.string(.text) == "a b")
     }
 
     @Test("values may start with a dash, and -- ends the options")
     func dashes() throws {
-        #expect(try parsed(["rec", "add", "r/1", "--text", "-rf"]).string("--text") == "-rf")
-        #expect(try parsed(["rec", "add", "r/1", "--text=--x"]).string("--text") == "--x")
+        #expect(try parsed(["rec", "add", "r/1", "--text", "-rf"]).string(.text) == "-rf")
+        #expect(try parsed(["rec", "add", "r/1", "--text=--x"]).string(.text) == "--x")
         #expect(try parsed(["rec", "add", "--text", "x", "--", "r/1"]).positionals == ["r/1"])
-        #expect(try parsed(["rec", "update", "r/1", "--note=a=b"]).string("--note") == "a=b")
+        #expect(try parsed(["rec", "update", "r/1", "--note=a=b"]).string(.note) == "a=b")
     }
 
     @Test("repeatable options keep their order")
     func repeatable() throws {
         let result = try parsed(["rec", "add", "r/1", "--text", "x", "--owner", "b", "--owner", "a"])
-        #expect(result.strings("--owner") == ["b", "a"])
+        #expect(result.strings(.owner) == ["b", "a"])
     }
 
     @Test(

@@ -19,6 +19,14 @@ private func runnableCommands() -> [(path: [String], spec: CommandSpec)] {
 /// the parser and the completion scripts all read it, so these tests check the table against the commands.
 @Suite("The command table: one source for values")
 struct CommandTableTests {
+    @Test("every option name the code knows is one a command declares (--version and --help are the parser's own)")
+    func optionNamesDeclared() {
+        let declared = Set(runnableCommands().flatMap { $0.spec.options + CommandTable.globalOptions }.map(\.name))
+        for option in OptionName.allCases where option != .version && option != .help {
+            #expect(declared.contains(option.rawValue), "\(option.rawValue) is read but no command declares it")
+        }
+    }
+
     @Test("every option and argument naming a code, theme, review, record or path says where its values come from")
     func valuesDeclared() {
         for (path, spec) in runnableCommands() {

@@ -15,28 +15,28 @@ struct OptionSpec: Sendable {
     /// Whether `-` as the value means "read it from standard input" (`--text -`).
     var readsStandardInput = false
 
-    static func flag(_ name: String, short: Character? = nil, _ help: String) -> OptionSpec {
-        OptionSpec(name: name, short: short, valueName: nil, help: help)
+    static func flag(_ name: OptionName, short: Character? = nil, _ help: String) -> OptionSpec {
+        OptionSpec(name: name.rawValue, short: short, valueName: nil, help: help)
     }
 
     static func value(
-        _ name: String, _ valueName: String, _ help: String, repeatable: Bool = false, required: Bool = false,
+        _ name: OptionName, _ valueName: String, _ help: String, repeatable: Bool = false, required: Bool = false,
         values: ValueSource = .any, default defaultValue: String? = nil
     ) -> OptionSpec {
         OptionSpec(
-            name: name, short: nil, valueName: valueName, help: help, isRepeatable: repeatable, isRequired: required,
+            name: name.rawValue, short: nil, valueName: valueName, help: help, isRepeatable: repeatable, isRequired: required,
             values: values, defaultValue: defaultValue)
     }
 
     /// A free-text option whose value may be `-`, read from standard input (for long texts).
-    static func text(_ name: String, _ help: String, required: Bool = false) -> OptionSpec {
+    static func text(_ name: OptionName, _ help: String, required: Bool = false) -> OptionSpec {
         var option = value(name, "TEXT", help, required: required)
         option.readsStandardInput = true
         return option
     }
 
     /// A date option; its help lists the accepted forms.
-    static func date(_ name: String, _ help: String, required: Bool = false) -> OptionSpec {
+    static func date(_ name: OptionName, _ help: String, required: Bool = false) -> OptionSpec {
         value(name, "DATE", help + " " + dateForms, required: required)
     }
 
@@ -45,7 +45,7 @@ struct OptionSpec: Sendable {
 
     /// An option whose value is one of a vocabulary's words.
     static func choice<V: Vocabulary>(
-        _ name: String, _ type: V.Type, _ help: String, repeatable: Bool = false, default defaultValue: V? = nil
+        _ name: OptionName, _ type: V.Type, _ help: String, repeatable: Bool = false, default defaultValue: V? = nil
     ) -> OptionSpec {
         value(
             name, type.noun.split(separator: " ").last.map { $0.uppercased() } ?? "VALUE", help,

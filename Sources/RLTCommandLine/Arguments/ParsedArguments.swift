@@ -11,55 +11,55 @@ struct ParsedArguments: Sendable {
     /// The usage line, repeated in usage errors.
     var usage: String = ""
 
-    func flag(_ name: String) -> Bool { flags.contains(name) }
+    func flag(_ name: OptionName) -> Bool { flags.contains(name.rawValue) }
 
-    func string(_ name: String) -> String? { values[name]?.last }
+    func string(_ name: OptionName) -> String? { values[name.rawValue]?.last }
 
-    func strings(_ name: String) -> [String] { values[name] ?? [] }
+    func strings(_ name: OptionName) -> [String] { values[name.rawValue] ?? [] }
 
-    func has(_ name: String) -> Bool { values[name] != nil || flags.contains(name) }
+    func has(_ name: OptionName) -> Bool { values[name.rawValue] != nil || flags.contains(name.rawValue) }
 
-    func required(_ name: String) throws(UsageError) -> String {
-        guard let value = string(name) else { throw UsageError.missingOption(name) }
+    func required(_ name: OptionName) throws(UsageError) -> String {
+        guard let value = string(name) else { throw UsageError.missingOption(name.rawValue) }
         return value
     }
 
     func positional(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
 
     /// A non-empty text option; an empty string is refused rather than stored.
-    func text(_ name: String) throws(UsageError) -> String? {
+    func text(_ name: OptionName) throws(UsageError) -> String? {
         guard let value = string(name) else { return nil }
         guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw UsageError.invalidValue(option: name, message: "must not be empty")
+            throw UsageError.invalidValue(option: name.rawValue, message: "must not be empty")
         }
         return value
     }
 
-    func date(_ name: String) throws(UsageError) -> PartialDate? {
+    func date(_ name: OptionName) throws(UsageError) -> PartialDate? {
         guard let text = string(name) else { return nil }
         do {
             return try PartialDate(parsing: text)
         } catch {
-            throw UsageError.invalidValue(option: name, message: error.description)
+            throw UsageError.invalidValue(option: name.rawValue, message: error.description)
         }
     }
 
-    func choice<V: Vocabulary>(_ name: String, _ type: V.Type) throws(UsageError) -> V? {
+    func choice<V: Vocabulary>(_ name: OptionName, _ type: V.Type) throws(UsageError) -> V? {
         guard let text = string(name) else { return nil }
-        return try parse(text, as: type, option: name)
+        return try parse(text, as: type, option: name.rawValue)
     }
 
-    func choices<V: Vocabulary>(_ name: String, _ type: V.Type) throws(UsageError) -> [V] {
+    func choices<V: Vocabulary>(_ name: OptionName, _ type: V.Type) throws(UsageError) -> [V] {
         var result: [V] = []
-        for text in strings(name) { result.append(try parse(text, as: type, option: name)) }
+        for text in strings(name) { result.append(try parse(text, as: type, option: name.rawValue)) }
         return result
     }
 
-    func integer(_ name: String, range: ClosedRange<Int>) throws(UsageError) -> Int? {
+    func integer(_ name: OptionName, range: ClosedRange<Int>) throws(UsageError) -> Int? {
         guard let text = string(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw UsageError.invalidValue(
-                option: name, message: "\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+                option: name.rawValue, message: "\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }

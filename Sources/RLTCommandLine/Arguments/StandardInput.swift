@@ -7,7 +7,7 @@ enum StandardInput {
     /// At most one option may ask for it (there is only one standard input); it must hold non-empty UTF-8 text.
     /// Trailing line ends are dropped, as the shell's `$(…)` does, so `echo text | rlt … --text -` stores `text`.
     static func substitute(into parsed: inout ParsedArguments, options: [OptionSpec], context: ToolContext) throws {
-        let readers = options.filter { $0.readsStandardInput && parsed.string($0.name) == "-" }.map(\.name)
+        let readers = options.filter { $0.readsStandardInput && parsed.values[$0.name]?.last == "-" }.map(\.name)
         guard let name = readers.first else { return }
         guard readers.count == 1 else { throw UsageError.standardInputTwice(readers) }
         let data: Data

@@ -7,13 +7,13 @@ enum ActionAddCommand {
         discussion: "Actions answer recommendations or findings (--for), or stand alone. Ids A1, A2… are assigned\nunless --id is given.",
         arguments: [ArgumentSpec(name: "REVIEW", help: "The review's id.", values: .store(.reviews))],
         options: [
-            .value("--agency", "CODE", "The agency that owns the action.", required: true, values: .store(.agencies)),
-            .text("--text", "What the agency will do.", required: true),
-            .value("--for", "ID", "Recommendation or finding id it responds to.", repeatable: true),
-            .date("--due", "When it is due (a month or quarter falls due at its end)."),
-            .value("--measure", "TEXT", "How success is judged."),
-            .choice("--status", ActionStatus.self, "Its status.", default: .planned),
-            .value("--id", "ID", "Use this id instead of the next A-number."),
+            .value(.agency, "CODE", "The agency that owns the action.", required: true, values: .store(.agencies)),
+            .text(.text, "What the agency will do.", required: true),
+            .value(.for, "ID", "Recommendation or finding id it responds to.", repeatable: true),
+            .date(.due, "When it is due (a month or quarter falls due at its end)."),
+            .value(.measure, "TEXT", "How success is judged."),
+            .choice(.status, ActionStatus.self, "Its status.", default: .planned),
+            .value(.id, "ID", "Use this id instead of the next A-number."),
         ],
         examples: [
             "rlt action add child-g --agency south-yorkshire-police --text \"Train officers on ...\" --for F3 --due 2021-11"
@@ -22,14 +22,14 @@ enum ActionAddCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let reviewID = try slug(arguments.positionals[0], argument: "REVIEW", kind: "review")
-        let given = try arguments.string("--id").map { try recordID($0, option: "--id", kind: "action") }
-        let agency = arguments.string("--agency") ?? ""
-        let targets = arguments.strings("--for")
+        let given = try arguments.string(.id).map { try recordID($0, option: "--id", kind: "action") }
+        let agency = arguments.string(.agency) ?? ""
+        let targets = arguments.strings(.for)
         try requireDistinct(targets, option: "--for")
-        let text = try arguments.text("--text") ?? ""
-        let due = try arguments.date("--due")
-        let measure = try arguments.text("--measure")
-        let status = try arguments.choice("--status", ActionStatus.self) ?? .planned
+        let text = try arguments.text(.text) ?? ""
+        let due = try arguments.date(.due)
+        let measure = try arguments.text(.measure)
+        let status = try arguments.choice(.status, ActionStatus.self) ?? .planned
         if status == .dropped {
             throw RecordError.required(reference: "action", what: "add it first, then drop it with 'rlt action update REF --status dropped --reason TEXT'")
         }

@@ -13,7 +13,7 @@ enum ActionShowCommand {
         let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
         let review = try invocation.store.existingReview(ref.review)
         let action = review.actions[try review.requireAction(ref.id)]
-        if try arguments.choice("--format", OutputFormat.self) == .json {
+        if try arguments.choice(.format, OutputFormat.self) == .json {
             invocation.out(try JSONOutput.render(WithReview(review: review.id, record: action)))
             return
         }

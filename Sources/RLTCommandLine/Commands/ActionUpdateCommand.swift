@@ -17,14 +17,14 @@ enum ActionUpdateCommand {
                 isRepeatable: true, values: .store(.actions))
         ],
         options: [
-            .choice("--status", ActionStatus.self, "The new status."),
-            .date("--completed", "When it was completed (default with --status done: --as-of); not after --as-of."),
-            .date("--due", "The new due date (a month or quarter falls due at its end)."),
-            .value("--evidence", "TEXT", "Evidence that it was done."),
-            .value("--measure", "TEXT", "How success is judged."),
-            .text("--text", "What the agency will do."),
-            .text("--note", "A progress update (dated --as-of)."),
-            .text("--reason", "Why it was dropped; also why it is reopened (done or dropped back to planned, in-progress or blocked)."),
+            .choice(.status, ActionStatus.self, "The new status."),
+            .date(.completed, "When it was completed (default with --status done: --as-of); not after --as-of."),
+            .date(.due, "The new due date (a month or quarter falls due at its end)."),
+            .value(.evidence, "TEXT", "Evidence that it was done."),
+            .value(.measure, "TEXT", "How success is judged."),
+            .text(.text, "What the agency will do."),
+            .text(.note, "A progress update (dated --as-of)."),
+            .text(.reason, "Why it was dropped; also why it is reopened (done or dropped back to planned, in-progress or blocked)."),
         ],
         examples: [
             "rlt action update child-g/A3 --status done --completed 2021-11-30 --evidence \"Training records\"",
@@ -57,21 +57,21 @@ enum ActionUpdateCommand {
         let before = action.status
         var changes = ChangeLog()
         try action.changeStatus(
-            to: try arguments.choice("--status", ActionStatus.self), completed: try arguments.date("--completed"),
+            to: try arguments.choice(.status, ActionStatus.self), completed: try arguments.date(.completed),
             asOf: invocation.asOf, reference: "\(ref)", &changes)
-        if let due = try arguments.date("--due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
-        if let evidence = try arguments.text("--evidence") {
+        if let due = try arguments.date(.due) { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
+        if let evidence = try arguments.text(.evidence) {
             changes.setOptional(&action.evidence, evidence, "evidence", text: true)
         }
-        if let measure = try arguments.text("--measure") { changes.setOptional(&action.measure, measure, "measure", text: true) }
-        if let text = try arguments.text("--text") { changes.set(&action.text, text, "text", text: true) }
-        if let reason = try arguments.text("--reason") { changes.setOptional(&action.reason, reason, "reason", text: true) }
-        if let note = try arguments.text("--note") {
+        if let measure = try arguments.text(.measure) { changes.setOptional(&action.measure, measure, "measure", text: true) }
+        if let text = try arguments.text(.text) { changes.set(&action.text, text, "text", text: true) }
+        if let reason = try arguments.text(.reason) { changes.setOptional(&action.reason, reason, "reason", text: true) }
+        if let note = try arguments.text(.note) {
             action.updates.append(ProgressNote(date: .day(invocation.asOf), text: note, author: invocation.author))
             changes.append("update added (\(invocation.asOf))")
         }
         guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: action.status.rawValue) }
-        try action.requireValid(from: before, reasonGiven: arguments.has("--reason"), reference: "\(ref)", in: review)
+        try action.requireValid(from: before, reasonGiven: arguments.has(.reason), reference: "\(ref)", in: review)
         action.history.append(invocation.history(changes.summary))
         review.actions[index] = action
         return changes.summary

@@ -7,16 +7,16 @@ enum AgencyAddCommand {
         discussion: "Every owner, lead agency, audience and partnership must name a code from the directory,\nso the same agency is never spelt five ways.",
         arguments: [ArgumentSpec(name: "CODE", help: "A short code: lower-case letters, digits and '-' (e.g. lincs-police).")],
         options: [
-            .value("--name", "NAME", "The agency's full name.", required: true),
-            .choice("--sector", Sector.self, "The agency's sector.", default: nil).required(),
+            .value(.name, "NAME", "The agency's full name.", required: true),
+            .choice(.sector, Sector.self, "The agency's sector.", default: nil).required(),
         ],
         examples: ["rlt agency add lincs-police --name \"Lincolnshire Police\" --sector police"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let code = try slug(arguments.positionals[0], argument: "CODE", kind: "agency")
-        let name = try arguments.text("--name") ?? ""
-        let sector = try arguments.choice("--sector", Sector.self) ?? .other
+        let name = try arguments.text(.name) ?? ""
+        let sector = try arguments.choice(.sector, Sector.self) ?? .other
         try invocation.write { transaction in
             var tracker = try transaction.tracker()
             if tracker.agencies.contains(where: { $0.code == code }) {

@@ -20,12 +20,12 @@ enum CheckCommand {
             file is a problem (delete .index/; it is rebuilt); a damaged index file is only a note, as the next
             query rebuilds it anyway. Check never writes anything.
             """,
-        options: [.flag("--strict", "Also run the consistency checks.")],
+        options: [.flag(.strict, "Also run the consistency checks.")],
         examples: ["rlt check", "rlt check --strict --store ~/reviews"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        var problems = StoreChecker.check(invocation.store, strict: arguments.flag("--strict"), asOf: invocation.asOf)
+        var problems = StoreChecker.check(invocation.store, strict: arguments.flag(.strict), asOf: invocation.asOf)
         if QueryContext.indexEnabled(invocation) {
             let index = StoreChecker.checkIndex(invocation.store, now: invocation.context.fileClock())
             problems += index.problems

@@ -24,14 +24,14 @@ enum CompletionsCommand {
         ],
         options: [
             .value(
-                "--values", "KIND", "Print the store's values of this kind, one a line (the scripts use it).",
+                .values, "KIND", "Print the store's values of this kind, one a line (the scripts use it).",
                 values: .words(StoreList.self)),
         ],
         examples: ["source <(rlt completions bash)", "rlt completions fish > ~/.config/fish/completions/rlt.fish"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        if let kind = try arguments.choice("--values", StoreList.self) {
+        if let kind = try arguments.choice(.values, StoreList.self) {
             invocation.out(try kind.values(in: invocation.store).map { "\($0)\n" }.joined())
             return
         }

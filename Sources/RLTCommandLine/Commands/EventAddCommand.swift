@@ -6,14 +6,14 @@ enum EventAddCommand {
         overview: "Record a dissemination event (seminar, training, briefing…); prints its id.",
         discussion: "Ids E1, E2… are assigned unless --id is given.",
         options: [
-            .choice("--kind", EventKind.self, "What kind of event.").required(),
-            .value("--title", "TITLE", "The event's title.", required: true),
-            .date("--date", "When it took place.", required: true),
-            .value("--attendees", "N", "How many attended."),
-            .value("--review", "ID", "A review whose learning it shared.", repeatable: true, values: .store(.reviews)),
-            .value("--audience", "TEXT", "Who it was for."),
-            .value("--feedback", "TEXT", "What follow-up or feedback showed."),
-            .value("--id", "ID", "Use this id instead of the next E-number."),
+            .choice(.kind, EventKind.self, "What kind of event.").required(),
+            .value(.title, "TITLE", "The event's title.", required: true),
+            .date(.date, "When it took place.", required: true),
+            .value(.attendees, "N", "How many attended."),
+            .value(.review, "ID", "A review whose learning it shared.", repeatable: true, values: .store(.reviews)),
+            .value(.audience, "TEXT", "Who it was for."),
+            .value(.feedback, "TEXT", "What follow-up or feedback showed."),
+            .value(.id, "ID", "Use this id instead of the next E-number."),
         ],
         examples: [
             "rlt event add --kind seminar --title \"DHR lessons learned\" --date 2013-11 --attendees 120 --review kent-dhr-lessons-2014"
@@ -21,15 +21,15 @@ enum EventAddCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let given = try arguments.string("--id").map { try recordID($0, option: "--id", kind: "event") }
-        let kind = try arguments.choice("--kind", EventKind.self) ?? .seminar
-        let title = try arguments.text("--title") ?? ""
-        let date = try arguments.date("--date") ?? .day(invocation.asOf)
-        let attendees = try arguments.integer("--attendees", range: 0...10_000_000)
-        let reviewIDs = try arguments.strings("--review").map { try slug($0, argument: "--review", kind: "review") }
+        let given = try arguments.string(.id).map { try recordID($0, option: "--id", kind: "event") }
+        let kind = try arguments.choice(.kind, EventKind.self) ?? .seminar
+        let title = try arguments.text(.title) ?? ""
+        let date = try arguments.date(.date) ?? .day(invocation.asOf)
+        let attendees = try arguments.integer(.attendees, range: 0...10_000_000)
+        let reviewIDs = try arguments.strings(.review).map { try slug($0, argument: "--review", kind: "review") }
         try requireDistinct(reviewIDs, option: "--review")
-        let audience = try arguments.text("--audience")
-        let feedback = try arguments.text("--feedback")
+        let audience = try arguments.text(.audience)
+        let feedback = try arguments.text(.feedback)
         let id = try invocation.write { transaction in
             _ = try transaction.tracker()
             var file = try transaction.events()

@@ -6,7 +6,7 @@ enum EventListCommand {
         overview: "List dissemination events.",
         options: [
             .value(
-                "--review", "ID", "Only events that shared this review's learning.", repeatable: true,
+                .review, "ID", "Only events that shared this review's learning.", repeatable: true,
                 values: .store(.reviews)),
             OutputFormat.option,
         ],
@@ -14,11 +14,11 @@ enum EventListCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let reviewIDs = arguments.strings("--review")
+        let reviewIDs = arguments.strings(.review)
         let events = try invocation.store.loadEvents().events.filter {
             reviewIDs.isEmpty || $0.reviews.contains(where: reviewIDs.contains)
         }
-        if try arguments.choice("--format", OutputFormat.self) == .json {
+        if try arguments.choice(.format, OutputFormat.self) == .json {
             invocation.out(try JSONOutput.render(events))
             return
         }

@@ -24,10 +24,10 @@ enum ExportCommand {
                 values: .words(ExportTable.self))
         ],
         options: [
-            .choice("--format", ExportFormat.self, "File format.", default: .csv),
+            .choice(.format, ExportFormat.self, "File format.", default: .csv),
             .value(
-                "--out", "PATH", "A file (with TABLE) or a directory (without); default: standard output.", values: .file),
-            .flag("--excel", "Start CSV with a UTF-8 byte-order mark so Excel reads accents correctly."),
+                .out, "PATH", "A file (with TABLE) or a directory (without); default: standard output.", values: .file),
+            .flag(.excel, "Start CSV with a UTF-8 byte-order mark so Excel reads accents correctly."),
         ] + FilterOptions.specs(.both),
         examples: [
             "rlt export recommendations > recs.csv",
@@ -38,13 +38,13 @@ enum ExportCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let table = try arguments.positional(0).map { try parseTable($0) }
-        let format = try arguments.choice("--format", ExportFormat.self) ?? .csv
+        let format = try arguments.choice(.format, ExportFormat.self) ?? .csv
         let context = try QueryContext(arguments, invocation, target: .both)
         let source = ExportSource(
             tracker: context.tracker, reviews: try context.reviews(), events: try invocation.store.loadEvents().events,
             query: context.query)
-        let excel = arguments.flag("--excel")
-        switch (table, arguments.string("--out")) {
+        let excel = arguments.flag(.excel)
+        switch (table, arguments.string(.out)) {
         case (let table?, nil):
             invocation.out(try render(table, source, format: format, excel: excel))
         case (let table?, let path?):

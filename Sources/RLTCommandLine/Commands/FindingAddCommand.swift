@@ -8,21 +8,21 @@ enum FindingAddCommand {
         arguments: [ArgumentSpec(name: "REVIEW", help: "The review's id.", values: .store(.reviews))],
         options: [
             .value(
-                "--audience", "CODE", "Agency code or sector the learning is for (e.g. probation).", required: true,
+                .audience, "CODE", "Agency code or sector the learning is for (e.g. probation).", required: true,
                 values: .store(.audiences)),
-            .text("--text", "The learning.", required: true),
-            .value("--theme", "THEME", "Theme code.", repeatable: true, values: .store(.themes)),
-            .value("--id", "ID", "Use this id instead of the next F-number."),
+            .text(.text, "The learning.", required: true),
+            .value(.theme, "THEME", "Theme code.", repeatable: true, values: .store(.themes)),
+            .value(.id, "ID", "Use this id instead of the next F-number."),
         ],
         examples: ["rlt finding add child-g --audience probation --text \"Home visits were not made\" --theme risk-assessment"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let reviewID = try slug(arguments.positionals[0], argument: "REVIEW", kind: "review")
-        let given = try arguments.string("--id").map { try recordID($0, option: "--id", kind: "finding") }
-        let audience = arguments.string("--audience") ?? ""
-        let text = try arguments.text("--text") ?? ""
-        let themes = arguments.strings("--theme")
+        let given = try arguments.string(.id).map { try recordID($0, option: "--id", kind: "finding") }
+        let audience = arguments.string(.audience) ?? ""
+        let text = try arguments.text(.text) ?? ""
+        let themes = arguments.strings(.theme)
         try requireDistinct(themes, option: "--theme")
         let id = try invocation.write { transaction in
             let tracker = try transaction.tracker()

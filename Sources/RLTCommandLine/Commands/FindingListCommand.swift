@@ -5,9 +5,9 @@ enum FindingListCommand {
         name: "list",
         overview: "List findings.",
         options: [
-            .value("--review", "ID", "Only this review's findings.", repeatable: true, values: .store(.reviews)),
+            .value(.review, "ID", "Only this review's findings.", repeatable: true, values: .store(.reviews)),
             .value(
-                "--audience", "CODE", "Only findings for this agency or sector.", repeatable: true,
+                .audience, "CODE", "Only findings for this agency or sector.", repeatable: true,
                 values: .store(.audiences)),
             OutputFormat.option,
         ],
@@ -15,14 +15,14 @@ enum FindingListCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let audiences = arguments.strings("--audience")
+        let audiences = arguments.strings(.audience)
         var rows: [(Review, Finding)] = []
         for review in try reviews(arguments, invocation) {
             for finding in review.findings where audiences.isEmpty || audiences.contains(finding.audience) {
                 rows.append((review, finding))
             }
         }
-        if try arguments.choice("--format", OutputFormat.self) == .json {
+        if try arguments.choice(.format, OutputFormat.self) == .json {
             invocation.out(try JSONOutput.render(rows.map { WithReview(review: $0.0.id, record: $0.1) }))
             return
         }

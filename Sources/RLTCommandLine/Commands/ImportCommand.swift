@@ -22,13 +22,13 @@ enum ImportCommand {
             ArgumentSpec(name: "FILE", help: "The CSV file.", values: .file),
         ],
         options: [
-            .flag("--dry-run", "Report what would be added and changed, and write nothing."),
-            .value("--map", "COLUMN=FIELD", "Read COLUMN into FIELD (e.g. --map \"Agreed action=text\").", repeatable: true),
+            .flag(.dryRun, "Report what would be added and changed, and write nothing."),
+            .value(.map, "COLUMN=FIELD", "Read COLUMN into FIELD (e.g. --map \"Agreed action=text\").", repeatable: true),
             .value(
-                "--review", "ID", "The review every row belongs to, for sheets without a review column.",
+                .review, "ID", "The review every row belongs to, for sheets without a review column.",
                 values: .store(.reviews)),
             .flag(
-                "--force",
+                .force,
                 "Add records to closed reviews and close reviews with open records (restoring a store from its export)."),
         ],
         examples: [
@@ -41,21 +41,21 @@ enum ImportCommand {
         let table = try ExportCommand.parseTable(arguments.positionals[0])
         let file = arguments.positionals[1]
         var mapping: [String: String] = [:]
-        for entry in arguments.strings("--map") {
+        for entry in arguments.strings(.map) {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw UsageError.invalidValue(option: "--map", message: "\"\(entry)\" should be COLUMN=FIELD")
             }
             mapping[parts[0]] = parts[1]
         }
-        let review = try arguments.string("--review").map { try slug($0, argument: "--review", kind: "review") }
+        let review = try arguments.string(.review).map { try slug($0, argument: "--review", kind: "review") }
         guard let bytes = try FileSystem.read(file) else {
             throw CommandFailure(message: "cannot read \(file): no such file", code: ExitCode.noStore)
         }
         let context = ImportContext(
             asOf: invocation.asOf, author: invocation.author, timestamp: invocation.timestamp, mapping: mapping, review: review,
-            force: arguments.flag("--force"))
-        let dryRun = arguments.flag("--dry-run")
+            force: arguments.flag(.force))
+        let dryRun = arguments.flag(.dryRun)
         let store = invocation.store
         let plan = try invocation.write { transaction in
             var reviews: [String: Review] = [:]

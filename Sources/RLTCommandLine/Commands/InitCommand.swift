@@ -10,13 +10,13 @@ enum InitCommand {
                 name: "DIR", help: "Where to create it (default: --store, $RLT_STORE, else ./data).", isOptional: true,
                 values: .directory)
         ],
-        options: [.value("--name", "NAME", "The partnership's name (default: the directory's name).")],
+        options: [.value(.name, "NAME", "The partnership's name (default: the directory's name).")],
         examples: ["rlt init ~/reviews --name \"Safer Lincolnshire Partnership\""],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let directory = arguments.positional(0) ?? invocation.storePath
-        let name = try arguments.text("--name") ?? directory.split(separator: "/").last.map(String.init) ?? directory
+        let name = try arguments.text(.name) ?? directory.split(separator: "/").last.map(String.init) ?? directory
         try OutputPath.requireNotInsideStore(directory, option: arguments.positional(0) == nil ? "--store" : "DIR")
         _ = try Store.create(at: directory, name: name, now: invocation.timestamp, author: invocation.author)
         invocation.err("Created an empty rlt store in \(directory).\n")

@@ -32,15 +32,15 @@ enum LogCommand {
                 values: .store(.records))
         ],
         options: [
-            .date("--since", "Only changes on or after this date (a month or year counts from its start)."),
-            .value("--author", "NAME", "Only changes by this person."),
+            .date(.since, "Only changes on or after this date (a month or year counts from its start)."),
+            .value(.author, "NAME", "Only changes by this person."),
         ] + ListingOptions.specs,
         examples: ["rlt log --since 2024-05-01", "rlt log darren-bethany/3i", "rlt log child-g --format csv"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let since = try arguments.date("--since")?.start
-        let author = arguments.string("--author")?.lowercased()
+        let since = try arguments.date(.since)?.start
+        let author = arguments.string(.author)?.lowercased()
         var entries: [LogEntry] = []
         func add(_ history: [HistoryEntry], _ record: String) {
             for entry in history {

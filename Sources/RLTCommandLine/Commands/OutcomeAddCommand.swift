@@ -16,10 +16,10 @@ enum OutcomeAddCommand {
                 values: .store(.recommendations))
         ],
         options: [
-            .text("--text", "What the agency reported or the board concluded.", required: true),
-            .date("--date", "When (default: --as-of, i.e. today); not after --as-of."),
-            .choice("--assurance", AssuranceLevel.self, "The assurance level judged."),
-            .value("--by", "CODE", "Agency code of whoever gave the assurance.", values: .store(.agencies)),
+            .text(.text, "What the agency reported or the board concluded.", required: true),
+            .date(.date, "When (default: --as-of, i.e. today); not after --as-of."),
+            .choice(.assurance, AssuranceLevel.self, "The assurance level judged."),
+            .value(.by, "CODE", "Agency code of whoever gave the assurance.", values: .store(.agencies)),
         ],
         examples: [
             "rlt outcome add darren-bethany/3i --text \"All partners gave positive assurance\" --assurance reasonable --by lscp"
@@ -29,9 +29,9 @@ enum OutcomeAddCommand {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let ref = try reference(arguments.positionals[0], argument: "REVIEW/REC")
         let outcome = Outcome(
-            date: try arguments.date("--date") ?? .day(invocation.asOf), text: try arguments.text("--text") ?? "",
-            author: invocation.author, assurance: try arguments.choice("--assurance", AssuranceLevel.self),
-            by: arguments.string("--by"))
+            date: try arguments.date(.date) ?? .day(invocation.asOf), text: try arguments.text(.text) ?? "",
+            author: invocation.author, assurance: try arguments.choice(.assurance, AssuranceLevel.self),
+            by: arguments.string(.by))
         try invocation.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(ref.review)

@@ -9,7 +9,7 @@ enum OverdueCommand {
             quarter falls due at its end), and the status is not terminal. Within a review the oldest come first.
             An action is listed even when the recommendation it answers is on time.
             """,
-        options: FilterOptions.specs(.both).filter { $0.name != "--overdue" } + Ordering.specs + ListingOptions.specs,
+        options: FilterOptions.specs(.both).filter { $0.name != OptionName.overdue.rawValue } + Ordering.specs + ListingOptions.specs,
         examples: [
             "rlt overdue",
             "rlt overdue --as-of 2022-01-01 --owner south-yorkshire-police",

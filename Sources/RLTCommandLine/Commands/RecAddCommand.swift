@@ -6,14 +6,14 @@ enum RecAddCommand {
         overview: "Add a recommendation to a review.",
         arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The review and the id as numbered in the report (e.g. darren-bethany/3i).")],
         options: [
-            .text("--text", "The recommendation.", required: true),
+            .text(.text, "The recommendation.", required: true),
             .value(
-                "--owner", "CODE", "Owning agency code; the first is the lead.", repeatable: true,
+                .owner, "CODE", "Owning agency code; the first is the lead.", repeatable: true,
                 values: .store(.agencies)),
-            .choice("--level", RecommendationLevel.self, "Whom it is addressed to.", default: .local),
-            .date("--due", "When it is due (a month or quarter falls due at its end)."),
-            .value("--theme", "THEME", "Theme code.", repeatable: true, values: .store(.themes)),
-            .value("--link", "ID", "Id of a related recommendation in the same review.", repeatable: true),
+            .choice(.level, RecommendationLevel.self, "Whom it is addressed to.", default: .local),
+            .date(.due, "When it is due (a month or quarter falls due at its end)."),
+            .value(.theme, "THEME", "Theme code.", repeatable: true, values: .store(.themes)),
+            .value(.link, "ID", "Id of a related recommendation in the same review.", repeatable: true),
         ],
         examples: [
             "rlt rec add darren-bethany/3i --text \"Review the escalation policy\" --owner lscp --due 2023-09",
@@ -23,12 +23,12 @@ enum RecAddCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
-        var rec = Recommendation(id: ref.id, text: try arguments.text("--text") ?? "")
-        rec.level = try arguments.choice("--level", RecommendationLevel.self) ?? .local
-        rec.owners = arguments.strings("--owner")
-        rec.themes = arguments.strings("--theme")
-        rec.links = arguments.strings("--link")
-        rec.due = try arguments.date("--due")
+        var rec = Recommendation(id: ref.id, text: try arguments.text(.text) ?? "")
+        rec.level = try arguments.choice(.level, RecommendationLevel.self) ?? .local
+        rec.owners = arguments.strings(.owner)
+        rec.themes = arguments.strings(.theme)
+        rec.links = arguments.strings(.link)
+        rec.due = try arguments.date(.due)
         try requireDistinct(rec.owners, option: "--owner")
         try requireDistinct(rec.themes, option: "--theme")
         try requireDistinct(rec.links, option: "--link")

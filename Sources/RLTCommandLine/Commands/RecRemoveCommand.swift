@@ -6,13 +6,13 @@ enum RecRemoveCommand {
         overview: "Delete a recommendation.",
         discussion: "Refused while other recommendations link to it or actions respond to it.",
         arguments: [ArgumentSpec(name: "REVIEW/ID", help: "The recommendation.", values: .store(.recommendations))],
-        options: [.flag("--yes", "Confirm the removal.")],
+        options: [.flag(.yes, "Confirm the removal.")],
         examples: ["rlt rec remove darren-bethany/9 --yes"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
-        guard arguments.flag("--yes") else { throw UsageError.confirmationRequired(what: "removing \(ref)") }
+        guard arguments.flag(.yes) else { throw UsageError.confirmationRequired(what: "removing \(ref)") }
         try invocation.write { transaction in
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireRecommendation(ref.id)

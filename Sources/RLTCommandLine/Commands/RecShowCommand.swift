@@ -17,7 +17,7 @@ enum RecShowCommand {
         let ref = try reference(arguments.positionals[0], argument: "REVIEW/ID")
         let review = try invocation.store.existingReview(ref.review)
         let rec = review.recommendations[try review.requireRecommendation(ref.id)]
-        if try arguments.choice("--format", OutputFormat.self) == .json {
+        if try arguments.choice(.format, OutputFormat.self) == .json {
             invocation.out(try JSONOutput.render(WithReview(review: review.id, record: rec)))
             return
         }

@@ -19,19 +19,19 @@ enum RecUpdateCommand {
                 isRepeatable: true, values: .store(.recommendations))
         ],
         options: [
-            .choice("--status", RecommendationStatus.self, "The new status."),
-            .date("--due", "The new due date (a month or quarter falls due at its end)."),
-            .choice("--assurance", AssuranceLevel.self, "The assurance level judged now."),
+            .choice(.status, RecommendationStatus.self, "The new status."),
+            .date(.due, "The new due date (a month or quarter falls due at its end)."),
+            .choice(.assurance, AssuranceLevel.self, "The assurance level judged now."),
             .value(
-                "--owner", "CODE", "Owning agency code; the first is the lead. Replaces the list.", repeatable: true,
+                .owner, "CODE", "Owning agency code; the first is the lead. Replaces the list.", repeatable: true,
                 values: .store(.agencies)),
-            .text("--text", "The recommendation's text."),
-            .choice("--level", RecommendationLevel.self, "Whom it is addressed to."),
-            .value("--theme", "THEME", "Theme code. Replaces the list.", repeatable: true, values: .store(.themes)),
-            .value("--link", "ID", "Related recommendation id. Replaces the list.", repeatable: true),
-            .text("--note", "A progress note, stored as a dated outcome (dated --as-of)."),
+            .text(.text, "The recommendation's text."),
+            .choice(.level, RecommendationLevel.self, "Whom it is addressed to."),
+            .value(.theme, "THEME", "Theme code. Replaces the list.", repeatable: true, values: .store(.themes)),
+            .value(.link, "ID", "Related recommendation id. Replaces the list.", repeatable: true),
+            .text(.note, "A progress note, stored as a dated outcome (dated --as-of)."),
             .text(
-                "--reason",
+                .reason,
                 "Why it is not accepted, or where existing practice meets it; also why it is reopened (a terminal status "
                     + "back to open, in-progress or implemented)."),
         ],
@@ -55,7 +55,7 @@ enum RecUpdateCommand {
                     let changes = try apply(arguments, to: &rec, in: review, tracker: tracker, invocation: invocation)
                     guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: rec.status.rawValue) }
                     try rec.requireValid(
-                        from: before, reasonGiven: arguments.has("--reason"), reference: "\(ref)", in: review)
+                        from: before, reasonGiven: arguments.has(.reason), reference: "\(ref)", in: review)
                     rec.history.append(invocation.history(changes.summary))
                     review.recommendations[index] = rec
                     done.append("updated \(ref): \(changes.summary)")
@@ -73,19 +73,19 @@ enum RecUpdateCommand {
     ) throws -> ChangeLog {
         var changes = ChangeLog()
         let checks = CodeChecks(tracker: tracker)
-        if let status = try arguments.choice("--status", RecommendationStatus.self) { changes.setStatus(&rec.status, status) }
-        if let due = try arguments.date("--due") { changes.moveDue(&rec.due, original: &rec.originalDue, to: due) }
-        if let level = try arguments.choice("--assurance", AssuranceLevel.self) { changes.set(&rec.assurance, level, "assurance") }
-        if let owners = try arguments.list("--owner", check: { try checks.agencies($0, option: "--owner") }) {
+        if let status = try arguments.choice(.status, RecommendationStatus.self) { changes.setStatus(&rec.status, status) }
+        if let due = try arguments.date(.due) { changes.moveDue(&rec.due, original: &rec.originalDue, to: due) }
+        if let level = try arguments.choice(.assurance, AssuranceLevel.self) { changes.set(&rec.assurance, level, "assurance") }
+        if let owners = try arguments.list(.owner, check: { try checks.agencies($0, option: "--owner") }) {
             changes.setList(&rec.owners, owners, "owners")
         }
-        if let text = try arguments.text("--text") { changes.set(&rec.text, text, "text", text: true) }
-        if let level = try arguments.choice("--level", RecommendationLevel.self) { changes.set(&rec.level, level, "level") }
-        if let themes = try arguments.list("--theme", check: { try checks.themes($0, option: "--theme") }) {
+        if let text = try arguments.text(.text) { changes.set(&rec.text, text, "text", text: true) }
+        if let level = try arguments.choice(.level, RecommendationLevel.self) { changes.set(&rec.level, level, "level") }
+        if let themes = try arguments.list(.theme, check: { try checks.themes($0, option: "--theme") }) {
             changes.setList(&rec.themes, themes, "themes")
         }
         let id = rec.id
-        if let links = try arguments.list("--link", check: { links in
+        if let links = try arguments.list(.link, check: { links in
             for link in links {
                 guard link != id else {
                     throw UsageError.invalidValue(option: "--link", message: "a recommendation cannot link to itself")
@@ -95,11 +95,11 @@ enum RecUpdateCommand {
         }) {
             changes.setList(&rec.links, links, "links")
         }
-        if let reason = try arguments.text("--reason") { changes.setOptional(&rec.reason, reason, "reason", text: true) }
-        if let note = try arguments.text("--note") {
+        if let reason = try arguments.text(.reason) { changes.setOptional(&rec.reason, reason, "reason", text: true) }
+        if let note = try arguments.text(.note) {
             let outcome = Outcome(
                 date: .day(invocation.asOf), text: note, author: invocation.author,
-                assurance: try arguments.choice("--assurance", AssuranceLevel.self))
+                assurance: try arguments.choice(.assurance, AssuranceLevel.self))
             rec.outcomes.insertByDate(outcome)
             changes.append("outcome added (\(invocation.asOf))")
         }

@@ -15,12 +15,12 @@ enum ReportCommand {
             """,
         options: [
             .value(
-                "--format", "FORMAT", "Markdown (the default) or html (the default when --out ends in .html).",
+                .format, "FORMAT", "Markdown (the default) or html (the default when --out ends in .html).",
                 values: .words(ReportFormat.self)),
             .value(
-                "--out", "FILE", "Write the report to FILE (created 0600) instead of standard output.", values: .file),
-            .date("--since", "Add the changes and outcomes recorded from DATE to --as-of."),
-            .value("--stale-days", "N", "Count as stale what has had no update for N days or more.", default: "90"),
+                .out, "FILE", "Write the report to FILE (created 0600) instead of standard output.", values: .file),
+            .date(.since, "Add the changes and outcomes recorded from DATE to --as-of."),
+            .value(.staleDays, "N", "Count as stale what has had no update for N days or more.", default: "90"),
         ] + FilterOptions.specs(.both),
         examples: [
             "rlt report > board.md",
@@ -30,9 +30,9 @@ enum ReportCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let out = arguments.string("--out")
+        let out = arguments.string(.out)
         let format: ReportFormat
-        if let text = arguments.string("--format") {
+        if let text = arguments.string(.format) {
             do {
                 format = try ReportFormat(parsing: text == "md" ? "markdown" : text)
             } catch {
@@ -44,8 +44,8 @@ enum ReportCommand {
             format = .markdown
         }
         if let out, out.isEmpty { throw UsageError.invalidValue(option: "--out", message: "must not be empty") }
-        let since = try arguments.date("--since")
-        let staleDays = try arguments.integer("--stale-days", range: 1...100_000) ?? 90
+        let since = try arguments.date(.since)
+        let staleDays = try arguments.integer(.staleDays, range: 1...100_000) ?? 90
         let context = try QueryContext(arguments, invocation, target: .both)
         let input = ReportInput(
             tracker: context.tracker, reviews: try context.reviews(), events: try invocation.store.loadEvents().events,
@@ -64,8 +64,8 @@ enum ReportCommand {
     /// The filter options as given (`--owner lincs-police, lincs-csc`), in the order the help lists them.
     private static func scope(_ arguments: ParsedArguments) -> [String] {
         FilterOptions.specs(.both).compactMap { option in
-            if !option.takesValue { return arguments.flag(option.name) ? option.name : nil }
-            let values = arguments.strings(option.name)
+            if !option.takesValue { return arguments.flags.contains(option.name) ? option.name : nil }
+            let values = arguments.values[option.name] ?? []
             return values.isEmpty ? nil : "\(option.name) \(values.joined(separator: ", "))"
         }
     }

@@ -14,7 +14,7 @@ enum ReviewAddCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let id = try slug(arguments.positionals[0], argument: "ID", kind: "review")
-        let type = try arguments.choice("--type", ReviewType.self) ?? .other
+        let type = try arguments.choice(.type, ReviewType.self) ?? .other
         try invocation.write { transaction in
             let tracker = try transaction.tracker()
             if try transaction.review(id) != nil { throw RecordError.duplicate(kind: "review", reference: id) }

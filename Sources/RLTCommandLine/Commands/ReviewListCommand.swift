@@ -10,17 +10,16 @@ enum ReviewListCommand {
             counted, and a review with none left is not listed.
             """,
         options: FilterOptions.specs(.both) + [
-            .choice("--review-status", ReviewStatus.self, "Only reviews with this status.", repeatable: true)
-        ] + Ordering.specs.filter { $0.name != "--sort" } + ListingOptions.specs,
+            .choice(.reviewStatus, ReviewStatus.self, "Only reviews with this status.", repeatable: true)
+        ] + Ordering.specs.filter { $0.name != OptionName.sort.rawValue } + ListingOptions.specs,
         examples: ["rlt review list", "rlt review list --type dhr --format json", "rlt review list --owner lincs-police"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let statuses = try arguments.choices("--review-status", ReviewStatus.self)
+        let statuses = try arguments.choices(.reviewStatus, ReviewStatus.self)
         let context = try QueryContext(arguments, invocation, target: .both)
         var query = context.query
-        let recordFilters = arguments.values.keys.contains { FilterOptions.recordOnly.contains($0) }
-            || arguments.flags.contains("--overdue")
+        let recordFilters = FilterOptions.recordOnly.contains(where: arguments.has)
         // The index picks the reviews with matching records; listing needs each review's own fields.
         var reviews = try context.decodedReviews(context.index(), keepAll: !recordFilters)
         reviews = reviews.filter { statuses.isEmpty || statuses.contains($0.status) }

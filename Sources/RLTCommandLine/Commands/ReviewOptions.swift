@@ -2,11 +2,18 @@ import ReviewLearning
 
 /// The options shared by `review add` and `review update`.
 enum ReviewOptions {
-    static let dateFields = ["incident", "notified", "commissioned", "completed", "published"]
+    /// The review's dates: the option that sets each, its name in history and help, and where it is kept.
+    static var dates: [(option: OptionName, field: String, keyPath: WritableKeyPath<Review, PartialDate?>)] {
+        [
+            (.incident, "incident", \.incident), (.notified, "notified", \.notified),
+            (.commissioned, "commissioned", \.commissioned), (.completed, "completed", \.completed),
+            (.published, "published", \.published),
+        ]
+    }
 
     static func specs(forAdd: Bool) -> [OptionSpec] {
-        var type = OptionSpec.choice("--type", ReviewType.self, "The kind of review.")
-        var title = OptionSpec.value("--title", "TITLE", "The review's name as published (e.g. \"Darren & Bethany\").")
+        var type = OptionSpec.choice(.type, ReviewType.self, "The kind of review.")
+        var title = OptionSpec.value(.title, "TITLE", "The review's name as published (e.g. \"Darren & Bethany\").")
         if forAdd {
             type = type.required()
             title = title.required()
@@ -15,16 +22,16 @@ enum ReviewOptions {
         return [type, title]
             + [
                 .value(
-                    "--partnership", "CODE", "Agency code of a commissioning body." + replaces, repeatable: true,
+                    .partnership, "CODE", "Agency code of a commissioning body." + replaces, repeatable: true,
                     values: .store(.agencies)),
             ]
-            + dateFields.map { .date("--\($0)", "The \($0) date.") }
+            + dates.map { .date($0.option, "The \($0.field) date.") }
             + [
-                .choice("--status", ReviewStatus.self, "Where the review is.", default: forAdd ? .inProgress : nil),
-                .value("--theme", "THEME", "Theme code." + replaces, repeatable: true, values: .store(.themes)),
-                .value("--summary", "TEXT", "A short summary."),
-                .value("--source", "TEXT", "The document's title or URL."),
-                .value("--converted-from", "ID", "The rapid review this review grew out of.", values: .store(.reviews)),
+                .choice(.status, ReviewStatus.self, "Where the review is.", default: forAdd ? .inProgress : nil),
+                .value(.theme, "THEME", "Theme code." + replaces, repeatable: true, values: .store(.themes)),
+                .value(.summary, "TEXT", "A short summary."),
+                .value(.source, "TEXT", "The document's title or URL."),
+                .value(.convertedFrom, "ID", "The rapid review this review grew out of.", values: .store(.reviews)),
             ]
     }
 
@@ -34,25 +41,21 @@ enum ReviewOptions {
     ) throws -> ChangeLog {
         var changes = ChangeLog()
         let checks = CodeChecks(tracker: tracker)
-        if let type = try arguments.choice("--type", ReviewType.self) { changes.set(&review.type, type, "type") }
-        if let title = try arguments.text("--title") { changes.set(&review.title, title, "title", text: true) }
-        if let codes = try arguments.list("--partnership", check: { try checks.agencies($0, option: "--partnership") }) {
+        if let type = try arguments.choice(.type, ReviewType.self) { changes.set(&review.type, type, "type") }
+        if let title = try arguments.text(.title) { changes.set(&review.title, title, "title", text: true) }
+        if let codes = try arguments.list(.partnership, check: { try checks.agencies($0, option: "--partnership") }) {
             changes.setList(&review.partnerships, codes, "partnerships")
         }
-        let dates: [(String, WritableKeyPath<Review, PartialDate?>)] = [
-            ("incident", \.incident), ("notified", \.notified), ("commissioned", \.commissioned),
-            ("completed", \.completed), ("published", \.published),
-        ]
-        for (field, keyPath) in dates {
-            if let date = try arguments.date("--\(field)") { changes.setOptional(&review[keyPath: keyPath], date, field) }
+        for (option, field, keyPath) in dates {
+            if let date = try arguments.date(option) { changes.setOptional(&review[keyPath: keyPath], date, field) }
         }
-        if let status = try arguments.choice("--status", ReviewStatus.self) { changes.setStatus(&review.status, status) }
-        if let codes = try arguments.list("--theme", check: { try checks.themes($0, option: "--theme") }) {
+        if let status = try arguments.choice(.status, ReviewStatus.self) { changes.setStatus(&review.status, status) }
+        if let codes = try arguments.list(.theme, check: { try checks.themes($0, option: "--theme") }) {
             changes.setList(&review.themes, codes, "themes")
         }
-        if let summary = try arguments.text("--summary") { changes.setOptional(&review.summary, summary, "summary", text: true) }
-        if let source = try arguments.text("--source") { changes.setOptional(&review.source, source, "source", text: true) }
-        if let source = arguments.string("--converted-from") {
+        if let summary = try arguments.text(.summary) { changes.setOptional(&review.summary, summary, "summary", text: true) }
+        if let source = try arguments.text(.source) { changes.setOptional(&review.source, source, "source", text: true) }
+        if let source = arguments.string(.convertedFrom) {
             let id = try slug(source, argument: "--converted-from", kind: "review")
             guard id != review.id else {
                 throw UsageError.invalidValue(option: "--converted-from", message: "a review cannot be converted from itself")

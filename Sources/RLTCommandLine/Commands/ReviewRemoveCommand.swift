@@ -10,13 +10,13 @@ enum ReviewRemoveCommand {
             would go, and exits 64.
             """,
         arguments: [ArgumentSpec(name: "ID", help: "The review's id.", values: .store(.reviews))],
-        options: [.flag("--yes", "Confirm the removal.")],
+        options: [.flag(.yes, "Confirm the removal.")],
         examples: ["rlt review remove old-test-review --yes"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let id = try slug(arguments.positionals[0], argument: "ID", kind: "review")
-        guard arguments.flag("--yes") else {
+        guard arguments.flag(.yes) else {
             let review = try invocation.store.existingReview(id)
             throw UsageError.confirmationRequired(what: "removing review \(id) (\(contents(review)))")
         }

@@ -12,7 +12,7 @@ enum ReviewShowCommand {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let id = try slug(arguments.positionals[0], argument: "ID", kind: "review")
         let review = try invocation.store.existingReview(id)
-        if try arguments.choice("--format", OutputFormat.self) == .json {
+        if try arguments.choice(.format, OutputFormat.self) == .json {
             invocation.out(try JSONOutput.render(review))
             return
         }
@@ -22,16 +22,8 @@ enum ReviewShowCommand {
         details.add("Type", review.type.rawValue)
         details.add("Status", review.status.rawValue)
         details.add("Partnerships", list(review.partnerships))
-        for field in ReviewOptions.dateFields {
-            let value: PartialDate? =
-                switch field {
-                case "incident": review.incident
-                case "notified": review.notified
-                case "commissioned": review.commissioned
-                case "completed": review.completed
-                default: review.published
-                }
-            details.add(field.prefix(1).uppercased() + field.dropFirst(), value?.description)
+        for (_, field, keyPath) in ReviewOptions.dates {
+            details.add(field.prefix(1).uppercased() + field.dropFirst(), review[keyPath: keyPath]?.description)
         }
         details.add("Converted from", review.convertedFrom)
         details.add("Themes", list(review.themes))

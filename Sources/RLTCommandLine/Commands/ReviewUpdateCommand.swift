@@ -11,7 +11,7 @@ enum ReviewUpdateCommand {
             """,
         arguments: [ArgumentSpec(name: "ID", help: "The review's id.", values: .store(.reviews))],
         options: ReviewOptions.specs(forAdd: false) + [
-            .flag("--force", "Close the review even though some of its recommendations or actions are still open.")
+            .flag(.force, "Close the review even though some of its recommendations or actions are still open.")
         ],
         examples: ["rlt review update child-g --status published --published 2021-09"],
         run: run)
@@ -24,7 +24,7 @@ enum ReviewUpdateCommand {
             let before = review.status
             var changes = try ReviewOptions.apply(arguments, to: &review, tracker: tracker, store: invocation.store)
             guard !changes.isEmpty else { throw unchanged(id, arguments, status: review.status.rawValue) }
-            let force = arguments.flag("--force")
+            let force = arguments.flag(.force)
             if let note = try ChangeRules.requireClosable(review, from: before, force: force) { changes.append(note) }
             review.history.append(invocation.history(changes.summary))
             try transaction.save(review)

@@ -31,7 +31,7 @@ enum SearchCommand {
             the cross-review question instead: how many reviews, recommendations, findings… mention TEXT.
             """,
         arguments: [ArgumentSpec(name: "TEXT", help: "What to look for.")],
-        options: [.flag("--count", "Print \"N of M reviews, K of L recommendations, …\" instead of the matches.")]
+        options: [.flag(.count, "Print \"N of M reviews, K of L recommendations, …\" instead of the matches.")]
             + ListingOptions.specs,
         examples: ["rlt search MARAC", "rlt search \"information sharing\" --count", "rlt search marac --format csv"],
         run: run)
@@ -100,7 +100,7 @@ enum SearchCommand {
         for agency in tracker.agencies { _ = check("", agency.code, "agency", "name", agency.name) }
         for theme in tracker.themes { _ = check("", theme.code, "theme", "label", theme.label) }
 
-        if arguments.flag("--count") {
+        if arguments.flag(.count) {
             invocation.out(fitted(counts.sentence, width: invocation.terminalWidth))
         } else {
             invocation.out(try ListingOptions(arguments, invocation).render(hits, SearchHit.listing))

@@ -3,14 +3,14 @@ import ReviewLearning
 /// Options every command knows.
 enum GlobalOptions {
     static let all: [OptionSpec] = [
-        .value("--store", "DIR", "The store directory (default: $RLT_STORE, else ./data).", values: .directory),
-        .value("--author", "NAME", "Name written into history (default: $RLT_AUTHOR, else $USER)."),
+        .value(.store, "DIR", "The store directory (default: $RLT_STORE, else ./data).", values: .directory),
+        .value(.author, "NAME", "Name written into history (default: $RLT_AUTHOR, else $USER)."),
         .value(
-            "--as-of", "DATE",
+            .asOf, "DATE",
             "Treat this day as today for dates and defaults (default: $RLT_AS_OF, else today). A day: YYYY-MM-DD or "
                 + "DD/MM/YYYY (UK order, day first)."),
         .value(
-            "--color", "WHEN", "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.",
+            .color, "WHEN", "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.",
             values: .words(ColorChoice.self), default: ColorChoice.auto.rawValue),
     ]
 }
@@ -55,7 +55,7 @@ func list(_ values: [String]) -> String { Listings.joined(values) }
 /// "nothing to change": naming the status when `--status` gave the one already set, else saying that every value
 /// given is already set, else that no option was given.
 func unchanged(_ reference: String, _ arguments: ParsedArguments, status: String) -> RecordError {
-    if arguments.has("--status") { return .alreadySet(reference: reference, status: status) }
+    if arguments.has(.status) { return .alreadySet(reference: reference, status: status) }
     let globals = Set(GlobalOptions.all.map(\.name))
     if arguments.values.keys.contains(where: { !globals.contains($0) }) {
         return .alreadySet(reference: reference, status: nil)
@@ -78,10 +78,10 @@ struct CodeChecks {
 
 extension ParsedArguments {
     /// A repeatable option that replaces a list: nil when not given; each value once, checked by `check`.
-    func list(_ name: String, check: ([String]) throws -> Void = { _ in }) throws -> [String]? {
+    func list(_ name: OptionName, check: ([String]) throws -> Void = { _ in }) throws -> [String]? {
         guard has(name) else { return nil }
         let values = strings(name)
-        try requireDistinct(values, option: name)
+        try requireDistinct(values, option: name.rawValue)
         try check(values)
         return values
     }

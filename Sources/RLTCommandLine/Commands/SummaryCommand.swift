@@ -16,18 +16,18 @@ enum SummaryCommand {
             owners or themes counts in each of their rows and once in TOTAL. --by agency counts actions.
             """,
         options: [
-            .choice("--by", SummaryGrouping.self, "What to group by.", default: .review),
+            .choice(.by, SummaryGrouping.self, "What to group by.", default: .review),
             .value(
-                "--of", "RECORDS", "What to count.", values: .words(CountedRecords.self),
+                .of, "RECORDS", "What to count.", values: .words(CountedRecords.self),
                 default: "recommendations (actions for --by agency)"),
         ] + FilterOptions.specs(.both) + ListingOptions.specs,
         examples: ["rlt summary", "rlt summary --by theme", "rlt summary --by agency --format csv"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let grouping = try arguments.choice("--by", SummaryGrouping.self) ?? .review
+        let grouping = try arguments.choice(.by, SummaryGrouping.self) ?? .review
         let ofActions: Bool
-        if let text = arguments.string("--of") {
+        if let text = arguments.string(.of) {
             do {
                 // "recs" is accepted as the short form people type.
                 ofActions = try CountedRecords(parsing: text == "recs" ? "recommendations" : text) == .actions

@@ -10,7 +10,7 @@ enum ThemeListCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let themes = try invocation.store.loadTracker().themes
-        switch try arguments.choice("--format", OutputFormat.self) ?? .table {
+        switch try arguments.choice(.format, OutputFormat.self) ?? .table {
         case .json:
             invocation.out(try JSONOutput.render(themes))
         case .table:

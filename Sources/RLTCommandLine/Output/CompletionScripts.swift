@@ -42,8 +42,8 @@ struct CompletionScripts {
     private func options(of spec: CommandSpec, isRoot: Bool) -> [OptionSpec] {
         let own = spec.options
         var all = own + globalOptions.filter { global in !own.contains { $0.name == global.name } }
-        all.append(.flag("--help", "Show help information."))
-        if isRoot { all.append(.flag("--version", "Show the version.")) }
+        all.append(.flag(.help, "Show help information."))
+        if isRoot { all.append(.flag(.version, "Show the version.")) }
         return all
     }
 

@@ -70,5 +70,5 @@ enum OutputFormat: String, Vocabulary {
     case table, json
     static let noun = "output format"
 
-    static let option = OptionSpec.choice("--format", OutputFormat.self, "How to print the result.", default: .table)
+    static let option = OptionSpec.choice(.format, OutputFormat.self, "How to print the result.", default: .table)
 }

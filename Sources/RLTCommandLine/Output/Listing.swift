@@ -91,9 +91,9 @@ struct Listing<Row>: Sendable {
 /// The output options every listing takes.
 struct ListingOptions {
     static let specs: [OptionSpec] = [
-        .choice("--format", ListFormat.self, "How to print the rows.", default: .table),
-        .value("--columns", "A,B", "Which columns to print, in order (see 'rlt help formats' for the names)."),
-        .flag("--no-header", "Leave out the header row (table, csv, tsv)."),
+        .choice(.format, ListFormat.self, "How to print the rows.", default: .table),
+        .value(.columns, "A,B", "Which columns to print, in order (see 'rlt help formats' for the names)."),
+        .flag(.noHeader, "Leave out the header row (table, csv, tsv)."),
     ]
 
     var format: ListFormat
@@ -103,11 +103,11 @@ struct ListingOptions {
     var colour: Bool
 
     init(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        format = try arguments.choice("--format", ListFormat.self) ?? .table
-        columns = arguments.string("--columns").map {
+        format = try arguments.choice(.format, ListFormat.self) ?? .table
+        columns = arguments.string(.columns).map {
             $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        header = !arguments.flag("--no-header")
+        header = !arguments.flag(.noHeader)
         width = invocation.terminalWidth
         colour = invocation.colour
     }

@@ -44,18 +44,18 @@ enum Listings {
 /// `--sort` and `--limit`, shared by the listings.
 enum Ordering {
     static let specs: [OptionSpec] = [
-        .choice("--sort", SortKey.self, "Order the rows."),
-        .value("--limit", "N", "Print at most N rows (totals still count every match)."),
-        .flag("--fail-if-any", "Exit 1 when any row matches, printed or not (for cron alerts)."),
+        .choice(.sort, SortKey.self, "Order the rows."),
+        .value(.limit, "N", "Print at most N rows (totals still count every match)."),
+        .flag(.failIfAny, "Exit 1 when any row matches, printed or not (for cron alerts)."),
     ]
 
     /// `--sort` and `--limit`, checked (an unknown sort key or a bad number is a usage error).
     static func options(_ arguments: ParsedArguments) throws -> (sort: SortKey?, limit: Int?) {
-        (try arguments.choice("--sort", SortKey.self), try arguments.integer("--limit", range: 0...Int.max))
+        (try arguments.choice(.sort, SortKey.self), try arguments.integer(.limit, range: 0...Int.max))
     }
 
     /// `--fail-if-any`: matching rows (`total`, every match whatever `--limit`) become exit 1 after printing.
     static func finish(total: Int, _ arguments: ParsedArguments) throws {
-        if total > 0 && arguments.flag("--fail-if-any") { throw CommandFailure(message: "", code: ExitCode.failure) }
+        if total > 0 && arguments.flag(.failIfAny) { throw CommandFailure(message: "", code: ExitCode.failure) }
     }
 }

@@ -2,7 +2,7 @@ import ReviewLearning
 
 /// The reviews named by `--review` (each must exist), or all of them.
 func reviews(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> [Review] {
-    let ids = arguments.strings("--review")
+    let ids = arguments.strings(.review)
     if ids.isEmpty { return try invocation.store.loadAllReviews() }
     return try ids.map { try invocation.store.existingReview(try slug($0, argument: "--review", kind: "review")) }
 }
@@ -29,8 +29,8 @@ struct QueryContext {
     /// Runs `kind`'s listing on the records and prints it as the options ask.
     func printListing(_ kind: RecordKind) throws {
         // JSON of whole records needs the stored records (histories, outcomes), which the index does not keep.
-        let format = try? arguments.choice("--format", ListFormat.self) ?? .table
-        let wholeRecords = (format?.isJSON ?? false) && arguments.string("--columns") == nil
+        let format = try? arguments.choice(.format, ListFormat.self) ?? .table
+        let wholeRecords = (format?.isJSON ?? false) && arguments.string(.columns) == nil
         let listing = try self.listing(kind, decoded: wholeRecords)
         try RecordListingPrinter.print(listing, arguments, invocation)
         try QueryContext.requireIntact(listing.records)
@@ -71,7 +71,7 @@ struct QueryContext {
     /// `--review` names the reviews (a few files: decoding them is as quick, and missing ones must be reported as
     /// before).
     func index() throws -> RecordSet? {
-        guard QueryContext.indexEnabled(invocation), arguments.strings("--review").isEmpty else { return nil }
+        guard QueryContext.indexEnabled(invocation), arguments.strings(.review).isEmpty else { return nil }
         return try RecordSet.index(
             of: invocation.store, mode: tracker.settings.permissions,
             temporaryDirectory: invocation.context.environment["TMPDIR"], now: invocation.context.fileClock())
