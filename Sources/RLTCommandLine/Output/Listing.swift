@@ -115,28 +115,17 @@ struct ListingOptions {
     /// Renders rows in the chosen format; every format has the same rows in the same order.
     func render<Row>(_ rows: [Row], _ listing: Listing<Row>) throws -> String {
         let chosen = try selectedColumns(listing)
-        if (format == .json || format == .jsonl) && columns == nil {
+        if format.isJSON && columns == nil {
             let objects: [AnyEncodable] = rows.map { row in AnyEncodable(listing.json(row)) }
-            if format == .json { return try JSONOutput.render(objects) }
-            return try JSONOutput.lines(objects)
+            return format == .json ? try JSONOutput.render(objects) : try JSONOutput.lines(objects)
         }
         if format == .table { return try layout(rows, listing).text }
         let cells = rows.map { row in chosen.map { $0.value(row) } }
-        let names = chosen.map(\.name)
-        switch format {
-        case .table:
-            return try layout(rows, listing).text
-        case .csv:
-            return CSVWriter.render(header: header ? names : nil, rows: cells)
-        case .tsv:
-            return TSVWriter.render(header: header ? names : nil, rows: cells)
-        case .json, .jsonl:
-            let objects: [[String: JSONValue]] = cells.map { row in
-                Dictionary(uniqueKeysWithValues: zip(chosen, row).map { column, cell in (column.name, column.type.json(cell)) })
-            }
-            if format == .json { return try JSONOutput.render(objects) }
-            return try JSONOutput.lines(objects)
+        if let delimited = format.delimited { return delimited.render(header: header ? chosen.map(\.name) : nil, rows: cells) }
+        let objects: [[String: JSONValue]] = cells.map { row in
+            Dictionary(uniqueKeysWithValues: zip(chosen, row).map { column, cell in (column.name, column.type.json(cell)) })
         }
+        return format == .json ? try JSONOutput.render(objects) : try JSONOutput.lines(objects)
     }
 
     /// The rows as a table fitted to the terminal (`TextTable`), the RAG coloured when colour is on.

@@ -42,13 +42,6 @@ extension Review {
             suggestions: nearestMatches(to: id, in: actions.map(\.id)).map { "\(self.id)/\($0)" })
     }
 
-    package func requireFinding(_ id: String) throws(RecordError) -> Int {
-        if let index = findings.firstIndex(where: { $0.id == id }) { return index }
-        throw .notFound(
-            kind: "finding", reference: "\(self.id)/\(id)",
-            suggestions: nearestMatches(to: id, in: findings.map(\.id)).map { "\(self.id)/\($0)" })
-    }
-
     /// Every id used by a child record; ids are unique across findings, recommendations and actions, ignoring case,
     /// so `REVIEW/ID` always names one record.
     package var childIDs: [String] { findings.map(\.id) + recommendations.map(\.id) + actions.map(\.id) }

@@ -13,7 +13,9 @@ package enum RAG: String, Vocabulary {
     package static let noun = "RAG rating"
 }
 
-/// The derived views of a record with a due date and a status, computed as of a day and never stored.
+/// The derived views of a record with a due date and a status, computed as of a day and never stored: overdue as of
+/// D means it has a due date, its period ended before D, and its status is not terminal (`RecordQuery.state`, the
+/// one place that computes them).
 package struct DueState: Equatable, Sendable {
     package let rag: RAG
     /// Days since the period ended, when overdue.
@@ -24,22 +26,6 @@ package struct DueState: Equatable, Sendable {
     package init(rag: RAG, daysOverdue: Int?) {
         self.rag = rag
         self.daysOverdue = daysOverdue
-    }
-
-    /// Overdue as of D: has a due date, its period ended before D, status not terminal.
-    package init(due: PartialDate?, isTerminal: Bool, asOf: CalendarDay, amberDays: Int) {
-        if isTerminal {
-            (rag, daysOverdue) = (.blue, nil)
-        } else if let due {
-            let end = due.end
-            if end < asOf {
-                (rag, daysOverdue) = (.red, end.days(to: asOf))
-            } else {
-                (rag, daysOverdue) = (asOf.days(to: end) <= amberDays ? .amber : .green, nil)
-            }
-        } else {
-            (rag, daysOverdue) = (.grey, nil)
-        }
     }
 }
 

@@ -87,20 +87,38 @@ struct RecordQuery: Sendable {
         return (Int(asOf.distance(to: dueEnd)) <= amberDays ? .amber : .green, -1)
     }
 
-    @inline(__always) private func includesDue(
-        dueKind: UInt8, dueEnd: Int32, rag: RAG, days: Int32, lastUpdate: Int32?, terminal: Bool
-    ) -> Bool {
-        if filter.overdueOnly && days < 0 { return false }
-        if !rags[rag.position] { return false }
-        if let dueBefore, !(dueKind != PackedDate.none && dueEnd < dueBefore) { return false }
-        if let dueAfter, !(dueKind != PackedDate.none && dueEnd > dueAfter) { return false }
+    /// The row of record `r` of review `n`, which passed the filters on its fields, if its due state, staleness
+    /// and text match too.
+    @inline(__always) private func matched(
+        _ n: Int, _ r: Int, isAction: Bool, due: (kind: UInt8, end: Int32), lastUpdate: Int32?, terminal: Bool,
+        decoded: Review?
+    ) -> MatchedRow? {
+        let (rag, days) = state(dueKind: due.kind, dueEnd: due.end, terminal: terminal)
+        if filter.overdueOnly && days < 0 { return nil }
+        if !rags[rag.position] { return nil }
+        if let dueBefore, !(due.kind != PackedDate.none && due.end < dueBefore) { return nil }
+        if let dueAfter, !(due.kind != PackedDate.none && due.end > dueAfter) { return nil }
         if let stale = filter.staleDays {
-            guard !terminal else { return false }
-            if let lastUpdate, Int(lastUpdate.distance(to: asOf)) < stale { return false }
+            guard !terminal else { return nil }
+            if let lastUpdate, Int(lastUpdate.distance(to: asOf)) < stale { return nil }
         }
-        return true
+        if let text = filter.text {
+            guard let decoded else { return nil }
+            let (id, texts) =
+                isAction ? (decoded.actions[r].id, decoded.actions[r].allText)
+                : (decoded.recommendations[r].id, decoded.recommendations[r].allText)
+            guard texts.contains(where: text.matches) || text.matches(id) else { return nil }
+        }
+        return MatchedRow(review: Int32(n), record: Int32(r), isAction: isAction, rag: rag, daysOverdue: days)
     }
 
+    /// For each code of the review: whether it is a wanted owner, lead and theme.
+    private func codeMatches(_ view: ReviewView) -> (owners: [Bool], leads: [Bool], themes: [Bool]) {
+        (
+            owners.isEmpty ? [] : codeMatches(view, owners), leads.isEmpty ? [] : codeMatches(view, leads),
+            themes.isEmpty ? [] : codeMatches(view, themes)
+        )
+    }
 
     // MARK: Records
 
@@ -108,9 +126,7 @@ struct RecordQuery: Sendable {
     /// needed for `--text`).
     func recommendations(_ view: ReviewView, review n: Int, decoded: Review?, into rows: inout [MatchedRow]) {
         guard !filter.excludeRecommendations, includes(view) else { return }
-        let ownerMatch = owners.isEmpty ? [] : codeMatches(view, owners)
-        let leadMatch = leads.isEmpty ? [] : codeMatches(view, leads)
-        let themeMatch = themes.isEmpty ? [] : codeMatches(view, themes)
+        let (ownerMatch, leadMatch, themeMatch) = codeMatches(view)
         for r in 0..<view.recCount {
             let status = view.recStatus(r)
             guard recStatuses[status], levels[view.recLevel(r)], assurance[view.recAssurance(r)] else { continue }
@@ -120,25 +136,17 @@ struct RecordQuery: Sendable {
                 guard view.listCount(list) > 0, isCode(view.listItem(list, 0), leadMatch) else { continue }
             }
             if !themes.isEmpty && !anyCode(view, view.recThemes(r), themeMatch) { continue }
-            let terminal = Codes.recTerminal[status]
-            let due = view.recDue(r)
-            let (rag, days) = state(dueKind: due.kind, dueEnd: due.end, terminal: terminal)
-            guard includesDue(dueKind: due.kind, dueEnd: due.end, rag: rag, days: days, lastUpdate: view.recLastUpdate(r), terminal: terminal)
-            else { continue }
-            if let text = filter.text {
-                guard let rec = decoded?.recommendations[r], rec.allText.contains(where: text.matches) || text.matches(rec.id)
-                else { continue }
-            }
-            rows.append(MatchedRow(review: Int32(n), record: Int32(r), isAction: false, rag: rag, daysOverdue: days))
+            let row = matched(
+                n, r, isAction: false, due: view.recDue(r), lastUpdate: view.recLastUpdate(r),
+                terminal: Codes.recTerminal[status], decoded: decoded)
+            if let row { rows.append(row) }
         }
     }
 
     /// Appends the matching actions of review `n`.
     func actions(_ view: ReviewView, review n: Int, decoded: Review?, into rows: inout [MatchedRow]) {
         guard !filter.excludeActions, includes(view) else { return }
-        let ownerMatch = owners.isEmpty ? [] : codeMatches(view, owners)
-        let leadMatch = leads.isEmpty ? [] : codeMatches(view, leads)
-        let themeMatch = themes.isEmpty ? [] : codeMatches(view, themes)
+        let (ownerMatch, leadMatch, themeMatch) = codeMatches(view)
         let throughRecs = !themes.isEmpty || !filter.levels.isEmpty || !filter.assurance.isEmpty
         for a in 0..<view.actionCount {
             let status = view.actionStatus(a)
@@ -157,16 +165,10 @@ struct RecordQuery: Sendable {
                 if !filter.levels.isEmpty && !recs.contains(where: { levels[view.recLevel($0)] }) { continue }
                 if !filter.assurance.isEmpty && !recs.contains(where: { assurance[view.recAssurance($0)] }) { continue }
             }
-            let terminal = Codes.actionTerminal[status]
-            let due = view.actionDue(a)
-            let (rag, days) = state(dueKind: due.kind, dueEnd: due.end, terminal: terminal)
-            guard includesDue(dueKind: due.kind, dueEnd: due.end, rag: rag, days: days, lastUpdate: view.actionLastUpdate(a), terminal: terminal)
-            else { continue }
-            if let text = filter.text {
-                guard let action = decoded?.actions[a], action.allText.contains(where: text.matches) || text.matches(action.id)
-                else { continue }
-            }
-            rows.append(MatchedRow(review: Int32(n), record: Int32(a), isAction: true, rag: rag, daysOverdue: days))
+            let row = matched(
+                n, a, isAction: true, due: view.actionDue(a), lastUpdate: view.actionLastUpdate(a),
+                terminal: Codes.actionTerminal[status], decoded: decoded)
+            if let row { rows.append(row) }
         }
     }
 

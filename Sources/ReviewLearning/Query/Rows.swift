@@ -24,10 +24,6 @@ package struct Query: Sendable {
         self.amberDays = amberDays
     }
 
-    package func state(due: PartialDate?, terminal: Bool) -> DueState {
-        DueState(due: due, isTerminal: terminal, asOf: asOf, amberDays: amberDays)
-    }
-
     /// The matching recommendations of `reviews`, as rows (`RecordListing` over the decoded reviews).
     package func recommendations(in reviews: [Review]) -> [RecommendationRow] {
         guard let listing = RecordListing(self, kind: .recommendations, records: RecordSet(reviews)) else { return [] }

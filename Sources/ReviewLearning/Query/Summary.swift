@@ -1,5 +1,5 @@
 /// Counts of recommendations or actions by a grouping key: statuses, RAG, overdue, share done, oldest overdue.
-package struct SummaryRow: Sendable, Equatable {
+package struct SummaryRow: Sendable {
     package var group: String
     package var total = 0
     /// Count per status raw value.
@@ -13,13 +13,6 @@ package struct SummaryRow: Sendable, Equatable {
 
     package init(group: String) {
         self.group = group
-    }
-
-    package static func == (lhs: SummaryRow, rhs: SummaryRow) -> Bool {
-        lhs.group == rhs.group && lhs.total == rhs.total && lhs.statuses == rhs.statuses && lhs.rags == rhs.rags
-            && lhs.overdue == rhs.overdue && lhs.finished == rhs.finished
-            && lhs.oldestOverdue?.reference == rhs.oldestOverdue?.reference
-            && lhs.oldestOverdue?.days == rhs.oldestOverdue?.days
     }
 
     /// Share finished, in whole per cent (rounded half up); nil when there is nothing to count.
