@@ -55,21 +55,16 @@ enum ActionUpdateCommand {
         let index = try review.requireAction(ref.id)
         var action = review.actions[index]
         let before = action.status
-        var changes = ChangeLog()
-        try action.changeStatus(
-            to: try arguments.choice(.status, ActionStatus.self), completed: try arguments.date(.completed),
-            asOf: invocation.asOf, reference: "\(ref)", &changes)
-        if let due = try arguments.date(.due) { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
-        if let evidence = try arguments.text(.evidence) {
-            changes.setOptional(&action.evidence, evidence, "evidence", text: true)
-        }
-        if let measure = try arguments.text(.measure) { changes.setOptional(&action.measure, measure, "measure", text: true) }
-        if let text = try arguments.text(.text) { changes.set(&action.text, text, "text", text: true) }
-        if let reason = try arguments.text(.reason) { changes.setOptional(&action.reason, reason, "reason", text: true) }
-        if let note = try arguments.text(.note) {
-            action.updates.append(ProgressNote(date: .day(invocation.asOf), text: note, author: invocation.author))
-            changes.append("update added (\(invocation.asOf))")
-        }
+        var edit = ActionEdit()
+        edit.status = try arguments.choice(.status, ActionStatus.self)
+        edit.completed = try arguments.date(.completed)
+        edit.due = try arguments.date(.due)
+        edit.evidence = try arguments.text(.evidence)
+        edit.measure = try arguments.text(.measure)
+        edit.text = try arguments.text(.text)
+        edit.reason = try arguments.text(.reason)
+        edit.note = try arguments.text(.note).map { ProgressNote(date: .day(invocation.asOf), text: $0, author: invocation.author) }
+        let changes = try edit.apply(to: &action, asOf: invocation.asOf, reference: "\(ref)")
         guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: action.status.rawValue) }
         try action.requireValid(from: before, reasonGiven: arguments.has(.reason), reference: "\(ref)", in: review)
         action.history.append(invocation.history(changes.summary))

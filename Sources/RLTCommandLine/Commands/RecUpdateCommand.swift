@@ -71,38 +71,28 @@ enum RecUpdateCommand {
         _ arguments: ParsedArguments, to rec: inout Recommendation, in review: Review, tracker: Tracker,
         invocation: Invocation
     ) throws -> ChangeLog {
-        var changes = ChangeLog()
         let checks = CodeChecks(tracker: tracker)
-        if let status = try arguments.choice(.status, RecommendationStatus.self) { changes.setStatus(&rec.status, status) }
-        if let due = try arguments.date(.due) { changes.moveDue(&rec.due, original: &rec.originalDue, to: due) }
-        if let level = try arguments.choice(.assurance, AssuranceLevel.self) { changes.set(&rec.assurance, level, "assurance") }
-        if let owners = try arguments.list(.owner, check: { try checks.agencies($0, option: "--owner") }) {
-            changes.setList(&rec.owners, owners, "owners")
-        }
-        if let text = try arguments.text(.text) { changes.set(&rec.text, text, "text", text: true) }
-        if let level = try arguments.choice(.level, RecommendationLevel.self) { changes.set(&rec.level, level, "level") }
-        if let themes = try arguments.list(.theme, check: { try checks.themes($0, option: "--theme") }) {
-            changes.setList(&rec.themes, themes, "themes")
-        }
+        var edit = RecommendationEdit()
+        edit.status = try arguments.choice(.status, RecommendationStatus.self)
+        edit.due = try arguments.date(.due)
+        edit.assurance = try arguments.choice(.assurance, AssuranceLevel.self)
+        edit.owners = try arguments.list(.owner, check: { try checks.agencies($0, option: "--owner") })
+        edit.text = try arguments.text(.text)
+        edit.level = try arguments.choice(.level, RecommendationLevel.self)
+        edit.themes = try arguments.list(.theme, check: { try checks.themes($0, option: "--theme") })
         let id = rec.id
-        if let links = try arguments.list(.link, check: { links in
+        edit.links = try arguments.list(.link, check: { links in
             for link in links {
                 guard link != id else {
                     throw UsageError.invalidValue(option: "--link", message: "a recommendation cannot link to itself")
                 }
                 _ = try review.requireRecommendation(link)
             }
-        }) {
-            changes.setList(&rec.links, links, "links")
+        })
+        edit.reason = try arguments.text(.reason)
+        edit.note = try arguments.text(.note).map { note in
+            Outcome(date: .day(invocation.asOf), text: note, author: invocation.author, assurance: edit.assurance)
         }
-        if let reason = try arguments.text(.reason) { changes.setOptional(&rec.reason, reason, "reason", text: true) }
-        if let note = try arguments.text(.note) {
-            let outcome = Outcome(
-                date: .day(invocation.asOf), text: note, author: invocation.author,
-                assurance: try arguments.choice(.assurance, AssuranceLevel.self))
-            rec.outcomes.insertByDate(outcome)
-            changes.append("outcome added (\(invocation.asOf))")
-        }
-        return changes
+        return edit.apply(to: &rec)
     }
 }

@@ -259,36 +259,27 @@ struct RowApplier {
         let text = row.text("text")
         if index == nil && text == nil { row.fail(row.column("text") ?? "text", "a new recommendation needs its text") }
         var rec = index.map { review.recommendations[$0] } ?? Recommendation(id: id, text: text ?? "")
-        var changes = ChangeLog()
-        if let text { changes.set(&rec.text, text, "text", text: true) }
-        if let level = row.choice("level", RecommendationLevel.self) { changes.set(&rec.level, level, "level") }
-        if let owners = row.list("owners") {
-            let codes = row.agencies(owners, "owners", tracker: plan.state.tracker)
-            changes.setList(&rec.owners, codes, "owners")
+        var edit = RecommendationEdit()
+        edit.text = text
+        edit.level = row.choice("level", RecommendationLevel.self)
+        edit.owners = row.list("owners").map { row.agencies($0, "owners", tracker: plan.state.tracker) }
+        edit.themes = row.list("themes")
+        if let themes = edit.themes { row.themes(themes, "themes", tracker: plan.state.tracker) }
+        edit.originalDue = row.date("original_due")
+        edit.due = row.date("due")
+        edit.status = row.choice("status", RecommendationStatus.self)
+        edit.assurance = row.choice("assurance", AssuranceLevel.self)
+        edit.reason = row.text("reason")
+        edit.links = row.list("links")
+        for link in edit.links ?? [] where lookup.recommendation(link) == nil || link == id {
+            row.fail(row.column("links"), link == id ? "a recommendation cannot link to itself" : "links to missing recommendation \(link) (put it on an earlier line)")
         }
-        if let themes = row.list("themes") {
-            row.themes(themes, "themes", tracker: plan.state.tracker)
-            changes.setList(&rec.themes, themes, "themes")
-        }
-        if let original = row.date("original_due"), rec.originalDue == nil {
-            changes.setOptional(&rec.originalDue, original, "original_due")
-        }
-        if let due = row.date("due") { changes.moveDue(&rec.due, original: &rec.originalDue, to: due) }
-        let before = rec.status
-        if let status = row.choice("status", RecommendationStatus.self) { changes.setStatus(&rec.status, status) }
-        if let assurance = row.choice("assurance", AssuranceLevel.self) { changes.set(&rec.assurance, assurance, "assurance") }
-        let reasonBefore = rec.reason
-        if let reason = row.text("reason") { changes.setOptional(&rec.reason, reason, "reason", text: true) }
-        if let links = row.list("links") {
-            for link in links where lookup.recommendation(link) == nil || link == id {
-                row.fail(row.column("links"), link == id ? "a recommendation cannot link to itself" : "links to missing recommendation \(link) (put it on an earlier line)")
-            }
-            changes.setList(&rec.links, links, "links")
-        }
+        // A note already recorded (the same sheet imported again) is not added twice.
         if let note = row.text("note"), !rec.outcomes.contains(where: { sameScalars($0.text, note) }) {
-            rec.outcomes.insertByDate(Outcome(date: .day(context.asOf), text: note, author: context.author))
-            changes.append("outcome added (\(context.asOf))")
+            edit.note = Outcome(date: .day(context.asOf), text: note, author: context.author)
         }
+        let (before, reasonBefore) = (rec.status, rec.reason)
+        let changes = edit.apply(to: &rec)
         let reference = "\(review.id)/\(id)"
         let reasonGiven = Self.givesReason(row, old: reasonBefore)
         row.obey("status") { () throws(RuleViolation) in
@@ -330,39 +321,33 @@ struct RowApplier {
         if index == nil { requireOpen(review, &row) }
         let reference = "\(review.id)/\(id)"
         var action = index.map { review.actions[$0] } ?? AgencyAction(id: id, agency: agency ?? "", text: text ?? "")
-        var changes = ChangeLog()
-        if let agency { changes.set(&action.agency, agency, "agency") }
-        if let text { changes.set(&action.text, text, "text", text: true) }
-        if let targets = row.list("responds_to") {
-            for target in targets where lookup.recommendation(target) == nil && lookup.finding(target) == nil {
-                row.fail(row.column("responds_to"), "no recommendation or finding \(review.id)/\(target)")
-            }
-            changes.setList(&action.respondsTo, targets, "responds_to")
+        var edit = ActionEdit()
+        (edit.agency, edit.text) = (agency, text)
+        edit.respondsTo = row.list("responds_to")
+        for target in edit.respondsTo ?? [] where lookup.recommendation(target) == nil && lookup.finding(target) == nil {
+            row.fail(row.column("responds_to"), "no recommendation or finding \(review.id)/\(target)")
         }
-        if let original = row.date("original_due"), action.originalDue == nil {
-            changes.setOptional(&action.originalDue, original, "original_due")
-        }
-        if let due = row.date("due") { changes.moveDue(&action.due, original: &action.originalDue, to: due) }
-        let before = action.status
+        edit.originalDue = row.date("original_due")
+        edit.due = row.date("due")
+        let (before, reasonBefore) = (action.status, action.reason)
         // A new action is taken as the row has it (no completed date is made up for it), and a cell that repeats
         // the stored status is no change; a status the row changes follows the rules `rlt action update` does.
-        var status = row.choice("status", ActionStatus.self)
-        if let given = status, index == nil || given == action.status {
+        edit.status = row.choice("status", ActionStatus.self)
+        if let given = edit.status, index == nil || given == action.status {
             action.status = given
-            status = nil
+            edit.status = nil
         }
-        let completed = row.date("completed")
+        edit.completed = row.date("completed")
+        edit.measure = row.text("measure")
+        edit.evidence = row.text("evidence")
+        edit.reason = row.text("reason")
+        if let note = row.text("note"), !action.updates.contains(where: { sameScalars($0.text, note) }) {
+            edit.note = ProgressNote(date: .day(context.asOf), text: note, author: context.author)
+        }
+        var changes = ChangeLog()
         let asOf = context.asOf
         row.obey("completed") { () throws(RuleViolation) in
-            try action.changeStatus(to: status, completed: completed, asOf: asOf, reference: reference, &changes)
-        }
-        if let measure = row.text("measure") { changes.setOptional(&action.measure, measure, "measure", text: true) }
-        if let evidence = row.text("evidence") { changes.setOptional(&action.evidence, evidence, "evidence", text: true) }
-        let reasonBefore = action.reason
-        if let reason = row.text("reason") { changes.setOptional(&action.reason, reason, "reason", text: true) }
-        if let note = row.text("note"), !action.updates.contains(where: { sameScalars($0.text, note) }) {
-            action.updates.append(ProgressNote(date: .day(context.asOf), text: note, author: context.author))
-            changes.append("update added (\(context.asOf))")
+            changes = try edit.apply(to: &action, asOf: asOf, reference: reference)
         }
         let reasonGiven = Self.givesReason(row, old: reasonBefore)
         row.obey("status") { () throws(RuleViolation) in
