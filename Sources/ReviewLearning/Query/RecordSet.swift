@@ -18,7 +18,7 @@ package final class RecordSet: @unchecked Sendable {
     package let reviews: [Review]?
     private let index: StoreIndex?
     private let views: [ReviewView]
-    private let storage: UnsafeMutableRawBufferPointer?
+    private let storage: [UnsafeMutableRawBufferPointer]
 
     /// The reviews of the index, in the order of its files.
     init(_ index: StoreIndex) {
@@ -26,7 +26,7 @@ package final class RecordSet: @unchecked Sendable {
         self.index = index
         reviews = nil
         views = []
-        storage = nil
+        storage = []
     }
 
     /// Decoded reviews, packed in memory as the index would pack them.
@@ -34,25 +34,29 @@ package final class RecordSet: @unchecked Sendable {
         origin = .decoded
         index = nil
         self.reviews = reviews
-        let blobs = reviews.map { BlobBuilder(ReviewDigest($0), source: UnsafeRawBufferPointer(start: nil, count: 0)) }
-        let size = blobs.reduce(0) { $0 + $1.hot.count + $1.active.count + $1.cold.count }
-        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 8)
-        var at = 0
-        /// Copies `bytes` into the set's memory and returns where they now are.
-        func place(_ bytes: [UInt8]) -> UnsafeRawBufferPointer {
-            let part = UnsafeMutableRawBufferPointer(rebasing: memory[at..<at + bytes.count])
-            part.copyBytes(from: bytes)
-            at += bytes.count
-            return UnsafeRawBufferPointer(part)
-        }
-        views = blobs.map { blob in
+        var chunks: [UnsafeMutableRawBufferPointer] = []
+        chunks.reserveCapacity(reviews.count)
+        views = reviews.map { review in
+            // Each review's bytes go to their own allocation as soon as they are packed, so the packing never
+            // holds more than one review's builder besides what it keeps.
+            let blob = BlobBuilder(ReviewDigest(review), source: UnsafeRawBufferPointer(start: nil, count: 0))
+            let parts = [blob.hot.bytes, blob.active.bytes, blob.cold.bytes]
+            let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, parts.reduce(0) { $0 + $1.count }), alignment: 8)
+            chunks.append(chunk)
+            var at = 0
+            let placed = parts.map { bytes in
+                let part = UnsafeMutableRawBufferPointer(rebasing: chunk[at..<at + bytes.count])
+                part.copyBytes(from: bytes)
+                at += bytes.count
+                return UnsafeRawBufferPointer(part)
+            }
             // Packed from a decoded review, a blob always makes sense; `.empty` only keeps this total.
-            ReviewView(hot: place(blob.hot.bytes), active: place(blob.active.bytes), cold: place(blob.cold.bytes)) ?? .empty
+            return ReviewView(hot: placed[0], active: placed[1], cold: placed[2]) ?? .empty
         }
-        storage = memory
+        storage = chunks
     }
 
-    deinit { storage?.deallocate() }
+    deinit { for chunk in storage { chunk.deallocate() } }
 
     package var count: Int { index?.count ?? views.count }
 
