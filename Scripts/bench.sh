@@ -197,10 +197,14 @@ SQL
         "$(median_ms 5 --prepare "rm -rf $store/.index" "$q overdue --format csv")" \
         "$(rm -rf "$store/.index"; peak_kb $q overdue --format csv)"
 
-    # Right after one review was edited through rlt. The review of median size is edited, so that every store's
-    # update works on a file of the same size.
-    median_file=$(ls -S "$store"/reviews/*.json | sed -n "$(($(ls "$store"/reviews | wc -l) / 2 + 1))p")
-    ref=$(jq -r '.id + "/" + .recommendations[0].id' "$median_file")
+    # Right after one review was edited through rlt. A review of median size is edited, so that every store's
+    # update works on a file of the same size: the first from the median down that is not closed and has a live
+    # recommendation (the status changes below would otherwise be refused as reopening a finished record).
+    ref=$(ls -S "$store"/reviews/*.json | tail -n +"$(($(ls "$store"/reviews | wc -l) / 2 + 1))" | while read -r f; do
+        jq -r 'select(.status != "closed") | .id + "/" + ([.recommendations[]
+            | select(.status | IN("open", "in-progress", "implemented")) | .id][0] // empty)' "$f" \
+            | grep -v '/$' && break
+    done | head -1)
     review=${ref%%/*}
     record "$name" rlt "overdue --format csv, after one review was edited" \
         "$(median_ms "$RUNS" --prepare "$q rec update $ref --note bench" "$q overdue --format csv")" \
