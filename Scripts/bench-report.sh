@@ -82,9 +82,11 @@ full-decode path, kept behind \`RLT_NO_INDEX=1\` and now spread over both cores,
   times faster than strict check plus \`JSONDecoder\`, on all cores. Whenever it is not sure it hands the file to the
   store's decoder, whose errors are then exactly the full path's. A test feeds it every generated review and
   thousands of damaged copies and checks it never accepts what the decoder would not, or disagrees with it.
-- **Queries**: \`rec list\`, \`action list\`, \`overdue\` and \`summary\` filter and print straight from the index
-  (same filters, derived views, columns and formats; tables and JSON go through the same renderer). CSV and TSV
-  stream out review by review on all cores, releasing the index's pages behind them, so memory stays flat. JSON of
+- **Queries**: \`rec list\`, \`action list\`, \`overdue\` and \`summary\` filter and print straight from the index. One
+  query engine serves both sources (issue 15): decoded reviews are packed in memory exactly as the index packs
+  them, so the filters, derived views, columns and formats are written once (\`RecordQuery\`, \`RecordColumn\`,
+  \`Delimited\`). CSV and TSV stream out review by review on all cores, releasing the index's pages behind them,
+  so memory stays flat. JSON of
   whole records and \`--text\` need what the index does not keep (histories, outcome texts): the index then picks
   the reviews that can match and only those are decoded (\`review list\` and \`export\` likewise, or all of them).
   \`--review\` names a few files and keeps the full-decode path.

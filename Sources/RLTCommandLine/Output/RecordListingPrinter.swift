@@ -7,11 +7,8 @@ enum RecordListingPrinter {
         // The checks in the order users have always seen them: --sort and --limit, --format, then --columns.
         let (sort, limit) = try Ordering.options(arguments)
         let options = try ListingOptions(arguments, invocation)
-        let all = RecordColumn.all(listing.kind)
-        let columns = try options.selectedColumns(names(listing.kind)).map { column in
-            all[all.firstIndex { $0.name == column.name } ?? 0]
-        }
         if let format = options.format.delimited, sort == nil {
+            let columns = try selectedColumns(listing.kind, options)
             let total = listing.stream(columns, as: format, header: options.header, limit: limit, to: invocation.out(bytes:))
             return try Ordering.finish(total: total, arguments)
         }
@@ -21,6 +18,9 @@ enum RecordListingPrinter {
         let shown = limit.map { Array(rows.prefix($0)) } ?? rows
         if options.format.isJSON && options.columns == nil {
             // Whole records: the query context decoded the reviews for this.
+            guard listing.records.reviews != nil else {
+                throw CommandFailure(message: "internal error: JSON of whole records was asked of the index; please report it", code: ExitCode.failure)
+            }
             invocation.out(try options.render(shown, Listing(columns: [], defaults: [], json: record(listing))))
         } else if listing.kind == .overdue && options.format == .table && sort == nil {
             // Unsorted, the rows shown are the first of `rows`: headings and totals count from all of them.
@@ -36,18 +36,20 @@ enum RecordListingPrinter {
         try Ordering.finish(total: total, arguments)
     }
 
-    /// The listing's columns by name, for `--columns` (checked, with suggestions) and the defaults.
-    private static func names(_ kind: RecordKind) -> Listing<[String]> {
-        Listing(columns: RecordColumn.all(kind).map { Column(name: $0.name) { _ in "" } }, defaults: RecordColumn.defaults(kind), json: { $0 })
+    /// The columns `options` choose, in order: `--columns` checked against the listing's (with suggestions), or
+    /// its defaults.
+    private static func selectedColumns(_ kind: RecordKind, _ options: ListingOptions) throws -> [RecordColumn] {
+        let all = RecordColumn.all(kind)
+        let names = Listing<Void>(columns: all.map { Column(name: $0.name) { _ in "" } }, defaults: RecordColumn.defaults(kind), json: { _ in "" })
+        return try options.selectedColumns(names).compactMap { chosen in all.first { $0.name == chosen.name } }
     }
 
     /// The shown rows as cells of the columns `options` choose, ready for the table or JSON renderer.
     private static func cells(
         _ listing: RecordListing, _ rows: [MatchedRow], _ options: ListingOptions
     ) throws -> (render: () throws -> String, layout: () throws -> TextTable.Layout) {
-        let all = RecordColumn.all(listing.kind)
-        let chosen = try options.selectedColumns(names(listing.kind)).map(\.name)
-        let columns = chosen.compactMap { name in all.first { $0.name == name } }
+        let columns = try selectedColumns(listing.kind, options)
+        let chosen = columns.map(\.name)
         let cells = listing.cells(rows, columns)
         let generic = Listing<[String]>(
             columns: chosen.enumerated().map { k, name in Column(name: name) { $0[k] } }, defaults: chosen, json: { $0 })

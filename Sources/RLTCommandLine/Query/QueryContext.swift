@@ -45,7 +45,7 @@ struct QueryContext {
         }
         let records = RecordSet(try decodedReviews(index))
         guard let listing = RecordListing(query, kind: kind, records: records) else {
-            throw CommandFailure(message: "decoded reviews answer every query; this one was refused", code: ExitCode.failure)
+            throw CommandFailure(message: "internal error: the decoded reviews could not answer this query; please report it", code: ExitCode.failure)
         }
         return reported(listing)
     }
