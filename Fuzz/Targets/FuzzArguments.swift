@@ -69,7 +69,7 @@ public func fuzzArguments(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         return 0
     case .run(_, let arguments):
         if let first = arguments.path.first, skippedCommands.contains(first) { return 0 }
-        if arguments.has("--out") || arguments.has("--store") { return 0 }
+        if arguments.has(.out) || arguments.has(.store) { return 0 }
     }
     let store = fuzzStore
     let before = (try? FileManager.default.contentsOfDirectory(atPath: store + "/reviews"))?.count

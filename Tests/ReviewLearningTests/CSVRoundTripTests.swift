@@ -217,7 +217,7 @@ struct CSVRoundTripTests {
     static func export(_ source: ExportSource) -> [ExportTable: String] {
         var tables: [ExportTable: String] = [:]
         for table in ExportTable.dependencyOrder {
-            tables[table] = CSVWriter.render(header: table.columns, rows: Exporter.rows(table, from: source))
+            tables[table] = Delimited.csv.render(header: table.columns, rows: Exporter.rows(table, from: source))
         }
         return tables
     }

@@ -103,14 +103,14 @@ extension CSVTests {
 
         @Test("every record ends with CRLF, the last one too")
         func recordEnds() {
-            #expect(CSVWriter.line(["a", "b"]) == "a,b\r\n")
-            #expect(CSVWriter.line([""]) == "\r\n")
-            #expect(CSVWriter.line(["", ""]) == ",\r\n")
-            let text = CSVWriter.render(header: ["h1", "h2"], rows: [["1", "x\ny"], ["2", ""]])
+            #expect(Delimited.csv.render(header: nil, rows: [["a", "b"]]) == "a,b\r\n")
+            #expect(Delimited.csv.render(header: nil, rows: [[""]]) == "\r\n")
+            #expect(Delimited.csv.render(header: nil, rows: [["", ""]]) == ",\r\n")
+            let text = Delimited.csv.render(header: ["h1", "h2"], rows: [["1", "x\ny"], ["2", ""]])
             #expect(bytes(text) == bytes("h1,h2\r\n1,\"x\ny\"\r\n2,\r\n"))
-            #expect(CSVWriter.render(header: ["h"], rows: []) == "h\r\n")
-            #expect(CSVWriter.render(header: nil, rows: []) == "")
-            #expect(CSVWriter.render(header: nil, rows: [["a"]]) == "a\r\n")
+            #expect(Delimited.csv.render(header: ["h"], rows: []) == "h\r\n")
+            #expect(Delimited.csv.render(header: nil, rows: []) == "")
+            #expect(Delimited.csv.render(header: nil, rows: [["a"]]) == "a\r\n")
         }
 
         @Test(
@@ -172,7 +172,7 @@ extension CSVTests {
             #expect(bytes(CSVWriter.neutralised("-\u{301}1")) == bytes("'-\u{301}1"))
             #expect(bytes(Importer.unneutralised("'=\u{301}")) == bytes("=\u{301}"))
 
-            let line = CSVWriter.line(["\"\u{301}", "a,\u{301}b", "e\u{301}"])
+            let line = Delimited.csv.render(header: nil, rows: [["\"\u{301}", "a,\u{301}b", "e\u{301}"]])
             let parsed = try records(line)
             #expect(parsed.count == 1)
             #expect(parsed[0].fields.map(bytes) == [bytes("\"\u{301}"), bytes("a,\u{301}b"), bytes("e\u{301}")])
@@ -185,7 +185,7 @@ extension CSVTests {
                 "\u{E9}", "😀👩‍👩‍👧🇬🇧", "\u{FEFF}bom inside", "tab\there", String(repeating: "long,\"\r\n", count: 500), " ", "'", "=1",
             ]
             let rows = values.map { [$0, "end"] }
-            let text = CSVWriter.render(header: ["value", "marker"], rows: rows)
+            let text = Delimited.csv.render(header: ["value", "marker"], rows: rows)
             let parsed = try records(text)
             #expect(parsed.count == values.count + 1)
             for (record, value) in zip(parsed.dropFirst(), values) {
@@ -197,7 +197,7 @@ extension CSVTests {
 
         @Test("TSV escapes tab, CR, LF and backslash")
         func tsv() {
-            let text = TSVWriter.render(header: ["a", "b"], rows: [["x\ty", "1\r\n2\\"], ["plain", ""]])
+            let text = Delimited.tsv.render(header: ["a", "b"], rows: [["x\ty", "1\r\n2\\"], ["plain", ""]])
             #expect(text == "a\tb\nx\\ty\t1\\r\\n2\\\\\nplain\t\n")
         }
     }

@@ -13,12 +13,17 @@ struct RecordListingTests {
         return listing.cells(listing.rows(), columns).map { $0.joined(separator: " ") }
     }
 
+    /// A generated store in `dir`, and its index.
+    func indexed(_ dir: TemporaryDirectory, recommendations: Int) throws -> (Store, RecordSet) {
+        try SyntheticStore(recommendations: recommendations, seed: 9).write(to: "\(dir.path)/data")
+        let store = Store(root: "\(dir.path)/data")
+        return (store, try #require(try RecordSet.index(of: store, mode: 0o600, temporaryDirectory: nil, now: Date())))
+    }
+
     @Test("index and decoded reviews give the same rows for every kind, and each says where it came from")
     func sameRows() throws {
         let dir = TemporaryDirectory()
-        try SyntheticStore(recommendations: 300, seed: 9).write(to: "\(dir.path)/data")
-        let store = Store(root: "\(dir.path)/data")
-        let index = try #require(try RecordSet.index(of: store, mode: 0o600, temporaryDirectory: nil, now: Date()))
+        let (store, index) = try indexed(dir, recommendations: 300)
         let decoded = RecordSet(try store.loadAllReviews())
         #expect(index.origin == .index && decoded.origin == .decoded)
         var filter = RecordFilter()
@@ -39,9 +44,7 @@ struct RecordListingTests {
     @Test("--text needs the decoded reviews: the index alone declines it")
     func textNeedsDecoded() throws {
         let dir = TemporaryDirectory()
-        try SyntheticStore(recommendations: 100, seed: 3).write(to: "\(dir.path)/data")
-        let store = Store(root: "\(dir.path)/data")
-        let index = try #require(try RecordSet.index(of: store, mode: 0o600, temporaryDirectory: nil, now: Date()))
+        let (store, index) = try indexed(dir, recommendations: 100)
         var filter = RecordFilter()
         filter.text = TextMatcher("MARAC")
         let query = Query(filter: filter, asOf: CalendarDay(ordinal: 20_000), amberDays: 30)

@@ -84,7 +84,7 @@ enum ExportCommand {
             let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(table.columns, $0)) }
             return format == .json ? try JSONOutput.render(objects) : try JSONOutput.lines(objects)
         case .csv:
-            return (excel ? "\u{FEFF}" : "") + CSVWriter.render(header: table.columns, rows: rows)
+            return (excel ? "\u{FEFF}" : "") + Delimited.csv.render(header: table.columns, rows: rows)
         }
     }
 

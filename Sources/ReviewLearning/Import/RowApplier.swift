@@ -227,21 +227,7 @@ struct RowApplier {
         if let audience { changes.set(&finding.audience, audience, "audience") }
         if let text { changes.set(&finding.text, text, "text", text: true) }
         if let themes { changes.setList(&finding.themes, themes, "themes") }
-        if let index {
-            guard !changes.isEmpty else { return }
-            finding.history.append(history("imported: \(changes.summary)"))
-            unshare(review)
-            lookup.changed(review.findings[index], to: finding, at: index)
-            review.findings[index] = finding
-            record("\(review.id)/\(id)", changes)
-        } else {
-            finding.history.append(history("imported"))
-            unshare(review)
-            lookup.added(finding, at: review.findings.count)
-            review.findings.append(finding)
-            record(added: "\(review.id)/\(id)")
-        }
-        store(review)
+        commit(finding, at: index, in: &review, \.findings, id: id, changes, changed: lookup.changed, added: lookup.added)
     }
 
     private mutating func applyRecommendation(_ row: inout Row) {
@@ -287,20 +273,7 @@ struct RowApplier {
                 from: before, reasonGiven: reasonGiven, reference: reference, in: review, force: context.force)
         }
         guard row.problems.isEmpty else { return }
-        if let index {
-            guard !changes.isEmpty else { return }
-            rec.history.append(history("imported: \(changes.summary)"))
-            unshare(review)
-            review.recommendations[index] = rec
-            record("\(review.id)/\(id)", changes)
-        } else {
-            rec.history.append(history("imported"))
-            unshare(review)
-            lookup.added(rec, at: review.recommendations.count)
-            review.recommendations.append(rec)
-            record(added: "\(review.id)/\(id)")
-        }
-        store(review)
+        commit(rec, at: index, in: &review, \.recommendations, id: id, changes, changed: { _, _, _ in }, added: lookup.added)
     }
 
     private mutating func applyAction(_ row: inout Row) {
@@ -355,21 +328,7 @@ struct RowApplier {
                 from: before, reasonGiven: reasonGiven, reference: reference, in: review, force: context.force)
         }
         guard row.problems.isEmpty else { return }
-        if let index {
-            guard !changes.isEmpty else { return }
-            action.history.append(history("imported: \(changes.summary)"))
-            unshare(review)
-            lookup.changed(review.actions[index], to: action, at: index)
-            review.actions[index] = action
-            record("\(review.id)/\(id)", changes)
-        } else {
-            action.history.append(history("imported"))
-            unshare(review)
-            lookup.added(action, at: review.actions.count)
-            review.actions.append(action)
-            record(added: "\(review.id)/\(id)")
-        }
-        store(review)
+        commit(action, at: index, in: &review, \.actions, id: id, changes, changed: lookup.changed, added: lookup.added)
     }
 
     private mutating func applyOutcome(_ row: inout Row) {
@@ -496,6 +455,30 @@ struct RowApplier {
 
     /// Drops the plan's copy of `review` before a row changes the caller's copy, so that its arrays are no longer
     /// shared and change in place; `store` puts it back. (Copying them on every row made imports quadratic.)
+    /// Saves an imported record: a change to record `index` of `review`'s `list` (nothing when nothing changed), or
+    /// a new one appended; with its history entry, noted in the plan, and told to the lookup (`changed`, `added`).
+    private mutating func commit<Record: Tracked>(
+        _ record: Record, at index: Int?, in review: inout Review, _ list: WritableKeyPath<Review, [Record]>, id: String,
+        _ changes: ChangeLog, changed: (Record, Record, Int) -> Void, added: (Record, Int) -> Void
+    ) {
+        var record = record
+        if let index {
+            guard !changes.isEmpty else { return }
+            record.history.append(history("imported: \(changes.summary)"))
+            unshare(review)
+            changed(review[keyPath: list][index], record, index)
+            review[keyPath: list][index] = record
+            self.record("\(review.id)/\(id)", changes)
+        } else {
+            record.history.append(history("imported"))
+            unshare(review)
+            added(record, review[keyPath: list].count)
+            review[keyPath: list].append(record)
+            self.record(added: "\(review.id)/\(id)")
+        }
+        store(review)
+    }
+
     private mutating func unshare(_ review: Review) {
         plan.state.reviews[review.id] = nil
     }
@@ -505,3 +488,12 @@ struct RowApplier {
         plan.changedReviews.insert(review.id)
     }
 }
+
+/// A record with a change trail, which import saves the same way whatever its kind (`RowApplier.commit`).
+protocol Tracked {
+    var history: [HistoryEntry] { get set }
+}
+
+extension Finding: Tracked {}
+extension Recommendation: Tracked {}
+extension AgencyAction: Tracked {}

@@ -94,14 +94,8 @@ package enum Delimited: Sendable {
     }
 }
 
-/// CSV of strings (export, tests): `Delimited.csv`, plus the formula rule import undoes.
+/// One CSV cell as text, and the formula rule that import undoes.
 package enum CSVWriter {
-    package static func render(header: [String]?, rows: [[String]]) -> String {
-        Delimited.csv.render(header: header, rows: rows)
-    }
-
-    package static func line(_ fields: [String]) -> String { render(header: nil, rows: [fields]) }
-
     package static func field(_ value: String) -> String {
         let out = ByteBuffer()
         var value = value
@@ -141,12 +135,5 @@ package enum CSVWriter {
         guard let dot = rest.first else { return true }
         let fraction = rest.dropFirst()
         return dot == UInt8(ascii: ".") && !fraction.isEmpty && fraction.allSatisfy(isDigit)
-    }
-}
-
-/// TSV of strings: `Delimited.tsv`.
-package enum TSVWriter {
-    package static func render(header: [String]?, rows: [[String]]) -> String {
-        Delimited.tsv.render(header: header, rows: rows)
     }
 }
