@@ -74,23 +74,15 @@ package enum Exporter {
             }
         case .findings:
             return source.reviews.flatMap { r in r.findings.map { [r.id, $0.id, $0.audience, list($0.themes), $0.text] } }
-        case .recommendations:
-            return source.query.recommendations(in: source.reviews).map { row in
-                let rec = row.recommendation
-                return [
-                    row.review.id, rec.id, rec.level.rawValue, list(rec.owners), list(rec.themes), date(rec.due),
-                    date(rec.originalDue), rec.status.rawValue, rec.assurance.rawValue, rec.reason ?? "", list(rec.links),
-                ] + derived(row.state, rec.lastUpdate) + [rec.text]
+        case .recommendations, .actions:
+            // The listings' own columns (`RecordColumn`), under the export's stable names.
+            let kind: RecordKind = table == .recommendations ? .recommendations : .actions
+            guard let listing = RecordListing(source.query, kind: kind, records: RecordSet(source.reviews)) else { return [] }
+            let columns = table.columns.compactMap { name in
+                let listed = name == "review_id" ? "review" : name == "rec_id" || name == "action_id" ? "id" : name
+                return RecordColumn.all(kind).first { $0.name == listed }
             }
-        case .actions:
-            return source.query.actions(in: source.reviews).map { row in
-                let action = row.action
-                return [
-                    row.review.id, action.id, action.agency, list(action.respondsTo), date(action.due),
-                    date(action.originalDue), action.status.rawValue, date(action.completed), action.measure ?? "",
-                    action.evidence ?? "", action.reason ?? "",
-                ] + derived(row.state, action.lastUpdate) + [action.text]
-            }
+            return listing.cells(listing.rows(), columns)
         case .outcomes:
             return source.query.recommendations(in: source.reviews).flatMap { row in
                 row.recommendation.outcomes.map { o in
@@ -113,9 +105,5 @@ package enum Exporter {
                 ]
             }
         }
-    }
-
-    private static func derived(_ state: DueState, _ lastUpdate: CalendarDay?) -> [String] {
-        [state.rag.rawValue, state.isOverdue ? "yes" : "no", state.daysOverdue.map(String.init) ?? "", lastUpdate?.description ?? ""]
     }
 }
