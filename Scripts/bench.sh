@@ -191,6 +191,31 @@ SQL
             "$(peak_kb env TASKRC=$taskdata/rc task status:pending due.before:$AS_OF count)"
     fi
 
+    # Every other read command (issue 16), as a user runs it, with the index valid; and grep, which search --count
+    # should beat, over the same files. The slow ones get fewer runs at 100k.
+    quiet "$name: every read command"
+    read_runs=$([ "$size" -ge 100000 ] && echo 3 || echo 5)
+    while IFS= read -r command; do
+        # shellcheck disable=SC2086 # $command is several words on purpose
+        record "$name" rlt "$command" "$(median_ms "$read_runs" "$q $command")" "$(peak_kb $q $command)"
+    done <<'COMMANDS'
+search MARAC --count
+report --format html --since 2025-01-01
+rec list --text MARAC --format csv
+review list
+overdue --format json
+finding list
+log --since 2025-06-01
+rec list --status open --format json
+rec list --format json
+event list
+COMMANDS
+    record "$name" rlt "export --out DIR (every table)" \
+        "$(median_ms "$read_runs" --prepare "rm -rf $WORK/export-$name" "$q export --out $WORK/export-$name")" \
+        "$(rm -rf "$WORK/export-$name"; peak_kb $q export --out "$WORK/export-$name")"
+    record "$name" grep "grep -rli marac reviews/" "$(median_ms "$read_runs" "grep -rli marac $store/reviews")" \
+        "$(peak_kb grep -rli marac "$store/reviews")"
+
     # First run with no index (it builds it): the review files are in the page cache (the runs above read them).
     quiet "$name: first run, after an edit, updates"
     record "$name" rlt "overdue --format csv, first run (no index)" \
