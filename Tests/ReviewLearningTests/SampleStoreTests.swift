@@ -483,9 +483,9 @@ struct SampleStoreTests {
 
     func overdue(asOf day: CalendarDay) -> (recommendations: [String], actions: [String]) {
         let query = Query(filter: RecordFilter(), asOf: day, amberDays: 30)
-        let recs = query.recommendations(in: reviews).filter { $0.state.isOverdue }
+        let recs = query.recommendations(in: RecordSet(reviews)).filter { $0.state.isOverdue }
             .map { "\($0.review.id)/\($0.recommendation.id)" }
-        let actions = query.actions(in: reviews).filter { $0.state.isOverdue }
+        let actions = query.actions(in: RecordSet(reviews)).filter { $0.state.isOverdue }
             .map { "\($0.review.id)/\($0.action.id)" }
         return (recs.sorted(), actions.sorted())
     }

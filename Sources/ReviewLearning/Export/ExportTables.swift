@@ -41,16 +41,19 @@ package enum ExportTable: String, Vocabulary {
 
 /// Everything an export reads: the directory, the reviews (already filtered) and the events.
 package struct ExportSource: Sendable {
-    package var tracker: Tracker
-    package var reviews: [Review]
-    package var events: [DisseminationEvent]
-    package var query: Query
+    package let tracker: Tracker
+    package let reviews: [Review]
+    package let events: [DisseminationEvent]
+    package let query: Query
+    /// The reviews packed once for every table that lists their records.
+    let records: RecordSet
 
     package init(tracker: Tracker, reviews: [Review], events: [DisseminationEvent], query: Query) {
         self.tracker = tracker
         self.reviews = reviews
         self.events = events
         self.query = query
+        records = RecordSet(reviews)
     }
 }
 
@@ -77,14 +80,14 @@ package enum Exporter {
         case .recommendations, .actions:
             // The listings' own columns (`RecordColumn`), under the export's stable names.
             let kind: RecordKind = table == .recommendations ? .recommendations : .actions
-            guard let listing = RecordListing(source.query, kind: kind, records: RecordSet(source.reviews)) else { return [] }
+            guard let listing = RecordListing(source.query, kind: kind, records: source.records) else { return [] }
             let columns = table.columns.compactMap { name in
                 let listed = name == "review_id" ? "review" : name == "rec_id" || name == "action_id" ? "id" : name
                 return RecordColumn.all(kind).first { $0.name == listed }
             }
             return listing.cells(listing.rows(), columns)
         case .outcomes:
-            return source.query.recommendations(in: source.reviews).flatMap { row in
+            return source.query.recommendations(in: source.records).flatMap { row in
                 row.recommendation.outcomes.map { o in
                     [
                         row.review.id, row.recommendation.id, o.date.description, o.assurance?.rawValue ?? "", o.by ?? "",
@@ -93,7 +96,7 @@ package enum Exporter {
                 }
             }
         case .updates:
-            return source.query.actions(in: source.reviews).flatMap { row in
+            return source.query.actions(in: source.records).flatMap { row in
                 row.action.updates.map { u in [row.review.id, row.action.id, u.date.description, u.author, u.text] }
             }
         case .events:

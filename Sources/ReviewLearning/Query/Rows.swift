@@ -24,9 +24,11 @@ package struct Query: Sendable {
         self.amberDays = amberDays
     }
 
-    /// The matching recommendations of `reviews`, as rows (`RecordListing` over the decoded reviews).
-    package func recommendations(in reviews: [Review]) -> [RecommendationRow] {
-        guard let listing = RecordListing(self, kind: .recommendations, records: RecordSet(reviews)) else { return [] }
+    /// The matching recommendations of decoded reviews, as rows (`RecordListing` over `records`; pack the reviews
+    /// once, `RecordSet(reviews)`, for every query on them).
+    package func recommendations(in records: RecordSet) -> [RecommendationRow] {
+        guard let reviews = records.reviews, let listing = RecordListing(self, kind: .recommendations, records: records)
+        else { return [] }
         return listing.rows().map { row in
             let review = reviews[Int(row.review)]
             return RecommendationRow(review: review, recommendation: review.recommendations[Int(row.record)], state: row.state)
@@ -34,8 +36,9 @@ package struct Query: Sendable {
     }
 
     /// The matching actions of `reviews`, as rows.
-    package func actions(in reviews: [Review]) -> [ActionRow] {
-        guard let listing = RecordListing(self, kind: .actions, records: RecordSet(reviews)) else { return [] }
+    package func actions(in records: RecordSet) -> [ActionRow] {
+        guard let reviews = records.reviews, let listing = RecordListing(self, kind: .actions, records: records)
+        else { return [] }
         return listing.rows().map { row in
             let review = reviews[Int(row.review)]
             return ActionRow(review: review, action: review.actions[Int(row.record)], state: row.state)

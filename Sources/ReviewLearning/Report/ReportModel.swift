@@ -190,8 +190,9 @@ struct ReportModel {
         staleDays = options.staleDays
         scope = options.scope
 
-        let recRows = query.recommendations(in: reviews)
-        let actionRows = query.actions(in: reviews)
+        let packed = RecordSet(reviews)
+        let recRows = query.recommendations(in: packed)
+        let actionRows = query.actions(in: packed)
 
         // Reviews, each with its recommendations and actions in the store's order (grouping keeps it).
         let recsByReview = Dictionary(grouping: recRows, by: \.review.id)
