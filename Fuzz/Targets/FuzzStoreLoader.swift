@@ -3,7 +3,8 @@
 //
 // Properties: the strict checker and the path scanner agree; a line number, when given, is inside the text; a
 // decoded review encodes and decodes back to the same value (the store rereads what it writes); and whenever the
-// index's fast reader (ReviewScanner) answers, the decoder accepts the file and gives the same index bytes.
+// index's fast reader (ReviewScanner) or the store's (ReviewReader) answers, the decoder accepts the file and gives
+// the same index bytes, or the same review.
 import Foundation
 @testable import ReviewLearning
 
@@ -39,6 +40,10 @@ public func fuzzStoreLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
         fuzzRequire(
             scanned.hot.bytes == decoded.hot.bytes && scanned.active.bytes == decoded.active.bytes
                 && scanned.cold.bytes == decoded.cold.bytes, "ReviewScanner and the decoder disagree")
+    }
+    if let read = bytes.withUnsafeBytes(ReviewReader.review(from:)) {
+        let decoded = try? JSONCodec.decode(Review.self, from: bytes, file: "fuzz")
+        fuzzRequire(decoded == read, "ReviewReader and the decoder disagree")
     }
     let file = "/nonexistent/fuzz.json"
     if let review = try? JSONCodec.decode(Review.self, from: bytes, file: file) {

@@ -4,9 +4,15 @@ import Testing
 @testable import ReviewLearning
 @testable import SyntheticStore
 
-/// The index's fast reader must agree with the store's decoder whenever it answers (issue 7).
-@Suite("Index: the fast review reader")
+/// The fast readers — the index's scanner (issue 7) and the whole-review reader (issue 16) — must agree with the
+/// store's decoder whenever they answer.
+@Suite("The fast review readers")
 struct IndexScannerTests {
+    /// The review from the fast reader (nil if it gives up) and from the decoder.
+    func reviews(_ data: Data) -> (read: Review?, decoded: Review?) {
+        (data.withUnsafeBytes(ReviewReader.review(from:)), try? JSONCodec.decode(Review.self, from: data, file: "x"))
+    }
+
     /// The index bytes of a review file, from the fast scanner (nil if it gives up) and from the decoder.
     func blobs(_ data: Data) -> (scanned: [UInt8]?, decoded: [UInt8]?) {
         data.withUnsafeBytes { raw in
@@ -30,6 +36,9 @@ struct IndexScannerTests {
             let (scanned, decoded) = blobs(data)
             #expect(scanned != nil, "review \(n) is read by the scanner")
             #expect(scanned == decoded, "review \(n): scanner and decoder agree")
+            let (read, decodedReview) = reviews(data)
+            #expect(read != nil, "review \(n) is read by the reader")
+            #expect(read == decodedReview, "review \(n): reader and decoder agree")
         }
     }
 
@@ -38,6 +47,7 @@ struct IndexScannerTests {
         let generator = SyntheticStore(recommendations: 200, seed: 3)
         var rng = SeededRandom(seed: 99)
         var answered = 0
+        var read = 0
         for n in 0..<generator.reviewCount {
             let original = [UInt8](try JSONCodec.encode(generator.review(n)))
             for _ in 0..<150 {
@@ -61,6 +71,11 @@ struct IndexScannerTests {
                     bytes = Array("\u{FEFF}".utf8) + bytes
                 }
                 let (scanned, decoded) = blobs(Data(bytes))
+                let (fast, decodedReview) = reviews(Data(bytes))
+                if let fast {
+                    read += 1
+                    #expect(fast == decodedReview, "the decoder accepts what the reader accepted, with the same review")
+                }
                 if let scanned {
                     answered += 1
                     #expect(decoded != nil, "the decoder accepts what the scanner accepted")
@@ -73,6 +88,7 @@ struct IndexScannerTests {
             }
         }
         #expect(answered > 100, "some damaged copies are still valid reviews (\(answered))")
+        #expect(read > 100, "and read by the reader (\(read))")
     }
 
     @Test("what the scanner leaves to the decoder", arguments: [
@@ -84,6 +100,7 @@ struct IndexScannerTests {
         let (scanned, decoded) = blobs(Data(text.utf8))
         #expect(decoded != nil, "a valid review")
         #expect(scanned == nil, "the scanner declines it, so the decoder decides")
+        #expect(reviews(Data(text.utf8)).read == nil, "and so does the reader")
     }
 
     @Test("unusual but plain: escapes and a free-form history time are read by the scanner, as the decoder reads them",
@@ -96,6 +113,8 @@ struct IndexScannerTests {
         #expect(decoded != nil, "a valid review")
         #expect(scanned != nil, "the scanner reads it")
         #expect(scanned == decoded)
+        let (read, decodedReview) = reviews(Data(text.utf8))
+        #expect(read != nil && read == decodedReview, "the reader reads it as the decoder does")
     }
 
     @Test("strict JSON problems are never accepted", arguments: [
@@ -106,5 +125,6 @@ struct IndexScannerTests {
         let (scanned, decoded) = blobs(Data(text.utf8))
         #expect(scanned == nil)
         #expect(decoded == nil)
+        #expect(reviews(Data(text.utf8)).read == nil)
     }
 }

@@ -7,12 +7,13 @@
 /// The caller then decodes the file with `JSONCodec`, which either succeeds (and the digest is built from the
 /// decoded review) or reports the problem exactly as the full-decode path does. So whenever the scanner answers,
 /// its answer is the one the decoder would give: a test checks that on generated stores and on damaged copies.
-struct ReviewScanner {
-    struct Bail: Error {}
+struct ReviewScanner: StrictJSONReader {
+    typealias Bail = JSONBail
 
-    private let b: UnsafeRawBufferPointer
-    private let n: Int
-    private var i = 0
+    let b: UnsafeRawBufferPointer
+    let n: Int
+    var i = 0
+    var scratch: [UInt8] = []
     private var d = ReviewDigest()
 
     private init(_ bytes: UnsafeRawBufferPointer) {
@@ -28,6 +29,7 @@ struct ReviewScanner {
             try scanner.review()
             scanner.ws()
             guard scanner.i == scanner.n else { return nil }
+            scanner.d.scratch = scanner.scratch
             return scanner.d
         } catch {
             return nil
@@ -36,44 +38,22 @@ struct ReviewScanner {
 
     // MARK: Records
 
-    private static let reviewKeys = keys(
-        "schema", "id", "type", "title", "partnerships", "incident", "notified", "commissioned", "completed",
-        "published", "status", "converted_from", "themes", "summary", "source", "findings", "recommendations",
-        "actions", "history")
-    private static let findingKeys = keys("id", "audience", "text", "themes", "history")
-    private static let recKeys = keys(
-        "id", "text", "level", "owners", "themes", "due", "original_due", "status", "assurance", "reason",
-        "outcomes", "links", "history")
-    private static let actionKeys = keys(
-        "id", "agency", "text", "responds_to", "due", "original_due", "status", "completed", "measure", "evidence",
-        "reason", "updates", "history")
-    private static let outcomeKeys = keys("date", "text", "author", "assurance", "by")
-    private static let noteKeys = keys("date", "text", "author")
-    private static let historyKeys = keys("at", "by", "change")
-
-    private static let reviewTypes = Codes.reviewTypes.map { Array($0.rawValue.utf8) }
-    private static let reviewStatuses = Codes.reviewStatuses.map { Array($0.rawValue.utf8) }
-    private static let recStatuses = Codes.recStatuses.map { Array($0.rawValue.utf8) }
-    private static let actionStatuses = Codes.actionStatuses.map { Array($0.rawValue.utf8) }
-    private static let levels = Codes.levels.map { Array($0.rawValue.utf8) }
-    private static let assurances = Codes.assurances.map { Array($0.rawValue.utf8) }
-
     private mutating func review() throws(Bail) {
         var hasID = false
         var hasType = false
-        try object(Self.reviewKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
+        try object(ReviewFields.reviewKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0: s.d.schema = try s.int32()
             case 1:
                 s.d.id = try s.string()
                 hasID = true
             case 2:
-                s.d.type = try s.choice(Self.reviewTypes)
+                s.d.type = try s.choice(ReviewFields.reviewTypes)
                 hasType = true
             case 3: s.d.title = try s.string()
             case 4, 12: try s.skipStrings()
             case 5, 6, 7, 8, 9: _ = try s.date()
-            case 10: _ = try s.choice(Self.reviewStatuses)
+            case 10: _ = try s.choice(ReviewFields.reviewStatuses)
             case 11, 13, 14: _ = try s.string()
             case 15: try s.array { (s: inout ReviewScanner) throws(Bail) in try s.finding() }
             case 16: try s.array { (s: inout ReviewScanner) throws(Bail) in try s.recommendation() }
@@ -87,7 +67,7 @@ struct ReviewScanner {
     private mutating func finding() throws(Bail) {
         var f = ReviewDigest.FindingDigest()
         var required = 0
-        try object(Self.findingKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
+        try object(ReviewFields.findingKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0:
                 f.id = try s.string()
@@ -109,19 +89,19 @@ struct ReviewScanner {
         var hasID = false
         var historyDay: Int32?
         var outcomesDay: Int32?
-        try object(Self.recKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
+        try object(ReviewFields.recKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0:
                 r.id = try s.string()
                 hasID = true
             case 1: r.text = try s.string()
-            case 2: r.level = try s.choice(Self.levels)
+            case 2: r.level = try s.choice(ReviewFields.levels)
             case 3: r.owners = try s.strings()
             case 4: r.themes = try s.strings()
             case 5: r.due = try s.date()
             case 6: r.originalDue = try s.date()
-            case 7: r.status = try s.choice(Self.recStatuses)
-            case 8: r.assurance = try s.choice(Self.assurances)
+            case 7: r.status = try s.choice(ReviewFields.recStatuses)
+            case 8: r.assurance = try s.choice(ReviewFields.assurances)
             case 9: r.reason = try s.string()
             case 10:
                 try s.array { (s: inout ReviewScanner) throws(Bail) in
@@ -144,7 +124,7 @@ struct ReviewScanner {
         var required = 0
         var historyDay: Int32?
         var updatesDay: Int32?
-        try object(Self.actionKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
+        try object(ReviewFields.actionKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0:
                 a.id = try s.string()
@@ -156,7 +136,7 @@ struct ReviewScanner {
             case 3: a.respondsTo = try s.strings()
             case 4: a.due = try s.date()
             case 5: a.originalDue = try s.date()
-            case 6: a.status = try s.choice(Self.actionStatuses)
+            case 6: a.status = try s.choice(ReviewFields.actionStatuses)
             case 7: a.completed = try s.date()
             case 8: a.measure = try s.string()
             case 9: a.evidence = try s.string()
@@ -187,7 +167,7 @@ struct ReviewScanner {
     private mutating func outcome() throws(Bail) -> ReviewDigest.Date {
         var date = ReviewDigest.Date()
         var required = 0
-        try object(Self.outcomeKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
+        try object(ReviewFields.outcomeKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0:
                 date = try s.date()
@@ -195,7 +175,7 @@ struct ReviewScanner {
             case 1, 2:
                 _ = try s.string()
                 required += 1
-            case 3: _ = try s.choice(Self.assurances)
+            case 3: _ = try s.choice(ReviewFields.assurances)
             default: _ = try s.string()
             }
         }
@@ -207,7 +187,7 @@ struct ReviewScanner {
     private mutating func note() throws(Bail) -> Int32 {
         var end: Int32 = 0
         var required = 0
-        try object(Self.noteKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
+        try object(ReviewFields.noteKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             if key == 0 { end = try s.date().end } else { _ = try s.string() }
             required += 1
         }
@@ -220,7 +200,7 @@ struct ReviewScanner {
         var latest: Int32?
         try array { (s: inout ReviewScanner) throws(Bail) in
             var required = 0
-            try s.object(Self.historyKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
+            try s.object(ReviewFields.historyKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
                 let value = try s.string()
                 required += 1
                 if key == 0, let day = try s.historyDay(value) { latest = max(latest ?? day, day) }
@@ -247,99 +227,6 @@ struct ReviewScanner {
         return Int32(day.ordinal)
     }
 
-    // MARK: JSON
-
-    private static func keys(_ names: StaticString...) -> [[UInt8]] {
-        names.map { name in Array(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) }
-    }
-
-    @inline(__always) private mutating func ws() {
-        while i < n {
-            let c = b[i]
-            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 } else { return }
-        }
-    }
-
-    @inline(__always) private mutating func expect(_ c: UInt8) throws(Bail) {
-        ws()
-        guard i < n, b[i] == c else { throw Bail() }
-        i += 1
-    }
-
-    /// `{ "key": value, … }` with keys from `names` (each at most once); `body` reads the value of key number k.
-    private mutating func object(
-        _ names: [[UInt8]], _ body: (inout ReviewScanner, Int) throws(Bail) -> Void
-    ) throws(Bail) {
-        try expect(UInt8(ascii: "{"))
-        ws()
-        guard i < n else { throw Bail() }
-        if b[i] == UInt8(ascii: "}") {
-            i += 1
-            return
-        }
-        var seen: UInt32 = 0
-        while true {
-            ws()
-            guard i < n, b[i] == UInt8(ascii: "\"") else { throw Bail() }
-            let start = i + 1
-            var end = start
-            while end < n && b[end] != UInt8(ascii: "\"") {
-                // Escaped or non-ASCII keys are never rlt's: let the decoder judge them.
-                if b[end] == UInt8(ascii: "\\") || b[end] >= 0x80 || b[end] < 0x20 { throw Bail() }
-                end += 1
-            }
-            guard end < n else { throw Bail() }
-            let length = end - start
-            var key = -1
-            for (k, name) in names.enumerated() where name.count == length {
-                if name.withUnsafeBytes({ memcmp($0.baseAddress!, b.baseAddress! + start, length) == 0 }) {
-                    key = k
-                    break
-                }
-            }
-            guard key >= 0, seen & (1 << UInt32(key)) == 0 else { throw Bail() }
-            seen |= 1 << UInt32(key)
-            i = end + 1
-            try expect(UInt8(ascii: ":"))
-            ws()
-            try body(&self, key)
-            ws()
-            guard i < n else { throw Bail() }
-            if b[i] == UInt8(ascii: ",") {
-                i += 1
-            } else if b[i] == UInt8(ascii: "}") {
-                i += 1
-                return
-            } else {
-                throw Bail()
-            }
-        }
-    }
-
-    /// `[ value, … ]`, `body` reading each value.
-    private mutating func array(_ body: (inout ReviewScanner) throws(Bail) -> Void) throws(Bail) {
-        try expect(UInt8(ascii: "["))
-        ws()
-        guard i < n else { throw Bail() }
-        if b[i] == UInt8(ascii: "]") {
-            i += 1
-            return
-        }
-        while true {
-            ws()
-            try body(&self)
-            ws()
-            guard i < n else { throw Bail() }
-            if b[i] == UInt8(ascii: ",") {
-                i += 1
-            } else if b[i] == UInt8(ascii: "]") {
-                i += 1
-                return
-            } else {
-                throw Bail()
-            }
-        }
-    }
 
     private mutating func strings() throws(Bail) -> ReviewDigest.List {
         let start = d.lists.count
@@ -347,175 +234,8 @@ struct ReviewScanner {
         return ReviewDigest.List(start: Int32(start), count: Int32(d.lists.count - start))
     }
 
-    private mutating func skipStrings() throws(Bail) {
-        try array { (s: inout ReviewScanner) throws(Bail) in _ = try s.string() }
-    }
-
-    /// A JSON string, validated (UTF-8, no raw control characters) and unescaped into the scratch buffer if needed.
-    private mutating func string() throws(Bail) -> ReviewDigest.Str {
-        guard i < n, b[i] == UInt8(ascii: "\"") else { throw Bail() }
-        let start = i + 1
-        var k = start
-        while k < n {
-            let c = b[k]
-            if c == UInt8(ascii: "\"") {
-                i = k + 1
-                return ReviewDigest.Str(start: Int32(start), count: Int32(k - start))
-            }
-            if c == UInt8(ascii: "\\") { break }
-            if c < 0x20 { throw Bail() }
-            if c >= 0x80 {
-                let length = b.utf8SequenceLength(at: k)
-                guard length > 0 else { throw Bail() }
-                k += length
-            } else {
-                k += 1
-            }
-        }
-        guard k < n else { throw Bail() }
-        // Escapes: copy what was read, then decode the rest into the scratch buffer.
-        let scratchStart = d.scratch.count
-        d.scratch.append(contentsOf: b.slice(start, k - start))
-        while k < n {
-            let c = b[k]
-            if c == UInt8(ascii: "\"") {
-                i = k + 1
-                return ReviewDigest.Str(start: -Int32(scratchStart) - 1, count: Int32(d.scratch.count - scratchStart))
-            }
-            if c == UInt8(ascii: "\\") {
-                guard k + 1 < n else { throw Bail() }
-                let e = b[k + 1]
-                k += 2
-                switch e {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): d.scratch.append(e)
-                case UInt8(ascii: "b"): d.scratch.append(0x08)
-                case UInt8(ascii: "f"): d.scratch.append(0x0C)
-                case UInt8(ascii: "n"): d.scratch.append(0x0A)
-                case UInt8(ascii: "r"): d.scratch.append(0x0D)
-                case UInt8(ascii: "t"): d.scratch.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try hex4(at: k)
-                    k += 4
-                    if scalar >= 0xD800 && scalar <= 0xDBFF {
-                        guard k + 6 <= n, b[k] == UInt8(ascii: "\\"), b[k + 1] == UInt8(ascii: "u") else { throw Bail() }
-                        let low = try hex4(at: k + 2)
-                        guard low >= 0xDC00 && low <= 0xDFFF else { throw Bail() }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        k += 6
-                    } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
-                        throw Bail()
-                    }
-                    guard scalar != 0, let u = Unicode.Scalar(scalar) else { throw Bail() }
-                    d.scratch.append(contentsOf: UTF8.encode(u)!)
-                default: throw Bail()
-                }
-                continue
-            }
-            if c < 0x20 { throw Bail() }
-            if c >= 0x80 {
-                let length = b.utf8SequenceLength(at: k)
-                guard length > 0 else { throw Bail() }
-                d.scratch.append(contentsOf: b.slice(k, length))
-                k += length
-            } else {
-                d.scratch.append(c)
-                k += 1
-            }
-        }
-        throw Bail()
-    }
-
-    private func hex4(at k: Int) throws(Bail) -> UInt32 {
-        guard k + 4 <= n else { throw Bail() }
-        var value: UInt32 = 0
-        for j in k..<k + 4 {
-            guard let digit = hexDigitValue(b[j]) else { throw Bail() }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
-    }
-
-    /// One of a closed vocabulary, spelt exactly as its raw value.
-    private mutating func choice(_ values: [[UInt8]]) throws(Bail) -> UInt8 {
-        let s = try string()
-        guard s.start >= 0 else { throw Bail() }
-        for (k, value) in values.enumerated() where value.count == Int(s.count) {
-            if value.withUnsafeBytes({ memcmp($0.baseAddress!, b.baseAddress! + Int(s.start), Int(s.count)) == 0 }) {
-                return UInt8(k)
-            }
-        }
-        throw Bail()
-    }
-
-    /// A plain integer (no fraction or exponent) that fits in 32 bits.
-    private mutating func int32() throws(Bail) -> Int32 {
-        var negative = false
-        if i < n && b[i] == UInt8(ascii: "-") {
-            negative = true
-            i += 1
-        }
-        let start = i
-        var value: Int64 = 0
-        while i < n, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") {
-            value = value * 10 + Int64(b[i] - UInt8(ascii: "0"))
-            guard value <= Int64(Int32.max) else { throw Bail() }
-            i += 1
-        }
-        guard i > start, !(b[start] == UInt8(ascii: "0") && i - start > 1) else { throw Bail() }
-        if i < n && (b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
-            throw Bail()
-        }
-        if negative && value == 0 { throw Bail() }
-        return Int32(negative ? -value : value)
-    }
-
-    /// A partial date in one of rlt's stored forms (`2024`, `2024-Q2`, `2024-06`, `2024-06-30`); anything else, such
-    /// as the UK form, is left to the decoder.
-    private mutating func date() throws(Bail) -> ReviewDigest.Date {
-        let s = try string()
-        guard s.start >= 0 else { throw Bail() }
-        let p = Int(s.start)
-        var date = ReviewDigest.Date()
-        guard s.count == 4 || s.count == 7 || s.count == 10, let year = number(p, 4), year >= 1 else { throw Bail() }
-        switch s.count {
-        case 4:
-            date.kind = PackedDate.year
-            date.end = Int32(PartialDate.year(year).end.ordinal)
-        case 7 where b[p + 4] == UInt8(ascii: "-") && b[p + 5] == UInt8(ascii: "Q"):
-            guard let q = number(p + 6, 1), (1...4).contains(q) else { throw Bail() }
-            date.kind = PackedDate.quarter
-            date.end = Int32(PartialDate.quarter(year: year, quarter: q).end.ordinal)
-        case 7 where b[p + 4] == UInt8(ascii: "-"):
-            guard let m = number(p + 5, 2), (1...12).contains(m) else { throw Bail() }
-            date.kind = PackedDate.month
-            date.end = Int32(PartialDate.month(year: year, month: m).end.ordinal)
-        case 10:
-            guard let day = canonicalDay(p) else { throw Bail() }
-            date.kind = PackedDate.day
-            date.end = day
-        default:
-            throw Bail()
-        }
-        return date
-    }
-
-    /// `YYYY-MM-DD` at `p` as days since 1970, or nil if it is not a real day in that form.
-    private func canonicalDay(_ p: Int) -> Int32? {
-        guard b[p + 4] == UInt8(ascii: "-"), b[p + 7] == UInt8(ascii: "-"), let y = number(p, 4), y >= 1,
-            let m = number(p + 5, 2), let dd = number(p + 8, 2), let day = CalendarDay(year: y, month: m, day: dd)
-        else { return nil }
-        return Int32(day.ordinal)
-    }
-
-    private func number(_ p: Int, _ width: Int) -> Int? {
-        var value = 0
-        for k in p..<p + width {
-            let c = b[k]
-            guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(c - UInt8(ascii: "0"))
-        }
-        return value
-    }
+    /// A partial date in one of rlt's stored forms, packed.
+    private mutating func date() throws(Bail) -> ReviewDigest.Date { ReviewDigest.Date(try canonicalDate()) }
 }
 
 #if canImport(Glibc)
