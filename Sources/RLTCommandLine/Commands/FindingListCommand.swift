@@ -16,19 +16,21 @@ enum FindingListCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let audiences = arguments.strings(.audience)
-        var rows: [(Review, Finding)] = []
-        for review in try reviews(arguments, invocation) {
+        // Only the findings are kept, not their reviews, which are read a batch at a time.
+        var rows: [WithReview<Finding>] = []
+        try forEachReview(arguments, invocation) { review in
             for finding in review.findings where audiences.isEmpty || audiences.contains(finding.audience) {
-                rows.append((review, finding))
+                rows.append(WithReview(review: review.id, record: finding))
             }
         }
         if try arguments.choice(.format, OutputFormat.self) == .json {
-            invocation.out(try JSONOutput.render(rows.map { WithReview(review: $0.0.id, record: $0.1) }))
+            invocation.out(try JSONOutput.render(rows))
             return
         }
         var table = TextTable(["review", "id", "audience", "themes", "text"])
-        for (review, finding) in rows {
-            table.add([review.id, finding.id, finding.audience, list(finding.themes), finding.text])
+        for row in rows {
+            let finding = row.record
+            table.add([row.review, finding.id, finding.audience, list(finding.themes), finding.text])
         }
         invocation.out(table.render(width: invocation.terminalWidth))
     }

@@ -59,7 +59,7 @@ enum LogCommand {
         switch arguments.positional(0) {
         case nil:
             add(try store.loadTracker().history, "tracker")
-            for review in try store.loadAllReviews() { addReview(review) }
+            try store.forEachReview(try store.reviewIDs()) { addReview($0) }
             for event in try store.loadEvents().events { add(event.history, event.id) }
         case "tracker"?:
             add(try store.loadTracker().history, "tracker")

@@ -43,7 +43,6 @@ enum SearchCommand {
         }
         let matcher = TextMatcher(term)
         let tracker = try invocation.store.loadTracker()
-        let reviews = try invocation.store.loadAllReviews()
         let events = try invocation.store.loadEvents().events
         var hits: [SearchHit] = []
         var counts = Counts()
@@ -52,7 +51,8 @@ enum SearchCommand {
             hits.append(SearchHit(review: review, reference: reference, kind: kind, field: field, text: text))
             return true
         }
-        for review in reviews {
+        // Reviews are read a batch at a time: only the matches are kept.
+        try invocation.store.forEachReview(try invocation.store.reviewIDs()) { review in
             var reviewMatched = false
             for (field, text) in [("title", review.title), ("summary", review.summary), ("source", review.source)] {
                 reviewMatched = check(review.id, review.id, "review", field, text) || reviewMatched
@@ -87,8 +87,8 @@ enum SearchCommand {
             counts.recommendations.total += review.recommendations.count
             counts.actions.total += review.actions.count
             if reviewMatched { counts.reviews.matched += 1 }
+            counts.reviews.total += 1
         }
-        counts.reviews.total = reviews.count
         for event in events {
             var matched = false
             for (field, text) in [("title", event.title), ("audience", event.audience), ("feedback", event.feedback)] {

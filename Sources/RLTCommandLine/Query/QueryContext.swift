@@ -7,6 +7,13 @@ func reviews(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> [
     return try ids.map { try invocation.store.existingReview(try slug($0, argument: "--review", kind: "review")) }
 }
 
+/// Calls `body` with each review named by `--review` (each must exist), or every review, a batch at a time.
+func forEachReview(_ arguments: ParsedArguments, _ invocation: Invocation, _ body: (Review) throws -> Void) throws {
+    let ids = arguments.strings(.review)
+    if ids.isEmpty { return try invocation.store.forEachReview(try invocation.store.reviewIDs(), body) }
+    for id in ids { try body(try invocation.store.existingReview(try slug(id, argument: "--review", kind: "review"))) }
+}
+
 /// Everything a query command needs: the filter from the options, the as-of day, the amber window, and where the
 /// records come from: the index (`<store>/.index/`, DESIGN §8) or the review files themselves.
 struct QueryContext {

@@ -112,14 +112,31 @@ package struct Store: Sendable {
 
     /// The reviews with these ids, in this order (missing ones left out); the first bad file is the error.
     package func loadReviews(_ ids: [String]) throws(StoreError) -> [Review] {
+        try decode(ids[...])
+    }
+
+    /// Calls `body` with each review of `ids` in order (missing ones left out), decoding a batch at a time on all
+    /// cores, so memory holds one batch of reviews rather than the whole store; the first bad file is the error,
+    /// as when they are loaded together.
+    package func forEachReview(_ ids: [String], _ body: (Review) throws -> Void) throws {
+        let batch = 128
+        for start in stride(from: 0, to: ids.count, by: batch) {
+            for review in try decode(ids[start..<min(ids.count, start + batch)]) { try body(review) }
+        }
+    }
+
+    /// The reviews of `ids` in order, decoded on all cores when there are enough to share.
+    private func decode(_ ids: ArraySlice<String>) throws(StoreError) -> [Review] {
+        var reviews: [Review] = []
+        reviews.reserveCapacity(ids.count)
         if ids.count < 16 {
-            var reviews: [Review] = []
             for id in ids {
                 if let review = try loadReview(id) { reviews.append(review) }
             }
             return reviews
         }
-        var results = [Result<Review?, StoreError>?](repeating: nil, count: ids.count)
+        let ids = Array(ids)
+        var results = [Result<Review?, StoreError>](repeating: .success(nil), count: ids.count)
         let lock = NSLock()
         let chunk = 8
         results.withUnsafeMutableBufferPointer { slots in
@@ -137,10 +154,8 @@ package struct Store: Sendable {
                 }
             }
         }
-        var reviews: [Review] = []
-        reviews.reserveCapacity(ids.count)
         for result in results {
-            switch result! {
+            switch result {
             case .success(let review?): reviews.append(review)
             case .success(nil): continue
             case .failure(let error): throw error
