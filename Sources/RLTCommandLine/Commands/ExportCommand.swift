@@ -40,16 +40,15 @@ enum ExportCommand {
         let table = try arguments.positional(0).map { try parseTable($0) }
         let format = try arguments.choice(.format, ExportFormat.self) ?? .csv
         let context = try QueryContext(arguments, invocation, target: .both)
-        let source = ExportSource(
-            tracker: context.tracker, reviews: try context.reviews(), events: try invocation.store.loadEvents().events,
-            query: context.query)
         let excel = arguments.flag(.excel)
         switch (table, arguments.string(.out)) {
         case (let table?, nil):
-            invocation.out(try render(table, source, format: format, excel: excel))
+            try export([table], context, format: format, excel: excel) { _, text in invocation.out(text) }
         case (let table?, let path?):
             try OutputPath.requireOutsideStore(path, store: invocation.storePath, option: "--out")
-            try write(render(table, source, format: format, excel: excel), to: path)
+            let file = try OutputFile(path)
+            try export([table], context, format: format, excel: excel) { _, text in try file.write(text) }
+            try file.commit()
             invocation.err("wrote \(path)\n")
         case (nil, let directory?):
             let paths = ExportTable.allCases.map { "\(directory)/\($0.rawValue).\(format.rawValue)" }
@@ -58,13 +57,40 @@ enum ExportCommand {
                 try OutputPath.requireOutsideStore(path, store: invocation.storePath, option: "--out")
             }
             try FileSystem.makeDirectory(directory)
-            for (table, path) in zip(ExportTable.allCases, paths) {
-                try write(render(table, source, format: format, excel: excel), to: path)
-            }
+            let files = try paths.map { path throws(StoreError) in try OutputFile(path) }
+            try export(ExportTable.allCases, context, format: format, excel: excel) { k, text in try files[k].write(text) }
+            for file in files { try file.commit() }
             invocation.err("wrote \(ExportTable.allCases.count) tables to \(directory)\n")
         case (nil, nil):
             throw UsageError.missingArgument("TABLE (or --out DIR for every table)")
         }
+    }
+
+    /// Exports `tables`, reading the reviews a batch at a time: `write(k, text)` gets table k's text in pieces, in
+    /// order, so memory holds one batch of reviews, not the store, however large the export.
+    static func export(
+        _ tables: [ExportTable], _ context: QueryContext, format: ExportFormat, excel: Bool,
+        write: (Int, String) throws -> Void
+    ) throws {
+        var texts = tables.map { TableText(table: $0, format: format, excel: excel) }
+        let events = try context.invocation.store.loadEvents().events
+        var ids = Set<String>()
+        if tables.contains(where: \.isPerReview) {
+            try context.forEachReviewBatch { batch in
+                ids.formUnion(batch.map(\.id))
+                let source = ExportSource(tracker: context.tracker, reviews: batch, events: [], query: context.query)
+                for k in texts.indices where tables[k].isPerReview {
+                    try write(k, try texts[k].add(Exporter.rows(tables[k], from: source)))
+                }
+            }
+        } else if tables.contains(.events) {
+            ids = Set(try context.reviews().map(\.id))
+        }
+        let whole = ExportSource(tracker: context.tracker, reviews: [], events: events, query: context.query, reviewIDs: ids)
+        for k in texts.indices where !tables[k].isPerReview {
+            try write(k, try texts[k].add(Exporter.rows(tables[k], from: whole)))
+        }
+        for k in texts.indices { try write(k, try texts[k].end()) }
     }
 
     static func parseTable(_ text: String) throws(UsageError) -> ExportTable {
@@ -75,20 +101,51 @@ enum ExportCommand {
         }
     }
 
-    static func render(
-        _ table: ExportTable, _ source: ExportSource, format: ExportFormat, excel: Bool
-    ) throws -> String {
-        let rows = Exporter.rows(table, from: source)
+}
+
+/// One export table's text, made a batch of rows at a time: together the pieces are the bytes the whole table
+/// renders to at once (CSV with its header, one JSON array, or JSON Lines).
+struct TableText {
+    let table: ExportTable
+    let format: ExportFormat
+    let excel: Bool
+    private var started = false
+
+    init(table: ExportTable, format: ExportFormat, excel: Bool) {
+        self.table = table
+        self.format = format
+        self.excel = excel
+    }
+
+    /// The text of these rows, after those already added.
+    mutating func add(_ rows: [[String]]) throws -> String {
+        guard !rows.isEmpty else { return "" }
+        defer { started = true }
         switch format {
-        case .json, .jsonl:
-            let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(table.columns, $0)) }
-            return format == .json ? try JSONOutput.render(objects) : try JSONOutput.lines(objects)
         case .csv:
-            return (excel ? "\u{FEFF}" : "") + Delimited.csv.render(header: table.columns, rows: rows)
+            return (started ? "" : start) + Delimited.csv.render(header: started ? nil : table.columns, rows: rows)
+        case .jsonl:
+            return try JSONOutput.lines(objects(rows))
+        case .json:
+            // A pretty array is "[\n", the objects joined by ",\n", then "\n]\n": each piece is its objects.
+            let array = try JSONOutput.render(objects(rows))
+            return (started ? ",\n" : "[\n") + array.dropFirst(2).dropLast(3)
         }
     }
 
-    private static func write(_ text: String, to path: String) throws {
-        try FileSystem.writeOutput(Data(text.utf8), to: path)
+    /// The rest of the text once every row is added (the whole text of an empty table).
+    mutating func end() throws -> String {
+        guard !started else { return format == .json ? "\n]\n" : "" }
+        switch format {
+        case .csv: return start + Delimited.csv.render(header: table.columns, rows: [])
+        case .jsonl: return ""
+        case .json: return try JSONOutput.render(objects([]))
+        }
+    }
+
+    private var start: String { excel ? "\u{FEFF}" : "" }
+
+    private func objects(_ rows: [[String]]) -> [[String: String]] {
+        rows.map { Dictionary(uniqueKeysWithValues: zip(table.columns, $0)) }
     }
 }

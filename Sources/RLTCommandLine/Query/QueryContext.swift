@@ -74,6 +74,14 @@ struct QueryContext {
         try RLTCommandLine.reviews(arguments, invocation).filter(query.filter.includes(review:))
     }
 
+    /// `reviews()` a batch at a time (all of them at once for `--review`), so memory holds one batch.
+    func forEachReviewBatch(_ body: ([Review]) throws -> Void) throws {
+        guard arguments.strings(.review).isEmpty else { return try body(try reviews()) }
+        try invocation.store.forEachBatch(try invocation.store.reviewIDs()) { batch in
+            try body(batch.filter(query.filter.includes(review:)))
+        }
+    }
+
     /// The index, brought up to date; nil when it is switched off (`RLT_NO_INDEX=1`), cannot be built anywhere, or
     /// `--review` names the reviews (a few files: decoding them is as quick, and missing ones must be reported as
     /// before).

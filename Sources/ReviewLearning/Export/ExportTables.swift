@@ -37,6 +37,15 @@ package enum ExportTable: String, Vocabulary {
     package static let dependencyOrder: [ExportTable] = [
         .agencies, .themes, .reviews, .findings, .recommendations, .actions, .outcomes, .updates, .events,
     ]
+
+    /// Whether the table's rows come from reviews, so it can be exported a batch of reviews at a time, each
+    /// batch's rows following the last's.
+    package var isPerReview: Bool {
+        switch self {
+        case .agencies, .themes, .events: return false
+        case .reviews, .findings, .recommendations, .actions, .outcomes, .updates: return true
+        }
+    }
 }
 
 /// Everything an export reads: the directory, the reviews (already filtered) and the events.
@@ -45,14 +54,20 @@ package struct ExportSource: Sendable {
     package let reviews: [Review]
     package let events: [DisseminationEvent]
     package let query: Query
+    /// The exported reviews' ids, which choose the events: those of `reviews`, or of every batch when a
+    /// source holds none (the events table of an export read a batch at a time).
+    package let reviewIDs: Set<String>
     /// The reviews packed once for every table that lists their records.
     let records: RecordSet
 
-    package init(tracker: Tracker, reviews: [Review], events: [DisseminationEvent], query: Query) {
+    package init(
+        tracker: Tracker, reviews: [Review], events: [DisseminationEvent], query: Query, reviewIDs: Set<String>? = nil
+    ) {
         self.tracker = tracker
         self.reviews = reviews
         self.events = events
         self.query = query
+        self.reviewIDs = reviewIDs ?? Set(reviews.map(\.id))
         records = RecordSet(reviews)
     }
 }
@@ -100,7 +115,7 @@ package enum Exporter {
                 row.action.updates.map { u in [row.review.id, row.action.id, u.date.description, u.author, u.text] }
             }
         case .events:
-            let ids = Set(source.reviews.map(\.id))
+            let ids = source.reviewIDs
             return source.events.filter { $0.reviews.isEmpty || $0.reviews.contains(where: ids.contains) }.map { e in
                 [
                     e.id, e.kind.rawValue, e.title, e.date.description, e.audience ?? "", e.attendees.map(String.init) ?? "",

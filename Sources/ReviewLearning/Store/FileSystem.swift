@@ -213,3 +213,59 @@ package enum FileSystem {
         }
     }
 }
+
+/// A file the user named, written in pieces and put in place as `FileSystem.writeOutput` puts a whole one: a new
+/// path or an existing regular file is written beside it under a temporary name and renamed over it by `commit()`
+/// (so a failed or interrupted export leaves the old file, never half a new one); anything else (a device, a FIFO,
+/// `/dev/stdout`) is written in place.
+package final class OutputFile {
+    package let path: String
+    private let temp: String?
+    private var fd: Int32
+
+    package init(_ path: String) throws(StoreError) {
+        self.path = path
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            temp = nil
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        } else {
+            let directory = (path as NSString).deletingLastPathComponent
+            let name = (path as NSString).lastPathComponent
+            let temp = "\(directory.isEmpty ? "." : directory)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            self.temp = temp
+            fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            if fd >= 0 { fchmod(fd, 0o600) }
+        }
+        guard fd >= 0 else { throw .cannotWriteOutput(file: path, reason: FileSystem.describe(errno)) }
+    }
+
+    package func write(_ text: String) throws(StoreError) {
+        var text = text
+        if let failure = text.withUTF8({ FileSystem.writeAll(UnsafeRawBufferPointer($0), to: fd) }) {
+            throw .cannotWriteOutput(file: path, reason: FileSystem.describe(failure))
+        }
+    }
+
+    /// Finishes the file: synced and renamed into place (or, written in place, just closed).
+    package func commit() throws(StoreError) {
+        var failure: Int32? = nil
+        if temp != nil, fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0, failure == nil { failure = errno }
+        fd = -1
+        if failure == nil, let temp, rename(temp, path) != 0 { failure = errno }
+        if let failure {
+            if let temp { unlink(temp) }
+            throw .cannotWriteOutput(file: path, reason: FileSystem.describe(failure))
+        }
+        guard temp != nil else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        FileSystem.syncDirectory(directory.isEmpty ? "." : directory)
+    }
+
+    deinit {
+        guard fd >= 0 else { return }
+        close(fd)
+        if let temp { unlink(temp) }
+    }
+}

@@ -119,9 +119,16 @@ package struct Store: Sendable {
     /// cores, so memory holds one batch of reviews rather than the whole store; the first bad file is the error,
     /// as when they are loaded together.
     package func forEachReview(_ ids: [String], _ body: (Review) throws -> Void) throws {
+        try forEachBatch(ids) { batch in
+            for review in batch { try body(review) }
+        }
+    }
+
+    /// `forEachReview` a batch at a time (in order; together they are the reviews of `ids`).
+    package func forEachBatch(_ ids: [String], _ body: ([Review]) throws -> Void) throws {
         let batch = 128
         for start in stride(from: 0, to: ids.count, by: batch) {
-            for review in try decode(ids[start..<min(ids.count, start + batch)]) { try body(review) }
+            try body(try decode(ids[start..<min(ids.count, start + batch)]))
         }
     }
 
