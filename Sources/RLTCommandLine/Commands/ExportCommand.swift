@@ -110,6 +110,7 @@ struct TableText {
     let format: ExportFormat
     let excel: Bool
     private var started = false
+    private var array = JSONArrayPieces()
 
     init(table: ExportTable, format: ExportFormat, excel: Bool) {
         self.table = table
@@ -127,19 +128,16 @@ struct TableText {
         case .jsonl:
             return try JSONOutput.lines(objects(rows))
         case .json:
-            // A pretty array is "[\n", the objects joined by ",\n", then "\n]\n": each piece is its objects.
-            let array = try JSONOutput.render(objects(rows))
-            return (started ? ",\n" : "[\n") + array.dropFirst(2).dropLast(3)
+            return array.add(try JSONOutput.render(objects(rows)))
         }
     }
 
     /// The rest of the text once every row is added (the whole text of an empty table).
     mutating func end() throws -> String {
-        guard !started else { return format == .json ? "\n]\n" : "" }
         switch format {
-        case .csv: return start + Delimited.csv.render(header: table.columns, rows: [])
+        case .csv: return started ? "" : start + Delimited.csv.render(header: table.columns, rows: [])
         case .jsonl: return ""
-        case .json: return try JSONOutput.render(objects([]))
+        case .json: return try array.end()
         }
     }
 

@@ -65,6 +65,25 @@ enum JSONOutput {
     }
 }
 
+/// A pretty JSON array printed a few elements at a time: together the pieces are the bytes `JSONOutput.render`
+/// gives for all the elements at once.
+struct JSONArrayPieces {
+    private var started = false
+
+    /// The text that follows the elements before: `rendered` is `JSONOutput.render` of the next elements (a pretty
+    /// array is "[\n", the elements joined by ",\n", then "\n]\n").
+    mutating func add(_ rendered: String) -> String {
+        guard rendered.hasPrefix("[\n  ") else { return "" }
+        defer { started = true }
+        return (started ? ",\n" : "[\n") + rendered.dropFirst(2).dropLast(3)
+    }
+
+    /// The end of the array, or all of it when it is empty.
+    func end() throws -> String {
+        started ? "\n]\n" : try JSONOutput.render([String]())
+    }
+}
+
 /// The `--format` of `show`.
 enum OutputFormat: String, Vocabulary {
     case table, json

@@ -21,7 +21,7 @@ enum RecordListingPrinter {
             guard listing.records.reviews != nil else {
                 throw CommandFailure(message: "internal error: JSON of whole records was asked of the index; please report it", code: ExitCode.failure)
             }
-            invocation.out(try options.render(shown, Listing(columns: [], defaults: [], json: record(listing))))
+            invocation.out(try options.render(shown, wholeRecords(listing)))
         } else if listing.kind == .overdue && options.format == .table && sort == nil {
             // Unsorted, the rows shown are the first of `rows`: headings and totals count from all of them.
             invocation.out(
@@ -56,6 +56,11 @@ enum RecordListingPrinter {
         var options = options
         options.columns = chosen
         return ({ try options.render(cells, generic) }, { try options.layout(cells, generic) })
+    }
+
+    /// The listing of whole records, for JSON: each row's stored record (`record`).
+    static func wholeRecords(_ listing: RecordListing) -> Listing<MatchedRow> {
+        Listing(columns: [], defaults: [], json: record(listing))
     }
 
     /// A row's stored record with its review's id and the derived views; overdue rows also say which kind they are.

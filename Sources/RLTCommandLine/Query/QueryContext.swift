@@ -38,6 +38,7 @@ struct QueryContext {
         // JSON of whole records needs the stored records (histories, outcomes), which the index does not keep.
         let format = try? arguments.choice(.format, ListFormat.self) ?? .table
         let wholeRecords = (format?.isJSON ?? false) && arguments.string(.columns) == nil
+        if wholeRecords, (try? Ordering.options(arguments).sort) == nil { return try printWholeRecords(kind) }
         let listing = try self.listing(kind, decoded: wholeRecords)
         try RecordListingPrinter.print(listing, arguments, invocation)
         try QueryContext.requireIntact(listing.records)
@@ -51,16 +52,46 @@ struct QueryContext {
             return reported(listing)
         }
         let records = RecordSet(try decodedReviews(index))
-        guard let listing = RecordListing(query, kind: kind, records: records) else {
-            throw CommandFailure(message: "internal error: the decoded reviews could not answer this query; please report it", code: ExitCode.failure)
-        }
+        guard let listing = RecordListing(query, kind: kind, records: records) else { throw QueryContext.declined }
         return reported(listing)
+    }
+
+    /// JSON of whole records in the natural order, a batch of reviews at a time: each batch's rows follow the last's
+    /// (overdue rows are ordered within their review), so memory holds one batch, not every record printed.
+    private func printWholeRecords(_ kind: RecordKind) throws {
+        let (_, limit) = try Ordering.options(arguments)
+        let options = try ListingOptions(arguments, invocation)
+        var array = JSONArrayPieces()
+        var total = 0
+        var decoded = 0
+        try invocation.store.forEachBatch(try decodedIDs(try index())) { batch in
+            let records = RecordSet(batch.filter(query.filter.includes(review:)))
+            decoded += records.count
+            guard let listing = RecordListing(query, kind: kind, records: records) else { throw QueryContext.declined }
+            let rows = listing.rows()
+            let shown = limit.map { Array(rows.prefix(max(0, $0 - total))) } ?? rows
+            total += rows.count
+            guard !shown.isEmpty else { return }
+            let text = try options.render(shown, RecordListingPrinter.wholeRecords(listing))
+            invocation.out(options.format == .json ? array.add(text) : text)
+        }
+        if options.format == .json { invocation.out(try array.end()) }
+        if showSource { invocation.err("note: answered from \(decoded) decoded review files\n") }
+        try Ordering.finish(total: total, arguments)
+    }
+
+    private static let declined = CommandFailure(
+        message: "internal error: the decoded reviews could not answer this query; please report it", code: ExitCode.failure)
+
+    private var showSource: Bool {
+        guard let value = invocation.context.environment["RLT_SHOW_SOURCE"] else { return false }
+        return !value.isEmpty && value != "0"
     }
 
     /// With `RLT_SHOW_SOURCE=1`, says on stderr where the records came from (for users puzzled by an answer, and
     /// for the tests that check the index answers what it should).
     private func reported(_ listing: RecordListing) -> RecordListing {
-        if let value = invocation.context.environment["RLT_SHOW_SOURCE"], !value.isEmpty, value != "0" {
+        if showSource {
             switch listing.origin {
             case .index: invocation.err("note: answered from the index (.index/)\n")
             case .decoded: invocation.err("note: answered from \(listing.records.count) decoded review files\n")
@@ -112,7 +143,18 @@ struct QueryContext {
     /// filter but `--text` (the decoder does the rest); else every review (`reviews()`). With `keepAll`, every
     /// review passing the review filters is kept (listings of reviews themselves).
     func decodedReviews(_ index: RecordSet?, keepAll: Bool = false) throws -> [Review] {
-        guard let index else { return try reviews() }
+        guard index != nil else { return try reviews() }
+        return try invocation.store.loadReviews(try decodedIDs(index, keepAll: keepAll)).filter(query.filter.includes(review:))
+    }
+
+    /// The ids of the reviews `decodedReviews` decodes, before the review filters: those `--review` names (each must
+    /// exist), the index's candidates, or every review.
+    func decodedIDs(_ index: RecordSet?, keepAll: Bool = false) throws -> [String] {
+        let named = arguments.strings(.review)
+        if !named.isEmpty {
+            return try named.map { try invocation.store.existingReview(try slug($0, argument: "--review", kind: "review")).id }
+        }
+        guard let index else { return try invocation.store.reviewIDs() }
         var relaxed = query
         relaxed.filter.text = nil
         let kinds: [RecordKind] =
@@ -122,6 +164,6 @@ struct QueryContext {
             picked.formUnion(RecordListing(relaxed, kind: kind, records: index)?.reviewsWithMatches(keepAll: keepAll) ?? [])
         }
         try QueryContext.requireIntact(index)
-        return try invocation.store.loadReviews(picked.sorted().map(index.id)).filter(query.filter.includes(review:))
+        return picked.sorted().map(index.id)
     }
 }
