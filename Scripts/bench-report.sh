@@ -184,6 +184,90 @@ if [ "$TASK_MAX" -lt 100000 ]; then
     echo "taskwarrior was loaded only up to $TASK_MAX recommendations: importing more took too long for one run."
 fi
 
+# Every read command (issue 16): a limit in ms (and ≤ 64 MB), or "large": the output is megabytes, so only memory
+# (≤ 64 MB) is judged and time grows with the bytes printed.
+cat <<EOF
+
+## Every read command at $largest (issue 16)
+
+Targets: every read command ≤ 100 ms and ≤ 64 MB with the index valid, except where the output itself is large
+(then memory ≤ 64 MB and time grows with the bytes printed); the whole report ≤ 1 s, a scoped report ≤ 100 ms;
+\`export --out\` of every table ≤ 3 s; \`rec list --format json\` of every record ≤ 1.5 s; \`search --count\` faster than
+grep. Output is the bytes printed at $largest.
+
+| command | output | median | peak memory | limit | verdict |
+|---|---|---|---|---|---|
+EOF
+while IFS='|' read -r op limit; do
+    t=$(get "$largest" rlt "$op")
+    m=$(get "$largest" rlt "$op" 5)
+    [ -z "$t" ] && continue
+    out=$(awk -F'\t' -v n="$largest" -v o="$op" '$1 == n && $2 == o { print $3 }' "$WORK/output-bytes.tsv" 2>/dev/null)
+    size=$(awk -v b="${out:-0}" 'BEGIN { if (b >= 1e6) printf "%.1f MB", b / 1e6; else printf "%.0f kB", b / 1e3 }')
+    mem_mb=$(awk -v k="$m" 'BEGIN { printf "%.1f", k / 1024 }')
+    if [ "$limit" = large ]; then
+        limit_text="≤ 64 MB (large output)"
+        v=$(verdict "$mem_mb" 64)
+    else
+        limit_text="≤ $limit ms, ≤ 64 MB"
+        if le "$mem_mb" 64; then v=$(verdict "$t" "$limit"); else v="**not met** (memory)"; fi
+    fi
+    printf '| `%s` | %s | %s | %s | %s | %s |\n' "$op" "$size" "$(ms "$largest" rlt "$op")" "$(mb "$largest" rlt "$op")" \
+        "$limit_text" "$v"
+done <<'TARGETS'
+search MARAC --count|100
+search MARAC --format csv|large
+rec list --text MARAC --format csv|100
+review list|100
+review list --format csv|100
+review list --format json|large
+finding list|large
+log --since 2025-06-01|large
+overdue --format json|large
+rec list --status open --format json|large
+rec list --format json|1500
+rec list --format csv|large
+summary|100
+summary --by owner|100
+event list|100
+overdue (table)|100
+report --format html --since 2025-01-01|1000
+report --format markdown|1000
+report --review R|100
+report --owner A|100
+export --out DIR (every table)|3000
+TARGETS
+
+like="SELECT count(*) FROM records WHERE text LIKE '%marac%';"
+group="SELECT owner, count(*) FROM records GROUP BY owner;"
+every="SELECT * FROM records;"
+cat <<EOF
+
+Side by side in the same run (the ratio is the other tool's time over rlt's):
+
+| store | rlt | median | other tool, same data | median | ratio |
+|---|---|---|---|---|---|
+EOF
+for name in "${names[@]}"; do
+    while IFS='|' read -r o1 t2 o2 label2; do
+        printf '| %s | `%s` | %s | %s | %s | %s |\n' "$name" "$o1" "$(ms "$name" rlt "$o1")" "$label2" "$(ms "$name" "$t2" "$o2")" \
+            "$(ratio "$(get "$name" "$t2" "$o2")" "$(get "$name" rlt "$o1")")"
+    done <<PAIRS
+search MARAC --count|grep|grep -rli marac reviews/|\`grep -rli marac reviews/\`
+summary --by owner|sqlite3|$group|sqlite3 \`$group\`
+rec list --text MARAC --format csv|sqlite3|$like|sqlite3 \`$like\`
+rec list --format csv|sqlite3|$every|sqlite3 \`$every\` (csv)
+export --out DIR (every table)|jq|recommendations as CSV|jq: the recommendations as CSV
+PAIRS
+done
+cat <<EOF
+
+sqlite3's LIKE folds ASCII case only (\`marac\` finds MARAC, \`chloe\` does not find Chloé) and reads one text column
+of one table; rlt's search and \`--text\` fold case and accents in every script and read every text of every record
+(reasons, outcomes, measures, evidence, progress notes). jq writes one table of six columns to stdout; \`export
+--out\` writes all seven tables with every column, as files.
+EOF
+
 echo
 echo "## How cost grows from 1k to 100k recommendations"
 echo

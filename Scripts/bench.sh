@@ -90,6 +90,7 @@ JQ_OVERDUE='def ends: if test("^[0-9]{4}$") then . + "-12-31"
        | [$r, "action", .id, .due, .status, .text] | @csv)'
 
 : > "$WORK/load.tsv"
+: > "$WORK/output-bytes.tsv"
 quiet "--version"
 record all rlt version "$(median_ms "$RUNS" "$RLT --version")" "$(peak_kb "$RLT" --version)"
 
@@ -192,29 +193,58 @@ SQL
     fi
 
     # Every other read command (issue 16), as a user runs it, with the index valid; and grep, which search --count
-    # should beat, over the same files. The slow ones get fewer runs at 100k.
+    # should beat, over the same files. The slow ones get fewer runs at 100k. (One review and one agency are picked
+    # for the scoped reports, R and A in the results: the first review file, and the first owner of its first
+    # recommendation.)
     quiet "$name: every read command"
-    read_runs=$([ "$size" -ge 100000 ] && echo 3 || echo 5)
-    while IFS= read -r command; do
+    read_runs=$([ "$size" -ge 100000 ] && echo 5 || echo 10)
+    first_review=$(basename "$(ls "$store/reviews" | head -1)" .json)
+    first_owner=$(jq -r '.recommendations[0].owners[0] // .partnerships[0]' "$store/reviews/$first_review.json")
+    while IFS= read -r op; do
+        command=${op//@REVIEW@/$first_review}
+        command=${command//@OWNER@/$first_owner}
+        op=${op//@REVIEW@/R}
+        op=${op//@OWNER@/A}
         # shellcheck disable=SC2086 # $command is several words on purpose
-        record "$name" rlt "$command" "$(median_ms "$read_runs" "$q $command")" "$(peak_kb $q $command)"
+        record "$name" rlt "$op" "$(median_ms "$read_runs" "$q $command")" "$(peak_kb $q $command)"
+        # shellcheck disable=SC2086
+        printf '%s\t%s\t%s\n' "$name" "$op" "$($q $command | wc -c)" >> "$WORK/output-bytes.tsv"
     done <<'COMMANDS'
 search MARAC --count
-report --format html --since 2025-01-01
+search MARAC --format csv
 rec list --text MARAC --format csv
 review list
-overdue --format json
+review list --format csv
+review list --format json
 finding list
 log --since 2025-06-01
+overdue --format json
 rec list --status open --format json
 rec list --format json
+rec list --format csv
+summary
 event list
+report --format html --since 2025-01-01
+report --format markdown
+report --review @REVIEW@
+report --owner @OWNER@
 COMMANDS
     record "$name" rlt "export --out DIR (every table)" \
         "$(median_ms "$read_runs" --prepare "rm -rf $WORK/export-$name" "$q export --out $WORK/export-$name")" \
         "$(rm -rf "$WORK/export-$name"; peak_kb $q export --out "$WORK/export-$name")"
     record "$name" grep "grep -rli marac reviews/" "$(median_ms "$read_runs" "grep -rli marac $store/reviews")" \
         "$(peak_kb grep -rli marac "$store/reviews")"
+    # sqlite3 on the same rows, for what SQL can say: every row, a text LIKE (ASCII case only, no accents), a
+    # group by.
+    for sql in "SELECT * FROM records;" "SELECT count(*) FROM records WHERE text LIKE '%marac%';" \
+        "SELECT owner, count(*) FROM records GROUP BY owner;"; do
+        record "$name" sqlite3 "$sql" "$(median_ms "$read_runs" "sqlite3 -csv $db \"$sql\"")" "$(peak_kb sqlite3 -csv "$db" "$sql")"
+    done
+    # jq: the recommendations table of the export, from the review files.
+    jq_export='.id as $r | .recommendations[] | [$r, .id, .due, .status, (.owners | join("; ")), .text] | @csv'
+    record "$name" jq "recommendations as CSV" \
+        "$(cd "$store/reviews" && median_ms "$jq_runs" "bash -c 'jq -r '\''$jq_export'\'' ./*.json'")" \
+        "$(cd "$store/reviews" && peak_kb bash -c "jq -r '$jq_export' ./*.json")"
 
     # First run with no index (it builds it): the review files are in the page cache (the runs above read them).
     quiet "$name: first run, after an edit, updates"

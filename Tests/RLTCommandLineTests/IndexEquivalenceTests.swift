@@ -144,6 +144,22 @@ struct IndexEquivalenceTests {
         q.append(["review", "list"])
         q.append(["review", "list", "--format", "json"])
         q.append(["review", "list", "--review-status", "closed", "--owner", "kent-police"])
+        let reviewColumns = "id,type,status,title,partnerships,themes,incident,notified,commissioned,completed,published,"
+            + "converted_from,findings,recs,open,overdue_recs,actions,overdue_actions,source"
+        for format in ["csv", "tsv", "table", "json"] {
+            q.append(["review", "list", "--columns", reviewColumns, "--format", format])
+        }
+        q.append(["review", "list", "--format", "jsonl", "--limit", "4"])
+        q.append(["review", "list", "--text", "Chlo\u{E9}", "--review-status", "in-progress", "--review-status", "published"])
+        q.append(["review", "list", "--text", "marac", "--overdue", "--fail-if-any"])
+        q.append(["review", "list", "--type", "cspr", "--limit", "2", "--columns", "id,findings,source"])
+        // Search reads every text the index keeps: titles, summaries, sources, findings, outcomes, updates.
+        for term in ["MARAC", "marac", "caf\u{E9}", "CAFE", "\u{2019}", "\u{2013}", "Zo\u{EB}", "information sharing", "x", "no such words"] {
+            q.append(["search", term, "--count"])
+            q.append(["search", term, "--format", "csv", "--columns", "review,reference,kind,field,text"])
+        }
+        q.append(["search", "risk", "--format", "json", "--limit", "40"])
+        q.append(["search", "MARAC"])
         q.append(["export", "recommendations", "--overdue"])
         q.append(["export", "actions", "--format", "jsonl", "--owner", "kent-police"])
         // Usage errors keep their order and wording.
@@ -154,13 +170,16 @@ struct IndexEquivalenceTests {
         return q
     }()
 
-    /// Whether the index answers this command by itself: a record listing or summary, without `--text` (outcome and
-    /// note texts), `--review` (a few named files, decoded) or JSON of whole records.
+    /// Whether the index answers this command by itself: a search, or a listing or summary without `--review` (a
+    /// few named files, decoded) or JSON of whole records.
     static func indexAnswers(_ arguments: [String]) -> Bool {
-        let listing = ["overdue", "summary"].contains(arguments.first ?? "") || ["rec", "action"].contains(arguments.first ?? "") && arguments.dropFirst().first == "list"
+        if arguments.first == "search" { return true }
+        let listing =
+            ["overdue", "summary"].contains(arguments.first ?? "")
+            || ["rec", "action", "review"].contains(arguments.first ?? "") && arguments.dropFirst().first == "list"
         let format = arguments.firstIndex(of: "--format").map { arguments[$0 + 1] } ?? "table"
         let whole = ["json", "jsonl"].contains(format) && !arguments.contains("--columns") && arguments.first != "summary"
-        return listing && !whole && !arguments.contains("--text") && !arguments.contains("--review")
+        return listing && !whole && !arguments.contains("--review")
     }
 
     /// The queries most sensitive to a stale index, for the scenarios after changes.
@@ -169,6 +188,7 @@ struct IndexEquivalenceTests {
         ["summary", "--by", "owner"], ["summary", "--by", "theme", "--of", "actions", "--format", "json"],
         ["rec", "list", "--format", "json", "--columns", "review,id,due,status,outcomes,latest_outcome,last_update,text"],
         ["review", "list", "--format", "csv"], ["action", "list", "--stale", "30", "--format", "csv"],
+        ["search", "chased", "--format", "csv"], ["search", "Zo\u{EB}", "--count"], ["search", "quoted", "--format", "tsv"],
     ]
 
     @Test("every query, every format: the index and the full decode agree, and the index is on disk")

@@ -31,6 +31,33 @@ struct TextMatcherTests {
         #expect(TextMatcher(needle).matches(text) == folded(needle, text))
     }
 
+    @Test("random texts of ASCII, tabled and other characters: the shortcuts and Foundation agree")
+    func randomMixed() {
+        var rng = SeededRandom(seed: 1616)
+        let tabled = QuickFold.table.keys.sorted().compactMap(Unicode.Scalar.init).map(Character.init)
+        #expect(tabled.count > 300, "the table holds the common characters (\(tabled.count))")
+        #expect(QuickFold.table[0xE9] == Array("e".utf8) && QuickFold.table[0x2192] == Array("→".utf8))
+        #expect(QuickFold.table[0x301] == nil && QuickFold.table[0x200D] == nil, "no marks or joiners")
+        let ascii = Array("aAeEsS -.,'\r\n\t0")
+        let others: [Character] = ["\u{301}", "\u{200D}", "\u{FE0F}", "Ω", "日", "\u{130}", "\u{149}", "😀"]
+        for round in 0..<4000 {
+            let text = String((0..<rng.int(0...24)).map { _ in
+                switch rng.int(0...9) {
+                case 0...5: return rng.pick(ascii)
+                case 6...8: return rng.pick(tabled)
+                default: return round % 2 == 0 ? rng.pick(others) : rng.pick(tabled)
+                }
+            })
+            let needle = String((0..<rng.int(1...3)).map { _ in rng.int(0...3) == 0 ? rng.pick(tabled) : rng.pick(ascii) })
+            let matcher = TextMatcher(needle)
+            let expected = folded(needle, text)
+            #expect(matcher.matches(text) == expected, "\(needle.debugDescription) in \(text.debugDescription)")
+            var copy = text
+            let viaBytes = copy.withUTF8 { matcher.matches(UnsafeRawBufferPointer($0)) }
+            #expect(viaBytes == expected, "bytes: \(needle.debugDescription) in \(text.debugDescription)")
+        }
+    }
+
     @Test("random ASCII texts and needles: the shortcut and Foundation agree")
     func randomASCII() {
         var rng = SeededRandom(seed: 16)

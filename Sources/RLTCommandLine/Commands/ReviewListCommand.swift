@@ -18,29 +18,37 @@ enum ReviewListCommand {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let statuses = try arguments.choices(.reviewStatus, ReviewStatus.self)
         let context = try QueryContext(arguments, invocation, target: .both)
-        var query = context.query
         let recordFilters = FilterOptions.recordOnly.contains(where: arguments.has)
-        // The index picks the reviews with matching records; listing needs each review's own fields.
-        var reviews = try context.decodedReviews(context.index(), keepAll: !recordFilters)
-        reviews = reviews.filter { statuses.isEmpty || statuses.contains($0.status) }
-        // --text here matches the review's own title and summary, not only its records.
-        let text = query.filter.text
-        query.filter.text = nil
-        let records = RecordSet(reviews)
-        var rows = reviews.map { Listings.ReviewRow(review: $0) }
-        var matched = Set<Int32>()
-        for kind in [RecordKind.recommendations, .actions] {
-            for row in RecordListing(query, kind: kind, records: records)?.rows() ?? [] {
-                matched.insert(row.review)
-                guard row.state.isOverdue else { continue }
-                if kind == .actions { rows[Int(row.review)].overdueActions += 1 } else { rows[Int(row.review)].overdueRecommendations += 1 }
-            }
+        func rows(_ records: RecordSet) -> [ReviewFacts] {
+            ReviewListing.rows(context.query, records: records, statuses: statuses, recordFilters: recordFilters)
         }
-        rows = rows.indices.filter { n in
-            (!recordFilters || matched.contains(Int32(n))) && (text.map { reviews[n].ownText.contains(where: $0.matches) } ?? true)
-        }.map { rows[$0] }
+        var listed: [ReviewFacts] = []
+        if let index = try context.index() {
+            listed = rows(index)
+            try QueryContext.requireIntact(index)
+            QueryContext.reportSource(.index, count: index.count, invocation)
+        } else {
+            var decoded = 0
+            try context.forEachReviewBatch { batch in
+                decoded += batch.count
+                listed += rows(RecordSet(batch))
+            }
+            QueryContext.reportSource(.decoded, count: decoded, invocation)
+        }
         let (_, limit) = try Ordering.options(arguments)
-        invocation.out(try ListingOptions(arguments, invocation).render(Array(rows.prefix(limit ?? rows.count)), Listings.reviews))
-        try Ordering.finish(total: rows.count, arguments)
+        let shown = Array(listed.prefix(limit ?? listed.count))
+        let options = try ListingOptions(arguments, invocation)
+        if options.format.isJSON && options.columns == nil {
+            // Whole reviews, decoded a batch at a time.
+            var array = JSONArrayPieces()
+            try invocation.store.forEachBatch(shown.map(\.id)) { batch in
+                let text = try options.render(batch, Listings.wholeReviews)
+                invocation.out(options.format == .json ? array.add(text) : text)
+            }
+            if options.format == .json { invocation.out(try array.end()) }
+        } else {
+            invocation.out(try options.render(shown, Listings.reviews))
+        }
+        try Ordering.finish(total: listed.count, arguments)
     }
 }

@@ -81,11 +81,12 @@ struct Column<Row>: Sendable {
     }
 }
 
-/// How one kind of row prints: every column it has, the ones a table shows by default, and its JSON form.
+/// How one kind of row prints: every column it has, the ones a table shows by default, and its JSON form (nil: the
+/// default columns).
 struct Listing<Row>: Sendable {
     var columns: [Column<Row>]
     var defaults: [String]
-    var json: @Sendable (Row) -> any Encodable
+    var json: (@Sendable (Row) -> any Encodable)?
 }
 
 /// The output options every listing takes.
@@ -115,8 +116,8 @@ struct ListingOptions {
     /// Renders rows in the chosen format; every format has the same rows in the same order.
     func render<Row>(_ rows: [Row], _ listing: Listing<Row>) throws -> String {
         let chosen = try selectedColumns(listing)
-        if format.isJSON && columns == nil {
-            let objects: [AnyEncodable] = rows.map { row in AnyEncodable(listing.json(row)) }
+        if format.isJSON && columns == nil, let json = listing.json {
+            let objects: [AnyEncodable] = rows.map { row in AnyEncodable(json(row)) }
             return format == .json ? try JSONOutput.render(objects) : try JSONOutput.lines(objects)
         }
         if format == .table { return try layout(rows, listing).text }

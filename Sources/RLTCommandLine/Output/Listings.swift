@@ -3,37 +3,35 @@ import ReviewLearning
 /// The columns of the review listing; the names are the CSV headers and `--columns` values. (The record listings'
 /// columns are `RecordColumn`s, in the core.)
 enum Listings {
-    /// Review rows carry the counts of overdue records matching the same filters.
-    struct ReviewRow {
-        var review: Review
-        var overdueRecommendations = 0
-        var overdueActions = 0
-    }
-
-    static let reviews = Listing<ReviewRow>(
+    /// The review listing's columns, the same for the index and decoded reviews (`ReviewFacts`); its JSON without
+    /// `--columns` is the whole reviews (`wholeReviews`).
+    static let reviews = Listing<ReviewFacts>(
         columns: [
-            Column(name: "id") { $0.review.id },
-            Column(name: "type") { $0.review.type.rawValue },
-            Column(name: "status") { $0.review.status.rawValue },
-            Column(name: "title") { $0.review.title },
-            Column(name: "partnerships") { joined($0.review.partnerships) },
-            Column(name: "themes") { joined($0.review.themes) },
-            Column(name: "incident") { $0.review.incident?.description ?? "" },
-            Column(name: "notified") { $0.review.notified?.description ?? "" },
-            Column(name: "commissioned") { $0.review.commissioned?.description ?? "" },
-            Column(name: "completed") { $0.review.completed?.description ?? "" },
-            Column(name: "published") { $0.review.published?.description ?? "" },
-            Column(name: "converted_from") { $0.review.convertedFrom ?? "" },
-            Column(name: "findings") { String($0.review.findings.count) },
-            Column(name: "recs") { String($0.review.recommendations.count) },
-            Column(name: "open") { String($0.review.recommendations.filter { !$0.status.isTerminal }.count) },
+            Column(name: "id") { $0.id },
+            Column(name: "type") { $0.type },
+            Column(name: "status") { $0.status },
+            Column(name: "title") { $0.title },
+            Column(name: "partnerships") { joined($0.partnerships) },
+            Column(name: "themes") { joined($0.themes) },
+            Column(name: "incident") { $0.dates[0] },
+            Column(name: "notified") { $0.dates[1] },
+            Column(name: "commissioned") { $0.dates[2] },
+            Column(name: "completed") { $0.dates[3] },
+            Column(name: "published") { $0.dates[4] },
+            Column(name: "converted_from") { $0.convertedFrom },
+            Column(name: "findings") { String($0.findings) },
+            Column(name: "recs") { String($0.recommendations) },
+            Column(name: "open") { String($0.open) },
             Column(name: "overdue_recs") { String($0.overdueRecommendations) },
-            Column(name: "actions") { String($0.review.actions.count) },
+            Column(name: "actions") { String($0.actions) },
             Column(name: "overdue_actions") { String($0.overdueActions) },
-            Column(name: "source") { $0.review.source ?? "" },
+            Column(name: "source") { $0.source },
         ],
         defaults: ["id", "type", "status", "recs", "open", "overdue_recs", "actions", "overdue_actions", "title"],
-        json: { row in row.review })
+        json: nil)
+
+    /// Whole reviews, for the review listing's JSON.
+    static let wholeReviews = Listing<Review>(columns: [], defaults: [], json: { $0 })
 
     /// Lists inside a cell, as DESIGN §6 joins them.
     static func joined(_ values: [String]) -> String { values.joined(separator: separator) }

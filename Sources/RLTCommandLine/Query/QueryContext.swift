@@ -35,7 +35,7 @@ struct QueryContext {
 
     /// Runs `kind`'s listing on the records and prints it as the options ask.
     func printListing(_ kind: RecordKind) throws {
-        // JSON of whole records needs the stored records (histories, outcomes), which the index does not keep.
+        // JSON of whole records needs the stored records (histories, links), which the index does not keep.
         let format = try? arguments.choice(.format, ListFormat.self) ?? .table
         let wholeRecords = (format?.isJSON ?? false) && arguments.string(.columns) == nil
         if wholeRecords, (try? Ordering.options(arguments).sort) == nil { return try printWholeRecords(kind) }
@@ -44,16 +44,12 @@ struct QueryContext {
         try QueryContext.requireIntact(listing.records)
     }
 
-    /// The engine for `kind` on the index when it can answer by itself; otherwise on decoded reviews (all, those
-    /// of `--review`, or the index's candidates). `decoded` asks for decoded reviews whatever the filters.
+    /// The engine for `kind` on the index; on decoded reviews (all, or those of `--review`) without one, or with
+    /// `decoded` (the index's candidates, for whole records).
     func listing(_ kind: RecordKind, decoded: Bool = false) throws -> RecordListing {
         let index = try self.index()
-        if let index, !decoded, let listing = RecordListing(query, kind: kind, records: index) {
-            return reported(listing)
-        }
-        let records = RecordSet(try decodedReviews(index))
-        guard let listing = RecordListing(query, kind: kind, records: records) else { throw QueryContext.declined }
-        return reported(listing)
+        if let index, !decoded { return reported(RecordListing(query, kind: kind, records: index)) }
+        return reported(RecordListing(query, kind: kind, records: RecordSet(try decodedReviews(index))))
     }
 
     /// JSON of whole records in the natural order, a batch of reviews at a time: each batch's rows follow the last's
@@ -67,7 +63,7 @@ struct QueryContext {
         try invocation.store.forEachBatch(try decodedIDs(try index())) { batch in
             let records = RecordSet(batch.filter(query.filter.includes(review:)))
             decoded += records.count
-            guard let listing = RecordListing(query, kind: kind, records: records) else { throw QueryContext.declined }
+            let listing = RecordListing(query, kind: kind, records: records)
             let rows = listing.rows()
             let shown = limit.map { Array(rows.prefix(max(0, $0 - total))) } ?? rows
             total += rows.count
@@ -76,28 +72,24 @@ struct QueryContext {
             invocation.out(options.format == .json ? array.add(text) : text)
         }
         if options.format == .json { invocation.out(try array.end()) }
-        if showSource { invocation.err("note: answered from \(decoded) decoded review files\n") }
+        QueryContext.reportSource(.decoded, count: decoded, invocation)
         try Ordering.finish(total: total, arguments)
-    }
-
-    private static let declined = CommandFailure(
-        message: "internal error: the decoded reviews could not answer this query; please report it", code: ExitCode.failure)
-
-    private var showSource: Bool {
-        guard let value = invocation.context.environment["RLT_SHOW_SOURCE"] else { return false }
-        return !value.isEmpty && value != "0"
     }
 
     /// With `RLT_SHOW_SOURCE=1`, says on stderr where the records came from (for users puzzled by an answer, and
     /// for the tests that check the index answers what it should).
     private func reported(_ listing: RecordListing) -> RecordListing {
-        if showSource {
-            switch listing.origin {
-            case .index: invocation.err("note: answered from the index (.index/)\n")
-            case .decoded: invocation.err("note: answered from \(listing.records.count) decoded review files\n")
-            }
-        }
+        QueryContext.reportSource(listing.origin, count: listing.records.count, invocation)
         return listing
+    }
+
+    /// `reported` for any command: the index, or `count` decoded review files.
+    static func reportSource(_ origin: RecordSet.Origin, count: Int, _ invocation: Invocation) {
+        guard let value = invocation.context.environment["RLT_SHOW_SOURCE"], !value.isEmpty, value != "0" else { return }
+        switch origin {
+        case .index: invocation.err("note: answered from the index (.index/)\n")
+        case .decoded: invocation.err("note: answered from \(count) decoded review files\n")
+        }
     }
 
     /// Every review (or those named by `--review`) decoded, filtered by the review-level filters.
@@ -117,7 +109,13 @@ struct QueryContext {
     /// `--review` names the reviews (a few files: decoding them is as quick, and missing ones must be reported as
     /// before).
     func index() throws -> RecordSet? {
-        guard QueryContext.indexEnabled(invocation), arguments.strings(.review).isEmpty else { return nil }
+        guard arguments.strings(.review).isEmpty else { return nil }
+        return try QueryContext.storeIndex(invocation, tracker: tracker)
+    }
+
+    /// The store's index, brought up to date; nil when it is switched off (`RLT_NO_INDEX=1`) or cannot be built.
+    static func storeIndex(_ invocation: Invocation, tracker: Tracker) throws -> RecordSet? {
+        guard indexEnabled(invocation) else { return nil }
         return try RecordSet.index(
             of: invocation.store, mode: tracker.settings.permissions,
             temporaryDirectory: invocation.context.environment["TMPDIR"], now: invocation.context.fileClock())
@@ -139,29 +137,26 @@ struct QueryContext {
         return value.isEmpty || value == "0"
     }
 
-    /// The reviews decoded: when there is an index, only those that can hold a match, which it picks with every
-    /// filter but `--text` (the decoder does the rest); else every review (`reviews()`). With `keepAll`, every
-    /// review passing the review filters is kept (listings of reviews themselves).
-    func decodedReviews(_ index: RecordSet?, keepAll: Bool = false) throws -> [Review] {
+    /// The reviews decoded: when there is an index, only those that hold a match, which it picks; else every
+    /// review (`reviews()`).
+    func decodedReviews(_ index: RecordSet?) throws -> [Review] {
         guard index != nil else { return try reviews() }
-        return try invocation.store.loadReviews(try decodedIDs(index, keepAll: keepAll)).filter(query.filter.includes(review:))
+        return try invocation.store.loadReviews(try decodedIDs(index)).filter(query.filter.includes(review:))
     }
 
     /// The ids of the reviews `decodedReviews` decodes, before the review filters: those `--review` names (each must
     /// exist), the index's candidates, or every review.
-    func decodedIDs(_ index: RecordSet?, keepAll: Bool = false) throws -> [String] {
+    func decodedIDs(_ index: RecordSet?) throws -> [String] {
         let named = arguments.strings(.review)
         if !named.isEmpty {
             return try named.map { try invocation.store.existingReview(try slug($0, argument: "--review", kind: "review")).id }
         }
         guard let index else { return try invocation.store.reviewIDs() }
-        var relaxed = query
-        relaxed.filter.text = nil
         let kinds: [RecordKind] =
             target == .actions ? [.actions] : target == .recommendations ? [.recommendations] : [.recommendations, .actions]
         var picked = Set<Int>()
         for kind in kinds {
-            picked.formUnion(RecordListing(relaxed, kind: kind, records: index)?.reviewsWithMatches(keepAll: keepAll) ?? [])
+            picked.formUnion(RecordListing(query, kind: kind, records: index).reviewsWithMatches())
         }
         try QueryContext.requireIntact(index)
         return picked.sorted().map(index.id)

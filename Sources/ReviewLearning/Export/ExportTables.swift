@@ -95,7 +95,7 @@ package enum Exporter {
         case .recommendations, .actions:
             // The listings' own columns (`RecordColumn`), under the export's stable names.
             let kind: RecordKind = table == .recommendations ? .recommendations : .actions
-            guard let listing = RecordListing(source.query, kind: kind, records: source.records) else { return [] }
+            let listing = RecordListing(source.query, kind: kind, records: source.records)
             let columns = table.columns.compactMap { name in
                 let listed = name == "review_id" ? "review" : name == "rec_id" || name == "action_id" ? "id" : name
                 return RecordColumn.all(kind).first { $0.name == listed }

@@ -4,40 +4,52 @@
 ///
 /// Hot blob, all little-endian, offsets relative to the blob's start:
 ///
-///     header (48 bytes)   u8 type, 3 × 0, u32 id, u32 title, u32 codeCount, u32 codes, u32 findingCount,
-///                         u32 findings, u32 recCount, u32 recs, u32 actionCount, u32 actions, i32 schema
-///     empty list          u32 0 (at offset 48: every empty list points here)
+///     header (96 bytes)   u8 type, u8 status, 2 × 0, u32 id, u32 title, u32 codeCount, u32 codes,
+///                         u32 findingCount, u32 findings, u32 recCount, u32 recs, u32 actionCount, u32 actions,
+///                         i32 schema, u32 partnerships (list of strings), u32 themes (list of codes),
+///                         u32 converted_from (string or none), u32 summary, u32 source (cold texts or none),
+///                         i32 × 5 last days and u8 × 5 kinds of incident, notified, commissioned, completed and
+///                         published (`Review`), 3 × 0
+///     empty list          u32 0 (at offset 96: every empty list points here)
 ///     codes               u32 string offset × codeCount (agency and theme codes used by the review, deduplicated)
-///     findings            8 bytes each: u32 id, u32 themes (list of code indices)
-///     recommendations     52 bytes each (`RecRow`)
-///     actions             44 bytes each (`ActionRow`)
+///     findings            16 bytes each: u32 id, u32 themes (list of code indices), u32 audience (code index),
+///                         u32 text (cold)
+///     recommendations     56 bytes each (`Rec`)
+///     actions             48 bytes each (`Action`)
 ///     lists               u32 count, then u32 × count (code indices, or string offsets for links and responds_to)
 ///     strings             u32 length, then UTF-8 (each record id once)
 ///
 /// A text in a text region is `u32 length` then UTF-8; rows hold its offset in the region of their record. An
-/// action's measure, evidence and reason are three such offsets (or none) at its `extras` offset in the region.
+/// action's measure, evidence and reason are three such offsets (or none) at its `extras` offset in the region;
+/// a recommendation's outcome texts and an action's update texts are lists of such offsets. Review and finding texts
+/// are cold: only `search` and the review and finding listings read them.
 enum BlobLayout {
-    static let headerSize = 48
-    static let emptyList = 48
-    static let findingSize = 8
-    static let recSize = 52
-    static let actionSize = 44
+    static let headerSize = 96
+    static let emptyList = 96
+    static let findingSize = 16
+    static let recSize = 56
+    static let actionSize = 48
     static let none: UInt32 = 0xFFFF_FFFF
     static let noDay = Int32.min
     static let active: UInt8 = 1
     static let cold: UInt8 = 2
 
+    enum Header {
+        static let type = 0, status = 1, id = 4, title = 8, partnerships = 48, themes = 52, convertedFrom = 56
+        static let summary = 60, source = 64, dateEnds = 68, dateKinds = 88
+    }
+
     enum Rec {
         static let id = 0, owners = 4, themes = 8, links = 12, text = 16, reason = 20, dueEnd = 24
         static let originalDueEnd = 28, lastUpdate = 32, latestOutcomeEnd = 36, outcomeCount = 40, level = 44
         static let status = 45, assurance = 46, dueKind = 47, originalDueKind = 48, latestOutcomeKind = 49
-        static let region = 50
+        static let region = 50, outcomeTexts = 52
     }
 
     enum Action {
         static let id = 0, agency = 4, respondsTo = 8, text = 12, extras = 16, dueEnd = 20, originalDueEnd = 24
         static let completedEnd = 28, lastUpdate = 32, status = 36, dueKind = 37, originalDueKind = 38
-        static let completedKind = 39, region = 40
+        static let completedKind = 39, region = 40, updateTexts = 44
     }
 }
 
@@ -74,6 +86,8 @@ struct BlobBuilder {
         let recOwners = d.recs.map { codeList($0.owners) }
         let recThemes = d.recs.map { codeList($0.themes) }
         let actionAgencies = d.actions.map { code($0.agency) }
+        let reviewThemes = codeList(d.themes)
+        let findingAudiences = d.findings.map { code($0.audience) }
 
         let codesAt = BlobLayout.headerSize + 4
         let findingsAt = codesAt + 4 * codes.count
@@ -126,15 +140,24 @@ struct BlobBuilder {
         func optionalText(_ s: ReviewDigest.Str?, _ region: UInt8) -> UInt32 {
             s.map { text($0, region) } ?? BlobLayout.none
         }
+        func textList(_ list: ReviewDigest.List, _ region: UInt8) -> UInt32 {
+            numbers((0..<Int(list.count)).map { text(d.lists[Int(list.start) + $0], region) })
+        }
 
         let idAt = string(bytes(d.id))
         let titleAt = string(bytes(d.title))
         let codeOffsets = codes.map { string($0) }
+        let partnershipsAt = idList(d.partnerships)
+        let themesAt = numbers(reviewThemes)
+        let convertedFromAt = d.convertedFrom.map { string(bytes($0)) } ?? BlobLayout.none
+        let summaryAt = optionalText(d.summary, BlobLayout.cold)
+        let sourceAt = optionalText(d.source, BlobLayout.cold)
 
         var rows = ByteWriter(capacity: variableAt)
         // Header.
         rows.u8(d.type)
-        rows.zeros(3)
+        rows.u8(d.status)
+        rows.zeros(2)
         rows.u32(idAt)
         rows.u32(titleAt)
         rows.u32(UInt32(codes.count))
@@ -146,11 +169,21 @@ struct BlobBuilder {
         rows.u32(UInt32(d.actions.count))
         rows.u32(UInt32(actionsAt))
         rows.i32(d.schema)
+        rows.u32(partnershipsAt)
+        rows.u32(themesAt)
+        rows.u32(convertedFromAt)
+        rows.u32(summaryAt)
+        rows.u32(sourceAt)
+        for date in d.dates { rows.i32(date.end) }
+        for date in d.dates { rows.u8(date.kind) }
+        rows.zeros(3)
         rows.u32(0)  // the empty list
         for offset in codeOffsets { rows.u32(offset) }
         for (n, finding) in d.findings.enumerated() {
             rows.u32(id(bytes(finding.id)))
             rows.u32(numbers(findingThemes[n]))
+            rows.u32(findingAudiences[n])
+            rows.u32(text(finding.text, BlobLayout.cold))
         }
         for (n, rec) in d.recs.enumerated() {
             let region = Codes.recTerminal[Int(rec.status)] ? BlobLayout.cold : BlobLayout.active
@@ -173,6 +206,7 @@ struct BlobBuilder {
             rows.u8(rec.latestOutcome.kind)
             rows.u8(region)
             rows.u8(0)
+            rows.u32(textList(rec.outcomeTexts, region))
         }
         for (n, action) in d.actions.enumerated() {
             let region = Codes.actionTerminal[Int(action.status)] ? BlobLayout.cold : BlobLayout.active
@@ -206,6 +240,7 @@ struct BlobBuilder {
             rows.u8(action.completed.kind)
             rows.u8(region)
             rows.zeros(3)
+            rows.u32(textList(action.updateTexts, region))
         }
         precondition(rows.count == variableAt, "blob layout")
         hot = rows

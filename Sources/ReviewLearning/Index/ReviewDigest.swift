@@ -27,6 +27,8 @@ struct ReviewDigest {
 
     struct FindingDigest: Equatable {
         var id = Str.empty
+        var audience = Str.empty
+        var text = Str.empty
         var themes = List()
     }
 
@@ -46,6 +48,8 @@ struct ReviewDigest {
         var lastUpdate: Int32?
         var outcomeCount: Int32 = 0
         var latestOutcome = Date()
+        /// The outcomes' texts, in order.
+        var outcomeTexts = List()
     }
 
     struct ActionDigest: Equatable {
@@ -61,12 +65,22 @@ struct ReviewDigest {
         var evidence: Str?
         var reason: Str?
         var lastUpdate: Int32?
+        /// The progress notes' texts, in order.
+        var updateTexts = List()
     }
 
     var id = Str.empty
     var title = Str.empty
     var type: UInt8 = 0
     var schema: Int32 = Int32(Store.schemaVersion)
+    var status: UInt8 = Codes.index(ReviewStatus.inProgress, in: Codes.reviewStatuses)
+    var partnerships = List()
+    var themes = List()
+    /// Incident, notified, commissioned, completed and published, in that order.
+    var dates = [Date](repeating: Date(), count: 5)
+    var convertedFrom: Str?
+    var summary: Str?
+    var source: Str?
     var findings: [FindingDigest] = []
     var recs: [RecDigest] = []
     var actions: [ActionDigest] = []
@@ -83,8 +97,17 @@ struct ReviewDigest {
         title = add(review.title)
         type = Codes.index(review.type, in: Codes.reviewTypes)
         schema = Int32(clamping: review.schema)
+        status = Codes.index(review.status, in: Codes.reviewStatuses)
+        partnerships = list(review.partnerships)
+        themes = list(review.themes)
+        dates = [review.incident, review.notified, review.commissioned, review.completed, review.published].map(Date.init)
+        convertedFrom = review.convertedFrom.map { add($0) }
+        summary = review.summary.map { add($0) }
+        source = review.source.map { add($0) }
         for finding in review.findings {
-            findings.append(FindingDigest(id: add(finding.id), themes: list(finding.themes)))
+            findings.append(
+                FindingDigest(
+                    id: add(finding.id), audience: add(finding.audience), text: add(finding.text), themes: list(finding.themes)))
         }
         for rec in review.recommendations {
             var d = RecDigest()
@@ -102,6 +125,7 @@ struct ReviewDigest {
             d.lastUpdate = rec.lastUpdate.map { Int32($0.ordinal) }
             d.outcomeCount = Int32(clamping: rec.outcomes.count)
             d.latestOutcome = Date(rec.outcomes.last?.date)
+            d.outcomeTexts = list(rec.outcomes.map(\.text))
             recs.append(d)
         }
         for action in review.actions {
@@ -118,6 +142,7 @@ struct ReviewDigest {
             d.evidence = action.evidence.map { add($0) }
             d.reason = action.reason.map { add($0) }
             d.lastUpdate = action.lastUpdate.map { Int32($0.ordinal) }
+            d.updateTexts = list(action.updates.map(\.text))
             actions.append(d)
         }
     }

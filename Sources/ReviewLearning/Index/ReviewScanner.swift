@@ -51,10 +51,13 @@ struct ReviewScanner: StrictJSONReader {
                 s.d.type = try s.choice(ReviewFields.reviewTypes)
                 hasType = true
             case 3: s.d.title = try s.string()
-            case 4, 12: try s.skipStrings()
-            case 5, 6, 7, 8, 9: _ = try s.date()
-            case 10: _ = try s.choice(ReviewFields.reviewStatuses)
-            case 11, 13, 14: _ = try s.string()
+            case 4: s.d.partnerships = try s.strings()
+            case 12: s.d.themes = try s.strings()
+            case 5, 6, 7, 8, 9: s.d.dates[key - 5] = try s.date()
+            case 10: s.d.status = try s.choice(ReviewFields.reviewStatuses)
+            case 11: s.d.convertedFrom = try s.string()
+            case 13: s.d.summary = try s.string()
+            case 14: s.d.source = try s.string()
             case 15: try s.array { (s: inout ReviewScanner) throws(Bail) in try s.finding() }
             case 16: try s.array { (s: inout ReviewScanner) throws(Bail) in try s.recommendation() }
             case 17: try s.array { (s: inout ReviewScanner) throws(Bail) in try s.action() }
@@ -73,9 +76,9 @@ struct ReviewScanner: StrictJSONReader {
                 f.id = try s.string()
                 required += 1
             case 1:
-                _ = try s.string()
+                f.audience = try s.string()
                 required += 1
-            case 2: _ = try s.string()
+            case 2: f.text = try s.string()
             case 3: f.themes = try s.strings()
             default: _ = try s.history()
             }
@@ -89,6 +92,7 @@ struct ReviewScanner: StrictJSONReader {
         var hasID = false
         var historyDay: Int32?
         var outcomesDay: Int32?
+        var outcomeTexts: [ReviewDigest.Str] = []
         try object(ReviewFields.recKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0:
@@ -105,7 +109,8 @@ struct ReviewScanner: StrictJSONReader {
             case 9: r.reason = try s.string()
             case 10:
                 try s.array { (s: inout ReviewScanner) throws(Bail) in
-                    let date = try s.outcome()
+                    let (date, text) = try s.outcome()
+                    outcomeTexts.append(text)
                     r.outcomeCount += 1
                     r.latestOutcome = date
                     outcomesDay = max(outcomesDay ?? date.end, date.end)
@@ -116,6 +121,7 @@ struct ReviewScanner: StrictJSONReader {
         }
         guard hasID else { throw Bail() }
         r.lastUpdate = latest(historyDay, outcomesDay)
+        r.outcomeTexts = list(outcomeTexts)
         d.recs.append(r)
     }
 
@@ -124,6 +130,7 @@ struct ReviewScanner: StrictJSONReader {
         var required = 0
         var historyDay: Int32?
         var updatesDay: Int32?
+        var updateTexts: [ReviewDigest.Str] = []
         try object(ReviewFields.actionKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0:
@@ -143,7 +150,8 @@ struct ReviewScanner: StrictJSONReader {
             case 10: a.reason = try s.string()
             case 11:
                 try s.array { (s: inout ReviewScanner) throws(Bail) in
-                    let end = try s.note()
+                    let (end, text) = try s.note()
+                    updateTexts.append(text)
                     updatesDay = max(updatesDay ?? end, end)
                 }
             default: historyDay = try s.history()
@@ -151,6 +159,7 @@ struct ReviewScanner: StrictJSONReader {
         }
         guard required == 2 else { throw Bail() }
         a.lastUpdate = latest(historyDay, updatesDay)
+        a.updateTexts = list(updateTexts)
         d.actions.append(a)
     }
 
@@ -163,16 +172,20 @@ struct ReviewScanner: StrictJSONReader {
         }
     }
 
-    /// An outcome; returns its date.
-    private mutating func outcome() throws(Bail) -> ReviewDigest.Date {
+    /// An outcome; returns its date and text.
+    private mutating func outcome() throws(Bail) -> (ReviewDigest.Date, ReviewDigest.Str) {
         var date = ReviewDigest.Date()
+        var text = ReviewDigest.Str.empty
         var required = 0
         try object(ReviewFields.outcomeKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0:
                 date = try s.date()
                 required += 1
-            case 1, 2:
+            case 1:
+                text = try s.string()
+                required += 1
+            case 2:
                 _ = try s.string()
                 required += 1
             case 3: _ = try s.choice(ReviewFields.assurances)
@@ -180,19 +193,24 @@ struct ReviewScanner: StrictJSONReader {
             }
         }
         guard required == 3 else { throw Bail() }
-        return date
+        return (date, text)
     }
 
-    /// A progress note; returns the last day of its date.
-    private mutating func note() throws(Bail) -> Int32 {
+    /// A progress note; returns the last day of its date, and its text.
+    private mutating func note() throws(Bail) -> (Int32, ReviewDigest.Str) {
         var end: Int32 = 0
+        var text = ReviewDigest.Str.empty
         var required = 0
         try object(ReviewFields.noteKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
-            if key == 0 { end = try s.date().end } else { _ = try s.string() }
+            switch key {
+            case 0: end = try s.date().end
+            case 1: text = try s.string()
+            default: _ = try s.string()
+            }
             required += 1
         }
         guard required == 3 else { throw Bail() }
-        return end
+        return (end, text)
     }
 
     /// A history list; returns its latest day (`HistoryEntry.day`), if any.
@@ -227,6 +245,13 @@ struct ReviewScanner: StrictJSONReader {
         return Int32(day.ordinal)
     }
 
+
+    /// Strings already read, as a list.
+    private mutating func list(_ values: [ReviewDigest.Str]) -> ReviewDigest.List {
+        let start = d.lists.count
+        d.lists.append(contentsOf: values)
+        return ReviewDigest.List(start: Int32(start), count: Int32(values.count))
+    }
 
     private mutating func strings() throws(Bail) -> ReviewDigest.List {
         let start = d.lists.count

@@ -100,11 +100,37 @@ struct ReviewView: @unchecked Sendable {
     var typeIndex: UInt8 { hot.u8(0) }
     var id: UnsafeRawBufferPointer { string(hot.u32(4)) }
     var title: UnsafeRawBufferPointer { string(hot.u32(8)) }
+    var status: ReviewStatus {
+        Codes.reviewStatuses[min(Int(hot.u8(BlobLayout.Header.status)), Codes.reviewStatuses.count - 1)]
+    }
+    /// A list of strings (`string`).
+    var partnerships: UInt32 { hot.u32(BlobLayout.Header.partnerships) }
+    /// A list of codes (`code`).
+    var themes: UInt32 { hot.u32(BlobLayout.Header.themes) }
+    var convertedFrom: UnsafeRawBufferPointer? {
+        let at = hot.u32(BlobLayout.Header.convertedFrom)
+        return at == BlobLayout.none ? nil : string(at)
+    }
+    var summary: UnsafeRawBufferPointer? { text(BlobLayout.cold, hot.u32(BlobLayout.Header.summary)) }
+    var source: UnsafeRawBufferPointer? { text(BlobLayout.cold, hot.u32(BlobLayout.Header.source)) }
+    /// Incident (0), notified, commissioned, completed or published (4).
+    func date(_ k: Int) -> (kind: UInt8, end: Int32) {
+        date(BlobLayout.Header.dateKinds + k, BlobLayout.Header.dateEnds + 4 * k)
+    }
+
+    /// The texts of a list of text offsets in `region` (outcome or update texts), in order.
+    func texts(_ list: UInt32, _ region: UInt8) -> [UnsafeRawBufferPointer] {
+        (0..<listCount(list)).map { text(region, listItem(list, $0)) ?? hot.slice(0, 0) }
+    }
 
     // MARK: Findings
 
     func findingID(_ f: Int) -> UnsafeRawBufferPointer { string(hot.u32(findingsAt + f * BlobLayout.findingSize)) }
     func findingThemes(_ f: Int) -> UInt32 { hot.u32(findingsAt + f * BlobLayout.findingSize + 4) }
+    func findingAudience(_ f: Int) -> UnsafeRawBufferPointer { code(hot.u32(findingsAt + f * BlobLayout.findingSize + 8)) }
+    func findingText(_ f: Int) -> UnsafeRawBufferPointer {
+        text(BlobLayout.cold, hot.u32(findingsAt + f * BlobLayout.findingSize + 12)) ?? hot.slice(0, 0)
+    }
 
     // MARK: Recommendations
 
@@ -142,6 +168,9 @@ struct ReviewView: @unchecked Sendable {
     func recReason(_ r: Int) -> UnsafeRawBufferPointer? {
         text(hot.u8(rec(r) + BlobLayout.Rec.region), hot.u32(rec(r) + BlobLayout.Rec.reason))
     }
+    func recOutcomeTexts(_ r: Int) -> [UnsafeRawBufferPointer] {
+        texts(hot.u32(rec(r) + BlobLayout.Rec.outcomeTexts), hot.u8(rec(r) + BlobLayout.Rec.region))
+    }
 
     // MARK: Actions
 
@@ -167,6 +196,9 @@ struct ReviewView: @unchecked Sendable {
     }
     func actionText(_ a: Int) -> UnsafeRawBufferPointer {
         text(hot.u8(action(a) + BlobLayout.Action.region), hot.u32(action(a) + BlobLayout.Action.text)) ?? hot.slice(0, 0)
+    }
+    func actionUpdateTexts(_ a: Int) -> [UnsafeRawBufferPointer] {
+        texts(hot.u32(action(a) + BlobLayout.Action.updateTexts), hot.u8(action(a) + BlobLayout.Action.region))
     }
     /// Measure (0), evidence (1) or reason (2).
     func actionExtra(_ a: Int, _ k: Int) -> UnsafeRawBufferPointer? {

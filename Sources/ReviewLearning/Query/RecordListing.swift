@@ -15,12 +15,10 @@ package struct RecordListing: Sendable {
     package let records: RecordSet
     let query: RecordQuery
 
-    /// Nil when the records cannot answer by themselves: `--text` needs the decoded reviews, which the index lacks.
-    package init?(_ query: Query, kind: RecordKind, records: RecordSet) {
+    package init(_ query: Query, kind: RecordKind, records: RecordSet) {
         var query = query
         if kind == .overdue { query.filter.overdueOnly = true }
         self.query = RecordQuery(query)
-        guard !self.query.needsDecodedReviews || records.reviews != nil else { return nil }
         self.kind = kind
         self.records = records
     }
@@ -34,10 +32,9 @@ package struct RecordListing: Sendable {
     /// actions, most days overdue first (stable).
     @inline(__always) func collect(_ n: Int, into rows: inout [MatchedRow]) {
         let view = records.review(n)
-        let decoded = records.reviews?[n]
         let start = rows.count
-        if kind != .actions { query.recommendations(view, review: n, decoded: decoded, into: &rows) }
-        if kind != .recommendations { query.actions(view, review: n, decoded: decoded, into: &rows) }
+        if kind != .actions { query.recommendations(view, review: n, into: &rows) }
+        if kind != .recommendations { query.actions(view, review: n, into: &rows) }
         if kind == .overdue && rows.count - start > 1 {
             let sorted = rows[start...].enumerated().sorted { a, b in
                 a.element.daysOverdue != b.element.daysOverdue ? a.element.daysOverdue > b.element.daysOverdue : a.offset < b.offset
@@ -56,13 +53,11 @@ package struct RecordListing: Sendable {
         return all
     }
 
-    /// The positions of the reviews with a match (with `keepAll`, of every review the review filters pass).
-    package func reviewsWithMatches(keepAll: Bool = false) -> [Int] {
+    /// The positions of the reviews with a match.
+    package func reviewsWithMatches() -> [Int] {
         var rows: [MatchedRow] = []
         return (0..<records.count).filter { n in
             if n % 256 == 255 { records.releaseBehind(n) }
-            guard query.includes(records.review(n)) else { return false }
-            if keepAll { return true }
             rows.removeAll(keepingCapacity: true)
             collect(n, into: &rows)
             return !rows.isEmpty

@@ -15,10 +15,8 @@ package struct MatchedRow: Sendable {
 
 /// `Query` over packed reviews (`ReviewView`): the filters of `RecordFilter` and the derived views of `DueState`,
 /// computed on numbers and codes. The one implementation of the record filters, whether the reviews come from the
-/// index or were decoded (`RecordSet`).
-///
-/// `--text` needs outcome and progress-note texts, which the index does not keep: it is matched against the
-/// decoded review passed in, and a query with `--text` cannot run on the index alone (`needsDecodedReviews`).
+/// index or were decoded (`RecordSet`). `--text` is matched on the packed texts (text, reason, outcomes; measure,
+/// evidence, updates) and the record's id, as `Recommendation.allText` and `AgencyAction.allText` list them.
 struct RecordQuery: Sendable {
     let filter: RecordFilter
     let asOf: Int32
@@ -56,8 +54,6 @@ struct RecordQuery: Sendable {
         dueAfter = f.dueAfter.map { Int32($0.end.ordinal) }
     }
 
-    /// Whether matching needs the decoded reviews (`--text`).
-    var needsDecodedReviews: Bool { filter.text != nil }
 
     // MARK: Review level
 
@@ -90,8 +86,8 @@ struct RecordQuery: Sendable {
     /// The row of record `r` of review `n`, which passed the filters on its fields, if its due state, staleness
     /// and text match too.
     @inline(__always) private func matched(
-        _ n: Int, _ r: Int, isAction: Bool, due: (kind: UInt8, end: Int32), lastUpdate: Int32?, terminal: Bool,
-        decoded: Review?
+        _ view: ReviewView, _ n: Int, _ r: Int, isAction: Bool, due: (kind: UInt8, end: Int32), lastUpdate: Int32?,
+        terminal: Bool
     ) -> MatchedRow? {
         let (rag, days) = state(dueKind: due.kind, dueEnd: due.end, terminal: terminal)
         if filter.overdueOnly && days < 0 { return nil }
@@ -102,14 +98,20 @@ struct RecordQuery: Sendable {
             guard !terminal else { return nil }
             if let lastUpdate, Int(lastUpdate.distance(to: asOf)) < stale { return nil }
         }
-        if let text = filter.text {
-            guard let decoded else { return nil }
-            let (id, texts) =
-                isAction ? (decoded.actions[r].id, decoded.actions[r].allText)
-                : (decoded.recommendations[r].id, decoded.recommendations[r].allText)
-            guard texts.contains(where: text.matches) || text.matches(id) else { return nil }
+        if let text = filter.text, !(isAction ? Self.actionMatches(text, view, r) : Self.recMatches(text, view, r)) {
+            return nil
         }
         return MatchedRow(review: Int32(n), record: Int32(r), isAction: isAction, rag: rag, daysOverdue: days)
+    }
+
+    private static func recMatches(_ text: TextMatcher, _ view: ReviewView, _ r: Int) -> Bool {
+        text.matches(view.recText(r)) || view.recReason(r).map(text.matches) == true
+            || view.recOutcomeTexts(r).contains(where: text.matches) || text.matches(view.recID(r))
+    }
+
+    private static func actionMatches(_ text: TextMatcher, _ view: ReviewView, _ a: Int) -> Bool {
+        text.matches(view.actionText(a)) || (0..<3).contains { view.actionExtra(a, $0).map(text.matches) == true }
+            || view.actionUpdateTexts(a).contains(where: text.matches) || text.matches(view.actionID(a))
     }
 
     /// For each code of the review: whether it is a wanted owner, lead and theme.
@@ -122,9 +124,8 @@ struct RecordQuery: Sendable {
 
     // MARK: Records
 
-    /// Appends the matching recommendations of review `n` (whose view is `view`; `decoded` is the review itself,
-    /// needed for `--text`).
-    func recommendations(_ view: ReviewView, review n: Int, decoded: Review?, into rows: inout [MatchedRow]) {
+    /// Appends the matching recommendations of review `n` (whose view is `view`).
+    func recommendations(_ view: ReviewView, review n: Int, into rows: inout [MatchedRow]) {
         guard !filter.excludeRecommendations, includes(view) else { return }
         let (ownerMatch, leadMatch, themeMatch) = codeMatches(view)
         for r in 0..<view.recCount {
@@ -137,14 +138,14 @@ struct RecordQuery: Sendable {
             }
             if !themes.isEmpty && !anyCode(view, view.recThemes(r), themeMatch) { continue }
             let row = matched(
-                n, r, isAction: false, due: view.recDue(r), lastUpdate: view.recLastUpdate(r),
-                terminal: Codes.recTerminal[status], decoded: decoded)
+                view, n, r, isAction: false, due: view.recDue(r), lastUpdate: view.recLastUpdate(r),
+                terminal: Codes.recTerminal[status])
             if let row { rows.append(row) }
         }
     }
 
     /// Appends the matching actions of review `n`.
-    func actions(_ view: ReviewView, review n: Int, decoded: Review?, into rows: inout [MatchedRow]) {
+    func actions(_ view: ReviewView, review n: Int, into rows: inout [MatchedRow]) {
         guard !filter.excludeActions, includes(view) else { return }
         let (ownerMatch, leadMatch, themeMatch) = codeMatches(view)
         let throughRecs = !themes.isEmpty || !filter.levels.isEmpty || !filter.assurance.isEmpty
@@ -166,8 +167,8 @@ struct RecordQuery: Sendable {
                 if !filter.assurance.isEmpty && !recs.contains(where: { assurance[view.recAssurance($0)] }) { continue }
             }
             let row = matched(
-                n, a, isAction: true, due: view.actionDue(a), lastUpdate: view.actionLastUpdate(a),
-                terminal: Codes.actionTerminal[status], decoded: decoded)
+                view, n, a, isAction: true, due: view.actionDue(a), lastUpdate: view.actionLastUpdate(a),
+                terminal: Codes.actionTerminal[status])
             if let row { rows.append(row) }
         }
     }

@@ -27,9 +27,8 @@ package struct Query: Sendable {
     /// The matching recommendations of decoded reviews, as rows (`RecordListing` over `records`; pack the reviews
     /// once, `RecordSet(reviews)`, for every query on them).
     package func recommendations(in records: RecordSet) -> [RecommendationRow] {
-        guard let reviews = records.reviews, let listing = RecordListing(self, kind: .recommendations, records: records)
-        else { return [] }
-        return listing.rows().map { row in
+        guard let reviews = records.reviews else { return [] }
+        return RecordListing(self, kind: .recommendations, records: records).rows().map { row in
             let review = reviews[Int(row.review)]
             return RecommendationRow(review: review, recommendation: review.recommendations[Int(row.record)], state: row.state)
         }
@@ -37,9 +36,8 @@ package struct Query: Sendable {
 
     /// The matching actions of `reviews`, as rows.
     package func actions(in records: RecordSet) -> [ActionRow] {
-        guard let reviews = records.reviews, let listing = RecordListing(self, kind: .actions, records: records)
-        else { return [] }
-        return listing.rows().map { row in
+        guard let reviews = records.reviews else { return [] }
+        return RecordListing(self, kind: .actions, records: records).rows().map { row in
             let review = reviews[Int(row.review)]
             return ActionRow(review: review, action: review.actions[Int(row.record)], state: row.state)
         }

@@ -133,11 +133,6 @@ extension StrictJSONReader {
         }
     }
 
-
-    mutating func skipStrings() throws(JSONBail) {
-        try array { (s: inout Self) throws(JSONBail) in _ = try s.string() }
-    }
-
     /// A JSON string, validated (UTF-8, no raw control characters) and unescaped into the scratch buffer if needed.
     mutating func string() throws(JSONBail) -> ReviewDigest.Str {
         guard i < n, b[i] == UInt8(ascii: "\"") else { throw JSONBail() }
