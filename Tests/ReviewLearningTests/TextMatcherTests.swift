@@ -41,7 +41,7 @@ struct TextMatcherTests {
         let ascii = Array("aAeEsS -.,'\r\n\t0")
         let others: [Character] = ["\u{301}", "\u{200D}", "\u{FE0F}", "Ω", "日", "\u{130}", "\u{149}", "😀"]
         for round in 0..<4000 {
-            let text = String((0..<rng.int(0...24)).map { _ in
+            let text = String((0..<rng.int(0...40)).map { _ in
                 switch rng.int(0...9) {
                 case 0...5: return rng.pick(ascii)
                 case 6...8: return rng.pick(tabled)
@@ -58,12 +58,41 @@ struct TextMatcherTests {
         }
     }
 
+    @Test("the byte scan, sixteen bytes at a time: a match at every place, a near miss, a non-ASCII byte anywhere")
+    func everyPlace() {
+        func scan(_ text: String, _ needle: String) -> Bool? {
+            var copy = text
+            return copy.withUTF8 { TextMatcher.asciiContains(UnsafeRawBufferPointer($0), Array(needle.utf8)) }
+        }
+        for length in 0...50 {
+            let filler = String(repeating: "x", count: length)
+            for needle in ["m", "ma", "marac", "a b"] {
+                let m = needle.count
+                for place in 0...max(0, length - m) where length >= m {
+                    var chars = Array(filler)
+                    chars.replaceSubrange(place..<place + m, with: Array(needle.uppercased()))
+                    let text = String(chars)
+                    #expect(scan(text, needle) == true, "\(needle) at \(place) in \(length)")
+                    // The last byte wrong: no match.
+                    chars[place + m - 1] = "q"
+                    #expect(scan(String(chars), needle) == false, "\(needle) cut at \(place)")
+                    // A non-ASCII byte anywhere after the match still sends the text on.
+                    for other in place + m..<length {
+                        var mixed = Array(text)
+                        mixed[other] = "é"
+                        #expect(scan(String(mixed), needle) == nil, "é at \(other) after \(needle) at \(place)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("random ASCII texts and needles: the shortcut and Foundation agree")
     func randomASCII() {
         var rng = SeededRandom(seed: 16)
         let alphabet = Array("aAbB -.,'\"\t\r\n0Zz")
         for _ in 0..<3000 {
-            let text = String((0..<rng.int(0...30)).map { _ in rng.pick(alphabet) })
+            let text = String((0..<rng.int(0...70)).map { _ in rng.pick(alphabet) })
             let needle = String((0..<rng.int(1...3)).map { _ in rng.pick(alphabet) })
             #expect(TextMatcher(needle).matches(text) == folded(needle, text), "\(needle.debugDescription) in \(text.debugDescription)")
         }

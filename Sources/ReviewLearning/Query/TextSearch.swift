@@ -47,22 +47,60 @@ package struct TextMatcher: Sendable {
     /// never starts a character inside another, so bytes match where characters do.
     static func asciiContains(_ bytes: UnsafeRawBufferPointer, _ needle: [UInt8], asciiOnly: Bool = true) -> Bool? {
         // Every byte is looked at even after a match: one non-ASCII character anywhere sends the text on.
-        var found = false
-        var k = 0
+        guard let base = bytes.baseAddress, !needle.isEmpty else { return asciiOnly && bytes.contains { $0 >= 0x80 } ? nil : false }
         let n = bytes.count
         let m = needle.count
-        while k < n {
-            let c = bytes[k]
-            if c >= 0x80 && asciiOnly { return nil }
-            if !found, k + m <= n, lowered(c) == needle[0] {
-                var j = 1
-                while j < m, lowered(bytes[k + j]) == needle[j] { j += 1 }
-                found = j == m
+        func matches(at k: Int) -> Bool {
+            guard k + m <= n else { return false }
+            var j = 0
+            while j < m, lowered(bytes[k + j]) == needle[j] { j += 1 }
+            return j == m
+        }
+        var found = false
+        var k = 0
+        // Sixteen bytes at a time: a candidate is where the needle's first two bytes are (an ASCII letter matches
+        // either case: `| 0x20` takes only "M" and "m" to "m").
+        typealias Lanes = SIMD16<UInt8>
+        let first = Lanes(repeating: needle[0])
+        let second = Lanes(repeating: m > 1 ? needle[1] : 0)
+        let fold1 = Lanes(repeating: isLowerLetter(needle[0]) ? 0x20 : 0)
+        let fold2 = Lanes(repeating: m > 1 && isLowerLetter(needle[1]) ? 0x20 : 0)
+        func candidates(_ word: UInt64, at start: Int) -> Bool {
+            var word = word
+            while word != 0 {
+                let lane = word.trailingZeroBitCount / 8
+                if matches(at: start + lane) { return true }
+                word &= ~(0xFF << UInt64(lane * 8))
             }
+            return false
+        }
+        // (Lanes and masks are read as two words: `any()` is not inlined and costs more than the search.)
+        func words(_ lanes: Lanes) -> (UInt64, UInt64) { unsafeBitCast(lanes, to: (UInt64, UInt64).self) }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while k + Lanes.scalarCount < n {
+            let here = base.loadUnaligned(fromByteOffset: k, as: Lanes.self)
+            if asciiOnly {
+                let (a, b) = words(here)
+                if (a | b) & high != 0 { return nil }
+            }
+            if !found {
+                var hits = (here | fold1) .== first
+                if m > 1 { hits = hits .& ((base.loadUnaligned(fromByteOffset: k + 1, as: Lanes.self) | fold2) .== second) }
+                // A matching lane is 0xFF: its byte's position is the lane.
+                let (a, b) = unsafeBitCast(hits, to: (UInt64, UInt64).self)
+                found = candidates(a, at: k) || candidates(b, at: k + 8)
+            }
+            k += Lanes.scalarCount
+        }
+        while k < n {
+            if bytes[k] >= 0x80 && asciiOnly { return nil }
+            if !found && matches(at: k) { found = true }
             k += 1
         }
         return found
     }
+
+    @inline(__always) private static func isLowerLetter(_ c: UInt8) -> Bool { c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") }
 
     @inline(__always) private static func lowered(_ c: UInt8) -> UInt8 {
         c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c
