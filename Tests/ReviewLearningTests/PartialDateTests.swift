@@ -66,4 +66,19 @@ struct PartialDateTests {
         #expect(quarter < month)
         #expect(try PartialDate(parsing: "2024-05") < month)
     }
+
+    /// `HistoryEntry.day` reads rlt's timestamps byte by byte; anything else goes to the general rule, which the
+    /// reference below restates: the first ten characters as a day.
+    @Test("a history entry's day: the quick reading and the general rule agree", arguments: [
+        "2024-06-30T12:00:00Z", "2024-06-30", "2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
+        "2024-06-3", "2024-06-30\u{301}T12:00Z", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "2024/06/30T12",
+        "30/06/2024T12", "2024-6-30T12:00:00Z", "２024-06-30T12:00:00Z", "2024-06-30é", "", "2024-Q2-01T00",
+    ])
+    func historyDay(_ at: String) {
+        let reference: CalendarDay? = {
+            guard at.utf8.count >= 10, case .day(let day)? = try? PartialDate(parsing: String(at.prefix(10))) else { return nil }
+            return day
+        }()
+        #expect(HistoryEntry(at: at, by: "x", change: "y").day == reference, "\(at.debugDescription)")
+    }
 }

@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import ReviewLearning
+import Synchronization
 
 /// The `--format` of `export`: whole tables as CSV, one JSON array, or JSON Lines.
 enum ExportFormat: String, Vocabulary {
@@ -72,25 +74,34 @@ enum ExportCommand {
         _ tables: [ExportTable], _ context: QueryContext, format: ExportFormat, excel: Bool,
         write: (Int, String) throws -> Void
     ) throws {
-        var texts = tables.map { TableText(table: $0, format: format, excel: excel) }
+        let texts = Mutex(tables.map { TableText(table: $0, format: format, excel: excel) })
         let events = try context.invocation.store.loadEvents().events
         var ids = Set<String>()
-        if tables.contains(where: \.isPerReview) {
+        let perReview = tables.indices.filter { tables[$0].isPerReview }
+        if !perReview.isEmpty {
             try context.forEachReviewBatch { batch in
                 ids.formUnion(batch.map(\.id))
                 let source = ExportSource(tracker: context.tracker, reviews: batch, events: [], query: context.query)
-                for k in texts.indices where tables[k].isPerReview {
-                    try write(k, try texts[k].add(Exporter.rows(tables[k], from: source)))
+                // The tables' pieces of this batch on all cores; each table's text keeps its own place.
+                let pieces = Mutex([Result<String, any Error>?](repeating: nil, count: tables.count))
+                DispatchQueue.concurrentPerform(iterations: perReview.count) { i in
+                    let k = perReview[i]
+                    var text = texts.withLock { $0[k] }
+                    let piece = Result { try text.add(Exporter.rows(tables[k], from: source)) }
+                    texts.withLock { $0[k] = text }
+                    pieces.withLock { $0[k] = piece }
                 }
+                for k in perReview { try write(k, try pieces.withLock { $0[k] }?.get() ?? "") }
             }
         } else if tables.contains(.events) {
             ids = Set(try context.reviews().map(\.id))
         }
         let whole = ExportSource(tracker: context.tracker, reviews: [], events: events, query: context.query, reviewIDs: ids)
-        for k in texts.indices where !tables[k].isPerReview {
-            try write(k, try texts[k].add(Exporter.rows(tables[k], from: whole)))
+        var finished = texts.withLock { $0 }
+        for k in finished.indices where !tables[k].isPerReview {
+            try write(k, try finished[k].add(Exporter.rows(tables[k], from: whole)))
         }
-        for k in texts.indices { try write(k, try texts[k].end()) }
+        for k in finished.indices { try write(k, try finished[k].end()) }
     }
 
     static func parseTable(_ text: String) throws(UsageError) -> ExportTable {

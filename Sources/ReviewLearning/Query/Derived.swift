@@ -32,10 +32,29 @@ package struct DueState: Equatable, Sendable {
 extension HistoryEntry {
     /// The UTC day of `at`, or nil when the timestamp is not in rlt's format.
     package var day: CalendarDay? {
+        // rlt's own timestamps ("2024-06-30T…") without Foundation or a `String` per entry: ten ASCII bytes followed
+        // by an ASCII byte (or the end) are exactly the ten characters the general rule reads.
+        if let quick = at.utf8.withContiguousStorageIfAvailable(HistoryEntry.canonicalDay), let quick { return quick }
         guard at.utf8.count >= 10, let date = try? PartialDate(parsing: String(at.prefix(10))),
             case .day(let day) = date
         else { return nil }
         return day
+    }
+
+    private static func canonicalDay(_ b: UnsafeBufferPointer<UInt8>) -> CalendarDay? {
+        guard b.count >= 10, b.count == 10 || b[10] < 0x80, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else {
+            return nil
+        }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for k in range {
+                guard b[k] >= UInt8(ascii: "0"), b[k] <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(b[k] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), year >= 1, let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return CalendarDay(year: year, month: month, day: day)
     }
 }
 

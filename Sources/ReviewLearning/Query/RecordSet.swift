@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Foundation
 
 /// The reviews a query reads, by position: the derived index, or reviews decoded from their files and packed the
@@ -29,31 +31,44 @@ package final class RecordSet: @unchecked Sendable {
         storage = []
     }
 
-    /// Decoded reviews, packed in memory as the index would pack them.
+    /// Decoded reviews, packed in memory as the index would pack them (on all cores).
     package init(_ reviews: [Review]) {
         origin = .decoded
         index = nil
         self.reviews = reviews
-        var chunks: [UnsafeMutableRawBufferPointer] = []
-        chunks.reserveCapacity(reviews.count)
-        views = reviews.map { review in
-            // Each review's bytes go to their own allocation as soon as they are packed, so the packing never
-            // holds more than one review's builder besides what it keeps.
-            let blob = BlobBuilder(ReviewDigest(review), source: UnsafeRawBufferPointer(start: nil, count: 0))
-            let parts = [blob.hot.bytes, blob.active.bytes, blob.cold.bytes]
-            let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, parts.reduce(0) { $0 + $1.count }), alignment: 8)
-            chunks.append(chunk)
-            var at = 0
-            let placed = parts.map { bytes in
-                let part = UnsafeMutableRawBufferPointer(rebasing: chunk[at..<at + bytes.count])
-                part.copyBytes(from: bytes)
-                at += bytes.count
-                return UnsafeRawBufferPointer(part)
-            }
-            // Packed from a decoded review, a blob always makes sense; `.empty` only keeps this total.
-            return ReviewView(hot: placed[0], active: placed[1], cold: placed[2]) ?? .empty
+        let packed = Mutex([Packed?](repeating: nil, count: reviews.count))
+        let step = 16
+        DispatchQueue.concurrentPerform(iterations: (reviews.count + step - 1) / step) { c in
+            let range = c * step..<min(reviews.count, (c + 1) * step)
+            let done = range.map { RecordSet.pack(reviews[$0]) }
+            packed.withLock { all in for (n, one) in zip(range, done) { all[n] = one } }
         }
-        storage = chunks
+        let all = packed.withLock { $0 }.compactMap { $0 }
+        views = all.map(\.view)
+        storage = all.map(\.memory)
+    }
+
+    /// A packed review and the memory it lives in (`@unchecked`: each is made on one thread, then handed over).
+    private struct Packed: @unchecked Sendable {
+        let memory: UnsafeMutableRawBufferPointer
+        let view: ReviewView
+    }
+
+    /// One review's bytes in their own allocation, so the packing never holds more than one review's builder per
+    /// core besides what it keeps.
+    private static func pack(_ review: Review) -> Packed {
+        let blob = BlobBuilder(ReviewDigest(review), source: UnsafeRawBufferPointer(start: nil, count: 0))
+        let parts = [blob.hot.bytes, blob.active.bytes, blob.cold.bytes]
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, parts.reduce(0) { $0 + $1.count }), alignment: 8)
+        var at = 0
+        let placed = parts.map { bytes in
+            let part = UnsafeMutableRawBufferPointer(rebasing: chunk[at..<at + bytes.count])
+            part.copyBytes(from: bytes)
+            at += bytes.count
+            return UnsafeRawBufferPointer(part)
+        }
+        // Packed from a decoded review, a blob always makes sense; `.empty` only keeps this total.
+        return Packed(memory: chunk, view: ReviewView(hot: placed[0], active: placed[1], cold: placed[2]) ?? .empty)
     }
 
     deinit { for chunk in storage { chunk.deallocate() } }
