@@ -45,4 +45,25 @@ struct TableTextTests {
         #expect(out.hasSuffix("}\n]\n"))
         #expect(out.components(separatedBy: "\"rec_id\" :").count == 8)
     }
+
+    @Test(
+        "a listing printed a piece at a time is the listing printed at once",
+        arguments: [ListFormat.table, .csv, .tsv, .json, .jsonl], [nil, ["text", "review"]])
+    func listingPieces(_ format: ListFormat, _ columns: [String]?) throws {
+        let hits = (0..<7).map { n in
+            SearchHit(review: "r\(n)", reference: "r\(n)/\(n)", kind: "recommendation", field: "text", text: "a, \"b\"\né \(n)")
+        }
+        for header in [true, false] {
+            let options = ListingOptions(format: format, columns: columns, header: header, width: 60)
+            let reference = try options.render(hits, SearchHit.listing)
+            for cuts in [[0, 7], [0, 1, 7], [0, 3, 3, 5, 7], [0, 0, 2, 7, 7], [0, 0]] {
+                var pieces = ListingPieces(options, SearchHit.listing)
+                var out = ""
+                for (from, to) in zip(cuts, cuts.dropFirst()) { out += try pieces.add(Array(hits[from..<to])) }
+                out += try pieces.end()
+                let expected = cuts.last == 0 ? try options.render([SearchHit](), SearchHit.listing) : reference
+                #expect(out == expected, "\(format) \(columns ?? []) header \(header), cut at \(cuts)")
+            }
+        }
+    }
 }

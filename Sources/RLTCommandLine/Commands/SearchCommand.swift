@@ -38,21 +38,24 @@ enum SearchCommand {
         let tracker = try invocation.store.loadTracker()
         let events = try invocation.store.loadEvents().events
         let countOnly = arguments.flag(.count)
-        var hits: [SearchHit] = []
         var counts = SearchCounts()
+        // Each wave of reviews' hits is printed as it comes (a table keeps them for its widths).
+        var pieces = ListingPieces(try ListingOptions(arguments, invocation), SearchHit.listing)
+        let print: ([SearchHit]) throws -> Void = { hits in
+            if !countOnly { invocation.out(try pieces.add(hits)) }
+        }
         // The index has every text search reads; without it, reviews are decoded a batch at a time.
         if let index = try QueryContext.storeIndex(invocation, tracker: tracker) {
-            (hits, counts) = RecordSearch.run(matcher, in: index, countOnly: countOnly)
+            counts = try RecordSearch.run(matcher, in: index, countOnly: countOnly, each: print)
             try QueryContext.requireIntact(index)
             QueryContext.reportSource(.index, count: index.count, invocation)
         } else {
             try invocation.store.forEachBatch(try invocation.store.reviewIDs()) { batch in
-                let found = RecordSearch.run(matcher, in: RecordSet(batch), countOnly: countOnly)
-                hits += found.hits
-                counts.add(found.counts)
+                counts.add(try RecordSearch.run(matcher, in: RecordSet(batch), countOnly: countOnly, each: print))
             }
             QueryContext.reportSource(.decoded, count: counts.reviews.total, invocation)
         }
+        var hits: [SearchHit] = []
         func check(_ review: String, _ reference: String, _ kind: String, _ field: String, _ text: String?) -> Bool {
             guard let text, matcher.matches(text) else { return false }
             hits.append(SearchHit(review: review, reference: reference, kind: kind, field: field, text: text))
@@ -72,7 +75,7 @@ enum SearchCommand {
         if countOnly {
             invocation.out(fitted(counts.sentence, width: invocation.terminalWidth))
         } else {
-            invocation.out(try ListingOptions(arguments, invocation).render(hits, SearchHit.listing))
+            invocation.out(try pieces.add(hits) + pieces.end())
         }
     }
 }

@@ -103,6 +103,14 @@ struct ListingOptions {
     var width: Int?
     var colour: Bool
 
+    init(format: ListFormat, columns: [String]? = nil, header: Bool = true, width: Int? = nil, colour: Bool = false) {
+        self.format = format
+        self.columns = columns
+        self.header = header
+        self.width = width
+        self.colour = colour
+    }
+
     init(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         format = try arguments.choice(.format, ListFormat.self) ?? .table
         columns = arguments.string(.columns).map {
@@ -173,4 +181,43 @@ struct AnyEncodable: Encodable {
     let value: any Encodable
     init(_ value: any Encodable) { self.value = value }
     func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}
+
+/// A listing printed a piece at a time: together the pieces are the bytes `ListingOptions.render` gives for all the
+/// rows at once, so memory holds one piece. A table needs every row's width: its rows are kept until `end`.
+struct ListingPieces<Row> {
+    private var options: ListingOptions
+    private let listing: Listing<Row>
+    private var array = JSONArrayPieces()
+    private var kept: [Row] = []
+    private var started = false
+
+    init(_ options: ListingOptions, _ listing: Listing<Row>) {
+        self.options = options
+        self.listing = listing
+    }
+
+    /// The text of these rows, after those already added.
+    mutating func add(_ rows: [Row]) throws -> String {
+        guard !rows.isEmpty else { return "" }
+        if options.format == .table {
+            kept += rows
+            return ""
+        }
+        let text = try options.render(rows, listing)
+        defer {
+            started = true
+            options.header = false
+        }
+        return options.format == .json ? array.add(text) : text
+    }
+
+    /// The rest of the text once every row is added (all of it for a table or an empty listing).
+    mutating func end() throws -> String {
+        switch options.format {
+        case .table: return try options.render(kept, listing)
+        case .json: return try array.end()
+        default: return started ? "" : try options.render([Row](), listing)
+        }
+    }
 }

@@ -51,12 +51,14 @@ package struct SearchCounts: Sendable, Equatable {
 /// the same hits in the same order: per review its title, summary and source, each finding's text, each
 /// recommendation's text, reason and outcomes, each action's text, measure, evidence, reason and updates.
 package enum RecordSearch {
-    /// The hits (none kept with `countOnly`) and the counts, in review order; reviews are searched on all cores, a
-    /// wave of reviews at a time, and the index's pages behind each wave are let go, so memory stays flat.
-    package static func run(_ matcher: TextMatcher, in records: RecordSet, countOnly: Bool) -> (hits: [SearchHit], counts: SearchCounts) {
-        let chunk = 64
-        let wave = 16 * chunk
-        var hits: [SearchHit] = []
+    /// The counts; `each` gets the hits (none with `countOnly`) a wave of reviews at a time, in review order.
+    /// Reviews are searched on all cores and the index's pages behind each wave are let go, so memory stays flat.
+    package static func run(
+        _ matcher: TextMatcher, in records: RecordSet, countOnly: Bool, each: ([SearchHit]) throws -> Void
+    ) rethrows -> SearchCounts {
+        // Waves of 256 reviews: few enough hits held at once even when nearly every text matches.
+        let chunk = 32
+        let wave = (countOnly ? 32 : 8) * chunk
         var counts = SearchCounts()
         for start in stride(from: 0, to: records.count, by: wave) {
             let end = min(records.count, start + wave)
@@ -70,14 +72,16 @@ package enum RecordSearch {
                 }
                 results.withLock { $0[c] = (hits, counts) }
             }
+            var hits: [SearchHit] = []
             for result in results.withLock({ $0 }) {
                 guard let result else { continue }
                 hits += result.hits
                 counts.add(result.counts)
             }
+            try each(hits)
             records.releaseBehind(end - 1)
         }
-        return (hits, counts)
+        return counts
     }
 
     private static func search(
