@@ -127,6 +127,33 @@ struct TextTableTests {
 
             """)
     }
+
+    @Test("a table streamed a chunk at a time is the table laid out at once: widths, cuts, blocks, colour")
+    func streamed() {
+        let columns = ["id", "rag", "text", "owners"]
+        // More rows than a chunk, the widest cells late, so the first pass must see them all.
+        let rows: [[String]] = (0..<2600).map { n in
+            let widest = n == 2500 ? String(repeating: "Zoë’s 日本 widest ", count: 8) : ""
+            return [
+                "r\(n)", ["red", "amber", "green"][n % 3], String(repeating: "word ", count: n % 17) + widest,
+                n % 5 == 0 ? "kent-police; home-office" : "",
+            ]
+        }
+        for width in [nil, 120, 60, 30, 12] as [Int?] {
+            for header in [true, false] {
+                var style = TextTable.Style(width: width, header: header)
+                style.colour = ragColour
+                var table = TextTable(columns)
+                for row in rows { table.add(row) }
+                let whole = table.layout(style).text
+                var out = ""
+                StreamedTable(columns: columns, freeText: columns.map(TextTable.freeText.contains), count: rows.count, style: style) {
+                    Array(rows[$0])
+                }.write { out += $0 }
+                #expect(out == whole, "width \(width.map(String.init) ?? "none"), header \(header)")
+            }
+        }
+    }
 }
 
 @Suite("The screen checker finds what a person would see wrong")

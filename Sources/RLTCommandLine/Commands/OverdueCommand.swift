@@ -31,37 +31,44 @@ enum OverdueCommand {
     /// rows with the options it is given (the review column left out, two cells narrower).
     static func grouped(
         total: Int, shown: Int, review: (Int) -> (id: String, title: String), isRecommendation: (Int) -> Bool,
-        layout: (ListingOptions) throws -> TextTable.Layout, options: ListingOptions, asOf: CalendarDay
-    ) throws -> String {
-        guard total > 0 else { return fitted("Nothing overdue as of \(asOf).", width: options.width) }
+        table: (ListingOptions) throws -> StreamedTable, options: ListingOptions, asOf: CalendarDay,
+        write: (String) -> Void
+    ) throws {
+        guard total > 0 else { return write(fitted("Nothing overdue as of \(asOf).", width: options.width)) }
         var options = options
         options.columns = (options.columns ?? RecordColumn.defaults(.overdue)).filter { $0 != "review" }
         options.width = options.width.map { $0 - 2 }
-        var out = ""
         if shown > 0 {
-            let table = try layout(options)
-            out = table.header.map { "  \($0)\n" }.joined()
+            // A review's rows at a time: the table measured all of them first, so every group lines up.
+            let table = try table(options)
+            var out = table.header.map { "  \($0)\n" }.joined()
+            var started = !out.isEmpty
             var index = 0
             while index < shown {
                 let (id, title) = review(index)
                 var end = index + 1
                 while end < total && review(end).id == id { end += 1 }
                 let printed = min(end, shown)
-                out += (out.isEmpty ? "" : "\n")
+                out += (started ? "\n" : "")
                     + heading(id, title, count: end - index, shown: printed - index, width: options.width.map { $0 + 2 })
                     + "\n"
-                for (k, row) in table.rows[index..<printed].enumerated() {
+                started = true
+                for (k, row) in table.lines(index..<printed).enumerated() {
                     if table.separated && k > 0 { out += "\n" }
                     for line in row { out += line.isEmpty ? "\n" : "  \(line)\n" }
                 }
+                if out.utf8.count >= 1 << 16 {
+                    write(out)
+                    out = ""
+                }
                 index = end
             }
-            out += "\n"
+            write(out + "\n")
         }
         let recs = (0..<total).filter(isRecommendation).count
         var sentence = "\(total) overdue as of \(asOf): \(counted(recs, "recommendation")), \(counted(total - recs, "action"))"
         if shown < total { sentence += shown == 0 ? "; none shown (--limit 0)" : "; the first \(shown) shown (--limit \(shown))" }
-        return out + fitted(sentence + ".", width: options.width.map { $0 + 2 })
+        write(fitted(sentence + ".", width: options.width.map { $0 + 2 }))
     }
 
     /// `child-g — Child G (13 overdue)`, or `(13 overdue, 2 shown)` under `--limit`; the title cut (or left out) to

@@ -24,14 +24,14 @@ enum RecordListingPrinter {
             invocation.out(try options.render(shown, wholeRecords(listing)))
         } else if listing.kind == .overdue && options.format == .table && sort == nil {
             // Unsorted, the rows shown are the first of `rows`: headings and totals count from all of them.
-            invocation.out(
-                try OverdueCommand.grouped(
-                    total: total, shown: shown.count, review: { listing.review(of: rows[$0]) },
-                    isRecommendation: { !rows[$0].isAction },
-                    layout: { options in try cells(listing, shown, options).layout() }, options: options,
-                    asOf: invocation.asOf))
+            try OverdueCommand.grouped(
+                total: total, shown: shown.count, review: { listing.review(of: rows[$0]) },
+                isRecommendation: { !rows[$0].isAction }, table: { options in try table(listing, shown, options) },
+                options: options, asOf: invocation.asOf, write: invocation.out)
+        } else if options.format == .table {
+            try table(listing, shown, options).write(invocation.out)
         } else {
-            invocation.out(try cells(listing, shown, options).render())
+            invocation.out(try cells(listing, shown, options))
         }
         try Ordering.finish(total: total, arguments)
     }
@@ -44,18 +44,29 @@ enum RecordListingPrinter {
         return try options.selectedColumns(names).compactMap { chosen in all.first { $0.name == chosen.name } }
     }
 
-    /// The shown rows as cells of the columns `options` choose, ready for the table or JSON renderer.
-    private static func cells(
-        _ listing: RecordListing, _ rows: [MatchedRow], _ options: ListingOptions
-    ) throws -> (render: () throws -> String, layout: () throws -> TextTable.Layout) {
+    /// The shown rows as JSON of the columns `options` choose.
+    private static func cells(_ listing: RecordListing, _ rows: [MatchedRow], _ options: ListingOptions) throws -> String {
         let columns = try selectedColumns(listing.kind, options)
         let chosen = columns.map(\.name)
-        let cells = listing.cells(rows, columns)
         let generic = Listing<[String]>(
             columns: chosen.enumerated().map { k, name in Column(name: name) { $0[k] } }, defaults: chosen, json: { $0 })
         var options = options
         options.columns = chosen
-        return ({ try options.render(cells, generic) }, { try options.layout(cells, generic) })
+        return try options.render(listing.cells(rows, columns), generic)
+    }
+
+    /// The shown rows as a table of the columns `options` choose, made a chunk of rows at a time.
+    private static func table(_ listing: RecordListing, _ rows: [MatchedRow], _ options: ListingOptions) throws -> StreamedTable {
+        let columns = try selectedColumns(listing.kind, options)
+        var style = TextTable.Style(width: options.width, header: options.header)
+        if options.colour { style.colour = ragColour }
+        return StreamedTable(
+            columns: columns.map(\.name), freeText: columns.map { TextTable.freeText.contains($0.name) }, count: rows.count,
+            style: style,
+            cells: { range in
+                defer { if let last = rows[range].last { listing.release(before: last, first: range.lowerBound == 0) } }
+                return listing.cells(Array(rows[range]), columns)
+            })
     }
 
     /// The listing of whole records, for JSON: each row's stored record (`record`).

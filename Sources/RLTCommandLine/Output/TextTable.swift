@@ -66,19 +66,54 @@ struct TextTable {
 
     /// Chooses the table or block layout for `style.width` and lays every row out.
     func layout(_ style: Style) -> Layout {
-        let heads = columns.map { $0.uppercased() }
-        // Each cell is measured once: the natural widths, the padding and the decision to cut all use it.
-        let cellWidths = rows.map { $0.map(DisplayWidth.of) }
         var natural = [Int](repeating: 0, count: columns.count)
-        for row in cellWidths {
-            for (i, cells) in row.enumerated() where i < natural.count { natural[i] = max(natural[i], cells) }
+        TextTable.widen(&natural, rows)
+        let plan = plan(natural, style)
+        return Layout(header: header(plan, style), rows: rows.map { lines($0, plan, style) }, separated: plan.isBlocks)
+    }
+
+    /// How rows are laid out: a table with these column widths, or blocks this wide.
+    enum Plan {
+        case table([Int])
+        case blocks(Int)
+
+        var isBlocks: Bool {
+            if case .blocks = self { return true }
+            return false
         }
+    }
+
+    /// `natural` (the widest cell of each column so far) widened by these rows' sanitised cells.
+    static func widen(_ natural: inout [Int], _ rows: [[String]]) {
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < natural.count { natural[i] = max(natural[i], DisplayWidth.of(cell)) }
+        }
+    }
+
+    /// The layout for rows whose widest cells are `natural`: a table when every column fits `style.width` with only
+    /// free text cut (always in a pipe), else blocks.
+    func plan(_ natural: [Int], _ style: Style) -> Plan {
+        var natural = natural
         if style.header {
-            for (i, head) in heads.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(head)) }
+            for (i, head) in columns.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(head.uppercased())) }
         }
-        guard let width = style.width else { return table(heads, cellWidths, widths: natural, style) }
-        if let widths = fitted(natural, into: width) { return table(heads, cellWidths, widths: widths, style) }
-        return blocks(width: width, style)
+        guard let width = style.width else { return .table(natural) }
+        if let widths = fitted(natural, into: width) { return .table(widths) }
+        return .blocks(width)
+    }
+
+    /// The header's lines (none for blocks or without a header).
+    func header(_ plan: Plan, _ style: Style) -> [String] {
+        guard style.header, case .table(let widths) = plan else { return [] }
+        return tableLines(columns.map { $0.uppercased() }, widths: widths, isHeader: true, style)
+    }
+
+    /// One row's lines (its sanitised cells).
+    func lines(_ row: [String], _ plan: Plan, _ style: Style) -> [String] {
+        switch plan {
+        case .table(let widths): return tableLines(row, widths: widths, isHeader: false, style)
+        case .blocks(let width): return block(row, width: width, style)
+        }
     }
 
     /// Column widths that fit `total` cells with only free-text columns cut, or nil when none do.
@@ -105,75 +140,66 @@ struct TextTable {
         return widths
     }
 
-    private func table(_ heads: [String], _ cellWidths: [[Int]], widths: [Int], _ style: Style) -> Layout {
+    /// One row's lines in a table: cells cut (or the last one wrapped) to their widths, columns two cells apart.
+    private func tableLines(_ cells: [String], widths: [Int], isHeader: Bool, _ style: Style) -> [String] {
         let last = columns.count - 1
-        /// One row's lines: cells cut (or the last one wrapped) to their widths, columns two cells apart.
-        func lines(_ cells: [String], _ measured: [Int], isHeader: Bool) -> [String] {
-            var pieces: [[(text: String, cells: Int)]] = []
-            for (i, cell) in cells.enumerated() where i <= last {
-                if measured[i] <= widths[i] {
-                    pieces.append([(cell, measured[i])])
-                } else if style.wrap && i == last && !isHeader && isFreeText[i] {
-                    pieces.append(DisplayWidth.wrap(cell, width: widths[i]).map { ($0, DisplayWidth.of($0)) })
-                } else {
-                    let cut = DisplayWidth.cut(cell, to: widths[i])
-                    pieces.append([(cut, DisplayWidth.of(cut))])
-                }
-            }
-            let height = pieces.map(\.count).max() ?? 1
-            return (0..<height).map { k in
-                var line = ""
-                for (i, piece) in pieces.enumerated() {
-                    let (cell, used) = k < piece.count ? piece[k] : ("", 0)
-                    line += isHeader || cell.isEmpty ? cell : painted(cell, style.colour?(columns[i], cells[i]))
-                    if i < pieces.count - 1 { line += String(repeating: " ", count: max(0, widths[i] - used) + 2) }
-                }
-                return trimmed(line)
+        var pieces: [[(text: String, cells: Int)]] = []
+        for (i, cell) in cells.enumerated() where i <= last {
+            let measured = DisplayWidth.of(cell)
+            if measured <= widths[i] {
+                pieces.append([(cell, measured)])
+            } else if style.wrap && i == last && !isHeader && isFreeText[i] {
+                pieces.append(DisplayWidth.wrap(cell, width: widths[i]).map { ($0, DisplayWidth.of($0)) })
+            } else {
+                let cut = DisplayWidth.cut(cell, to: widths[i])
+                pieces.append([(cut, DisplayWidth.of(cut))])
             }
         }
-        return Layout(
-            header: style.header ? lines(heads, heads.map(DisplayWidth.of), isHeader: true) : [],
-            rows: zip(rows, cellWidths).map { lines($0, $1, isHeader: false) })
+        let height = pieces.map(\.count).max() ?? 1
+        return (0..<height).map { k in
+            var line = ""
+            for (i, piece) in pieces.enumerated() {
+                let (cell, used) = k < piece.count ? piece[k] : ("", 0)
+                line += isHeader || cell.isEmpty ? cell : painted(cell, style.colour?(columns[i], cells[i]))
+                if i < pieces.count - 1 { line += String(repeating: " ", count: max(0, widths[i] - used) + 2) }
+            }
+            return trimmed(line)
+        }
     }
 
     /// One block a record: short fields flowed as `label: value`, free text on its own lines, a blank line between.
-    private func blocks(width: Int, _ style: Style) -> Layout {
-        var out: [[String]] = []
-        for row in rows {
-            var lines: [String] = []
-            var line = ""
-            var used = 0
-            func flush() {
-                if used > 0 { lines.append(line) }
-                line = ""
-                used = 0
-            }
-            var freeText: [String] = []
-            for (i, cell) in row.enumerated() where i < columns.count {
-                let label = columns[i] + ":"
-                let colour = cell.isEmpty ? nil : style.colour?(columns[i], cell)
-                if isFreeText[i] {
-                    freeText += freeTextLines(label, cell, width: width, wrap: style.wrap).map { label, value in
-                        value.isEmpty ? label : label + " " + painted(value, colour)
-                    }
-                    continue
-                }
-                let room = width - DisplayWidth.of(label) - 1
-                let value = room >= 1 ? DisplayWidth.cut(cell, to: room) : ""
-                let cells = DisplayWidth.of(label) + (value.isEmpty ? 0 : 1 + DisplayWidth.of(value))
-                if used > 0 && used + 2 + cells > width { flush() }
-                if used > 0 {
-                    line += "  "
-                    used += 2
-                }
-                line += value.isEmpty ? DisplayWidth.cut(label, to: width) : label + " " + painted(value, colour)
-                used += min(cells, width)
-            }
-            flush()
-            lines += freeText
-            out.append(lines)
+    private func block(_ row: [String], width: Int, _ style: Style) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        func flush() {
+            if used > 0 { lines.append(line) }
+            line = ""
+            used = 0
         }
-        return Layout(header: [], rows: out, separated: true)
+        var freeText: [String] = []
+        for (i, cell) in row.enumerated() where i < columns.count {
+            let label = columns[i] + ":"
+            let colour = cell.isEmpty ? nil : style.colour?(columns[i], cell)
+            if isFreeText[i] {
+                freeText += freeTextLines(label, cell, width: width, wrap: style.wrap).map { label, value in
+                    value.isEmpty ? label : label + " " + painted(value, colour)
+                }
+                continue
+            }
+            let room = width - DisplayWidth.of(label) - 1
+            let value = room >= 1 ? DisplayWidth.cut(cell, to: room) : ""
+            let cells = DisplayWidth.of(label) + (value.isEmpty ? 0 : 1 + DisplayWidth.of(value))
+            if used > 0 && used + 2 + cells > width { flush() }
+            if used > 0 {
+                line += "  "
+                used += 2
+            }
+            line += value.isEmpty ? DisplayWidth.cut(label, to: width) : label + " " + painted(value, colour)
+            used += min(cells, width)
+        }
+        flush()
+        return lines + freeText
     }
 
     /// A free-text field in a block: `label: value` cut to the width, or wrapped under its label.

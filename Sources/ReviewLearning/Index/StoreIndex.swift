@@ -78,6 +78,9 @@ package final class StoreIndex: @unchecked Sendable {
         }
     }
 
+    /// Starts releasing from the beginning again, for a walk over reviews already walked (and released) once.
+    package func rewindReleases() { releaseLock.withLock { released = [:] } }
+
     private let releaseLock = NSLock()
     /// How far each file's hot, active and cold regions were released.
     private var released: [Int: [Int]] = [:]

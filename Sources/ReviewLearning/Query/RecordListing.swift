@@ -53,6 +53,13 @@ package struct RecordListing: Sendable {
         return all
     }
 
+    /// Lets the index's pages before `row`'s review go (`StoreIndex.releaseBehind`), for a caller that walks the
+    /// rows in order more than once (a table measures, then prints): `first` starts a walk.
+    package func release(before row: MatchedRow, first: Bool) {
+        if first { records.rewindReleases() }
+        records.releaseBehind(Int(row.review))
+    }
+
     /// The positions of the reviews with a match.
     package func reviewsWithMatches() -> [Int] {
         var rows: [MatchedRow] = []

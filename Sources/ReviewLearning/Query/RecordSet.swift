@@ -83,6 +83,9 @@ package final class RecordSet: @unchecked Sendable {
     /// Lets the index's pages before review `n` go (see `StoreIndex.releaseBehind`); nothing for decoded reviews.
     func releaseBehind(_ n: Int) { index?.releaseBehind(n) }
 
+    /// See `StoreIndex.rewindReleases`.
+    func rewindReleases() { index?.rewindReleases() }
+
     /// False when an index file was cut short by another process while it was read (see `StoreIndex.isIntact`).
     package var isIntact: Bool { index?.isIntact ?? true }
 }
