@@ -158,7 +158,11 @@ struct IndexEquivalenceTests {
             q.append(["search", term, "--count"])
             q.append(["search", term, "--format", "csv", "--columns", "review,reference,kind,field,text"])
         }
-        q.append(["search", "risk", "--format", "json", "--limit", "40"])
+        q.append(["finding", "list"])
+        q.append(["finding", "list", "--audience", "police", "--audience", "kent-police"])
+        q.append(["finding", "list", "--format", "json"])
+        q.append(["finding", "list", "--audience", "no-such-sector"])
+        q.append(["search", "risk", "--format", "json"])
         q.append(["search", "MARAC"])
         q.append(["export", "recommendations", "--overdue"])
         q.append(["export", "actions", "--format", "jsonl", "--owner", "kent-police"])
@@ -174,6 +178,7 @@ struct IndexEquivalenceTests {
     /// few named files, decoded) or JSON of whole records.
     static func indexAnswers(_ arguments: [String]) -> Bool {
         if arguments.first == "search" { return true }
+        if arguments.prefix(2) == ["finding", "list"] { return !arguments.contains("json") && !arguments.contains("--review") }
         let listing =
             ["overdue", "summary"].contains(arguments.first ?? "")
             || ["rec", "action", "review"].contains(arguments.first ?? "") && arguments.dropFirst().first == "list"

@@ -16,22 +16,41 @@ enum FindingListCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let audiences = arguments.strings(.audience)
-        // Only the findings are kept, not their reviews, which are read a batch at a time.
-        var rows: [WithReview<Finding>] = []
-        try forEachReview(arguments, invocation) { review in
-            for finding in review.findings where audiences.isEmpty || audiences.contains(finding.audience) {
-                rows.append(WithReview(review: review.id, record: finding))
-            }
-        }
         if try arguments.choice(.format, OutputFormat.self) == .json {
+            // Whole findings (with their history): only the findings are kept, their reviews read a batch at a time.
+            var rows: [WithReview<Finding>] = []
+            try forEachReview(arguments, invocation) { review in
+                for finding in review.findings where audiences.isEmpty || audiences.contains(finding.audience) {
+                    rows.append(WithReview(review: review.id, record: finding))
+                }
+            }
             invocation.out(try JSONOutput.render(rows))
             return
         }
-        var table = TextTable(["review", "id", "audience", "themes", "text"])
-        for row in rows {
-            let finding = row.record
-            table.add([row.review, finding.id, finding.audience, list(finding.themes), finding.text])
+        // The table's cells are in the index; without it (or for --review), reviews are decoded a batch at a time.
+        var rows: [[String]] = []
+        if arguments.strings(.review).isEmpty,
+            let index = try QueryContext.storeIndex(invocation, tracker: try invocation.store.loadTracker())
+        {
+            rows = FindingListing.rows(index, audiences: audiences)
+            try QueryContext.requireIntact(index)
+            QueryContext.reportSource(.index, count: index.count, invocation)
+        } else if arguments.strings(.review).isEmpty {
+            var decoded = 0
+            try invocation.store.forEachBatch(try invocation.store.reviewIDs()) { batch in
+                decoded += batch.count
+                rows += FindingListing.rows(RecordSet(batch), audiences: audiences)
+            }
+            QueryContext.reportSource(.decoded, count: decoded, invocation)
+        } else {
+            let named = try reviews(arguments, invocation)
+            rows = FindingListing.rows(RecordSet(named), audiences: audiences)
+            QueryContext.reportSource(.decoded, count: named.count, invocation)
         }
-        invocation.out(table.render(width: invocation.terminalWidth))
+        let columns = FindingListing.columns
+        StreamedTable(
+            columns: columns, freeText: columns.map(TextTable.freeText.contains), count: rows.count,
+            style: TextTable.Style(width: invocation.terminalWidth), cells: { Array(rows[$0]) }
+        ).write(invocation.out)
     }
 }
