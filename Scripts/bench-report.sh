@@ -66,10 +66,12 @@ full-decode path, kept behind \`RLT_NO_INDEX=1\` and now spread over both cores,
   record text. Deleting \`.index/\` loses nothing.
 - **Format** (one file, memory-mapped, little-endian): a header (magic, format version, store schema, section
   offsets, a 64-bit checksum), one 96-byte entry per review file (name, size, mtime and ctime in ns, inode, device,
-  content hash, offsets), then per review a position-independent *hot* blob — fixed-size rows per recommendation
-  (52 bytes) and action (44 bytes): ids, codes, statuses, due/original/completed dates as (kind, last day),
-  last-update day, outcome count and latest outcome, and offsets of texts — and two text regions: texts of open
-  records (*active*) and of terminal ones (*cold*), so \`overdue\` never touches most text.
+  content hash, offsets), then per review a position-independent *hot* blob — a 96-byte header (type, status,
+  partnerships, themes, five dates, converted_from), fixed-size rows per finding (16 bytes), recommendation (56) and
+  action (48): ids, codes, statuses, due/original/completed dates as (kind, last day), last-update day, outcome
+  count and latest outcome, and offsets of texts — and two text regions: texts of open records (*active*) and of
+  terminal ones, findings and the reviews' summaries and sources (*cold*), so \`overdue\` never touches most text.
+  Format 3 (issue 16) keeps every text \`search\` and \`--text\` read, outcomes' and progress notes' included.
 - **Validation on every run**: list \`reviews/\`, \`stat\` every \`*.json\` (in parallel), and use an entry only if size,
   mtime, ctime, inode and device all match. A file changed within two seconds of being indexed is *racy* (a second
   change could keep the same times) and is also compared by content hash. Changed and new files are re-read; a
@@ -82,14 +84,19 @@ full-decode path, kept behind \`RLT_NO_INDEX=1\` and now spread over both cores,
   times faster than strict check plus \`JSONDecoder\`, on all cores. Whenever it is not sure it hands the file to the
   store's decoder, whose errors are then exactly the full path's. A test feeds it every generated review and
   thousands of damaged copies and checks it never accepts what the decoder would not, or disagrees with it.
-- **Queries**: \`rec list\`, \`action list\`, \`overdue\` and \`summary\` filter and print straight from the index. One
-  query engine serves both sources (issue 15): decoded reviews are packed in memory exactly as the index packs
-  them, so the filters, derived views, columns and formats are written once (\`RecordQuery\`, \`RecordColumn\`,
-  \`Delimited\`). CSV and TSV stream out review by review on all cores, releasing the index's pages behind them,
-  so memory stays flat. JSON of
-  whole records and \`--text\` need what the index does not keep (histories, outcome texts): the index then picks
-  the reviews that can match and only those are decoded (\`review list\` and \`export\` likewise, or all of them).
-  \`--review\` names a few files and keeps the full-decode path.
+- **Queries**: \`rec list\`, \`action list\`, \`overdue\`, \`summary\`, \`search\`, \`review list\` and the \`finding
+  list\` table filter and print straight from the index, \`--text\` included. One query engine serves both sources
+  (issue 15): decoded reviews are packed in memory exactly as the index packs them, so the filters, derived views,
+  columns and formats are written once (\`RecordQuery\`, \`RecordColumn\`, \`RecordSearch\`, \`ReviewListing\`,
+  \`FindingListing\`, \`Delimited\`). CSV and TSV stream out review by review on all cores, releasing the index's
+  pages behind them, so memory stays flat; search prints a wave of 256 reviews at a time; human tables measure
+  every row in a first pass and print a chunk of rows at a time in a second (\`StreamedTable\`), so a 40,000-row
+  table keeps its alignment without holding its strings. Search compares sixteen bytes at a time (SIMD), and
+  folds accented Latin and common punctuation from a table Foundation filled, so only other scripts go through
+  Foundation. What needs the stored records (histories, links, outcome dates: JSON of whole records, \`export\`,
+  \`log\`, \`report\`, the \`finding list\` JSON) is decoded 128 reviews at a time on all cores (\`ReviewReader\`
+  reads rlt's own JSON straight from the bytes, else the decoder decides), packed on all cores, and printed or
+  written a batch at a time. \`--review\` names a few files and keeps the full-decode path.
 - **Fallbacks**: \`RLT_NO_INDEX=1\` switches the index off (the full-decode path, as before). Stores under 1 MiB of
   review files, and stores rlt cannot write, get the same index in memory only; nothing is written.
 - **\`rlt check\`** compares the index with the files: an entry that matches a file's size and times but disagrees
@@ -298,12 +305,14 @@ cat <<EOF
 - Everything above was measured on warm page caches: the review files had just been read, the index had just been
   checked. A cold cache adds the disk reads of the index (about 160 MB at 100k, of which queries read the
   *hot* third and the texts they print) or, on a first run, of the JSON.
-- The default \`rlt overdue\` table (and tables of other long listings, \`--sort\`, and JSON with \`--columns\`) gathers
-  every row before printing, because an aligned table needs every cell's width: at 100k recommendations (about
-  41,000 overdue rows) it takes the time and memory shown for \`overdue (table)\` above. CSV and TSV stream.
-- JSON of whole records (\`--format json\` without \`--columns\`), \`--text\`, \`review list\` and \`export\` need the
-  stored records: the index only picks the reviews that can match, which are then decoded in parallel. For
-  selective queries that is fast; for all of a national store it is the full-decode time above.
+- Tables on a terminal or in a pipe are aligned over every row: the first pass reads every row's cells once more
+  than CSV does, so a table of all 300,000 actions takes about twice as long as their CSV, in flat memory.
+- Still over the targets of issue 16 (see the table above): \`report\` (Markdown and HTML, and scoped by \`--owner\`)
+  decodes every review and holds them (about 14 s and 1.5 GB for the whole national report, against 1 s); JSON of
+  every whole record (\`rec list --format json\`, about 4.6 s against 1.5 s) is Foundation's \`JSONEncoder\` over
+  136 MB of output; \`log\` and \`review list --format json\` decode every review; \`summary\` by review (10,000 rows)
+  is just over 100 ms. Each needs the index to hold what it prints (histories, outcome dates and authors) or an
+  encoder of our own.
 - Updates write and \`fsync\` the review file and its directory (DESIGN §7); their time depends on the disk. The
   rest is Foundation's \`JSONDecoder\` and \`JSONEncoder\` on the one review file (and \`tracker.json\`), so an update
   costs in proportion to that file, not to the store. Each timed update adds a history entry, so the file grows
