@@ -200,7 +200,8 @@ cat <<EOF
 Targets: every read command ≤ 100 ms and ≤ 64 MB with the index valid, except where the output itself is large
 (then memory ≤ 64 MB and time grows with the bytes printed); the whole report ≤ 1 s, a scoped report ≤ 100 ms;
 \`export --out\` of every table ≤ 3 s; \`rec list --format json\` of every record ≤ 1.5 s; \`search --count\` faster than
-grep. Output is the bytes printed at $largest.
+grep. Output is the bytes printed at $largest (– where not measured: \`overdue (table)\` prints about 17 MB, a table
+of every overdue record; \`export --out\` writes 222 MB of files).
 
 | command | output | median | peak memory | limit | verdict |
 |---|---|---|---|---|---|
@@ -210,7 +211,7 @@ while IFS='|' read -r op limit; do
     m=$(get "$largest" rlt "$op" 5)
     [ -z "$t" ] && continue
     out=$(awk -F'\t' -v n="$largest" -v o="$op" '$1 == n && $2 == o { print $3 }' "$WORK/output-bytes.tsv" 2>/dev/null)
-    size=$(awk -v b="${out:-0}" 'BEGIN { if (b >= 1e6) printf "%.1f MB", b / 1e6; else printf "%.0f kB", b / 1e3 }')
+    size=$(awk -v b="$out" 'BEGIN { if (b == "") printf "–"; else if (b >= 1e6) printf "%.1f MB", b / 1e6; else printf "%.0f kB", b / 1e3 }')
     mem_mb=$(awk -v k="$m" 'BEGIN { printf "%.1f", k / 1024 }')
     if [ "$limit" = large ]; then
         limit_text="≤ 64 MB (large output)"
@@ -237,7 +238,7 @@ rec list --format csv|large
 summary|100
 summary --by owner|100
 event list|100
-overdue (table)|100
+overdue (table)|large
 report --format html --since 2025-01-01|1000
 report --format markdown|1000
 report --review R|100
@@ -272,7 +273,7 @@ cat <<EOF
 sqlite3's LIKE folds ASCII case only (\`marac\` finds MARAC, \`chloe\` does not find Chloé) and reads one text column
 of one table; rlt's search and \`--text\` fold case and accents in every script and read every text of every record
 (reasons, outcomes, measures, evidence, progress notes). jq writes one table of six columns to stdout; \`export
---out\` writes all seven tables with every column, as files.
+--out\` writes all nine tables with every column, as files.
 EOF
 
 echo
@@ -303,16 +304,16 @@ cat <<EOF
 ## Notes and what is left
 
 - Everything above was measured on warm page caches: the review files had just been read, the index had just been
-  checked. A cold cache adds the disk reads of the index (about 160 MB at 100k, of which queries read the
-  *hot* third and the texts they print) or, on a first run, of the JSON.
+  checked. A cold cache adds the disk reads of the index (about 200 MB at 100k, of which listings read the
+  *hot* part and the texts they print, and search reads the texts) or, on a first run, of the JSON.
 - Tables on a terminal or in a pipe are aligned over every row: the first pass reads every row's cells once more
   than CSV does, so a table of all 300,000 actions takes about twice as long as their CSV, in flat memory.
 - Still over the targets of issue 16 (see the table above): \`report\` (Markdown and HTML, and scoped by \`--owner\`)
-  decodes every review and holds them (about 14 s and 1.5 GB for the whole national report, against 1 s); JSON of
-  every whole record (\`rec list --format json\`, about 4.6 s against 1.5 s) is Foundation's \`JSONEncoder\` over
-  136 MB of output; \`log\` and \`review list --format json\` decode every review; \`summary\` by review (10,000 rows)
-  is just over 100 ms. Each needs the index to hold what it prints (histories, outcome dates and authors) or an
-  encoder of our own.
+  decodes every review and holds them (about 11 s and 1.5 GB for the whole national report, against 1 s); JSON of
+  every whole record (\`rec list --format json\`, about 4.4 s against 1.5 s) is Foundation's \`JSONEncoder\` over
+  137 MB of output; \`log\` (90 MB) and \`review list --format json\` decode every review; \`summary\` by review
+  (10,000 rows) and the \`review list\` table are just over 100 ms. Each needs the index to hold what it prints
+  (histories, outcome dates and authors) or an encoder of our own.
 - Updates write and \`fsync\` the review file and its directory (DESIGN §7); their time depends on the disk. The
   rest is Foundation's \`JSONDecoder\` and \`JSONEncoder\` on the one review file (and \`tracker.json\`), so an update
   costs in proportion to that file, not to the store. Each timed update adds a history entry, so the file grows
