@@ -128,7 +128,11 @@ struct ListingOptions {
             let objects: [AnyEncodable] = rows.map { row in AnyEncodable(json(row)) }
             return format == .json ? try JSONOutput.render(objects) : try JSONOutput.lines(objects)
         }
-        if format == .table { return try layout(rows, listing).text }
+        if format == .table {
+            var text = ""
+            table(rows, chosen).write { text += $0 }
+            return text
+        }
         let cells = rows.map { row in chosen.map { $0.value(row) } }
         if let delimited = format.delimited { return delimited.render(header: header ? chosen.map(\.name) : nil, rows: cells) }
         let objects: [[String: JSONValue]] = cells.map { row in
@@ -137,14 +141,19 @@ struct ListingOptions {
         return format == .json ? try JSONOutput.render(objects) : try JSONOutput.lines(objects)
     }
 
-    /// The rows as a table fitted to the terminal (`TextTable`), the RAG coloured when colour is on.
-    func layout<Row>(_ rows: [Row], _ listing: Listing<Row>) throws -> TextTable.Layout {
-        let chosen = try selectedColumns(listing)
-        var table = TextTable(chosen.map(\.name), freeText: chosen.map(\.isFreeText))
-        for row in rows { table.add(chosen.map { $0.value(row) }) }
+    /// The rows as a table fitted to the terminal, the RAG coloured when colour is on; each row's cells are made
+    /// when the table needs them, so a long listing never holds them all (`StreamedTable`).
+    private func table<Row>(_ rows: [Row], _ chosen: [Column<Row>]) -> StreamedTable {
+        StreamedTable(
+            columns: chosen.map(\.name), freeText: chosen.map(\.isFreeText), count: rows.count, style: tableStyle,
+            cells: { range in rows[range].map { row in chosen.map { $0.value(row) } } })
+    }
+
+    /// How a table prints: fitted to the terminal's width, the RAG coloured when colour is on.
+    var tableStyle: TextTable.Style {
         var style = TextTable.Style(width: width, header: header)
         if colour { style.colour = ragColour }
-        return table.layout(style)
+        return style
     }
 
     func selectedColumns<Row>(_ listing: Listing<Row>) throws -> [Column<Row>] {

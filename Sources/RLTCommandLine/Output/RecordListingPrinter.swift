@@ -58,11 +58,9 @@ enum RecordListingPrinter {
     /// The shown rows as a table of the columns `options` choose, made a chunk of rows at a time.
     private static func table(_ listing: RecordListing, _ rows: [MatchedRow], _ options: ListingOptions) throws -> StreamedTable {
         let columns = try selectedColumns(listing.kind, options)
-        var style = TextTable.Style(width: options.width, header: options.header)
-        if options.colour { style.colour = ragColour }
         return StreamedTable(
             columns: columns.map(\.name), freeText: columns.map { TextTable.freeText.contains($0.name) }, count: rows.count,
-            style: style,
+            style: options.tableStyle,
             cells: { range in
                 defer { if let last = rows[range].last { listing.release(before: last, first: range.lowerBound == 0) } }
                 return listing.cells(Array(rows[range]), columns)
