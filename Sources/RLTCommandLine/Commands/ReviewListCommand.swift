@@ -40,12 +40,9 @@ enum ReviewListCommand {
         let options = try ListingOptions(arguments, invocation)
         if options.format.isJSON && options.columns == nil {
             // Whole reviews, decoded a batch at a time.
-            var array = JSONArrayPieces()
-            try invocation.store.forEachBatch(shown.map(\.id)) { batch in
-                let text = try options.render(batch, Listings.wholeReviews)
-                invocation.out(options.format == .json ? array.add(text) : text)
-            }
-            if options.format == .json { invocation.out(try array.end()) }
+            var pieces = ListingPieces(options, Listings.wholeReviews)
+            try invocation.store.forEachBatch(shown.map(\.id)) { invocation.out(try pieces.add($0)) }
+            invocation.out(try pieces.end())
         } else {
             invocation.out(try options.render(shown, Listings.reviews))
         }

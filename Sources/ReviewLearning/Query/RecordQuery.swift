@@ -15,8 +15,8 @@ package struct MatchedRow: Sendable {
 
 /// `Query` over packed reviews (`ReviewView`): the filters of `RecordFilter` and the derived views of `DueState`,
 /// computed on numbers and codes. The one implementation of the record filters, whether the reviews come from the
-/// index or were decoded (`RecordSet`). `--text` is matched on the packed texts (text, reason, outcomes; measure,
-/// evidence, updates) and the record's id, as `Recommendation.allText` and `AgencyAction.allText` list them.
+/// index or were decoded (`RecordSet`). `--text` is matched on the packed texts (a recommendation's text, reason
+/// and outcomes; an action's text, measure, evidence, reason and updates) and the record's id.
 struct RecordQuery: Sendable {
     let filter: RecordFilter
     let asOf: Int32

@@ -1,6 +1,6 @@
 import Dispatch
-import Synchronization
 import Foundation
+import Synchronization
 
 /// The reviews a query reads, by position: the derived index, or reviews decoded from their files and packed the
 /// way the index packs them. Either way the query engine reads the same `ReviewView`s, so every filter, derived

@@ -3,10 +3,11 @@ import Foundation
 /// Case- and accent-insensitive matching ("Éléonore" finds "eleonore"; NFC and NFD alike).
 ///
 /// Folding goes through Foundation, which is slow (it was most of `search` at national scale), so when the needle
-/// folds to printable ASCII and tabled characters (below), texts take shortcuts with the same answer. Folding ASCII only lowercases A–Z, so in an
-/// ASCII text the needle is found exactly where its lowercase bytes are. A text that also holds common precomposed
-/// characters (accented Latin letters, dashes, quotes, arrows: `QuickFold`) is folded a character at a time from a
-/// table Foundation itself filled, and searched the same way. Anything else takes the general path.
+/// folds to printable ASCII and tabled characters (below), texts take shortcuts with the same answer. Folding ASCII
+/// only lowercases A–Z, so in an ASCII text the needle is found exactly where its lowercase bytes are. A text that
+/// also holds common precomposed characters (accented Latin letters, dashes, quotes, arrows: `QuickFold`) is folded
+/// a character at a time from a table Foundation itself filled, and searched the same way. Anything else takes the
+/// general path.
 package struct TextMatcher: Sendable {
     package let needle: String
     /// The folded needle's bytes when its characters are all printable ASCII (no CR or LF, which can join into one
@@ -165,21 +166,4 @@ enum QuickFold {
         }
         return out
     }
-}
-
-extension Review {
-    /// The review's own free text (not its children's).
-    package var ownText: [String] { [title, summary, source].compactMap { $0 } }
-}
-
-extension Recommendation {
-    package var allText: [String] { [text, reason].compactMap { $0 } + outcomes.map(\.text) }
-}
-
-extension AgencyAction {
-    package var allText: [String] { [text, measure, evidence, reason].compactMap { $0 } + updates.map(\.text) }
-}
-
-extension DisseminationEvent {
-    package var allText: [String] { [title, audience, feedback].compactMap { $0 } }
 }
