@@ -67,11 +67,13 @@ full-decode path, kept behind \`RLT_NO_INDEX=1\` and now spread over both cores,
 - **Format** (one file, memory-mapped, little-endian): a header (magic, format version, store schema, section
   offsets, a 64-bit checksum), one 96-byte entry per review file (name, size, mtime and ctime in ns, inode, device,
   content hash, offsets), then per review a position-independent *hot* blob — a 96-byte header (type, status,
-  partnerships, themes, five dates, converted_from), fixed-size rows per finding (16 bytes), recommendation (56) and
-  action (48): ids, codes, statuses, due/original/completed dates as (kind, last day), last-update day, outcome
-  count and latest outcome, and offsets of texts — and two text regions: texts of open records (*active*) and of
+  partnerships, themes, five dates, converted_from), fixed-size rows per finding (16 bytes), recommendation (72) and
+  action (56): ids, codes, statuses, due/original/completed dates as (kind, last day), last-update day, outcome
+  count and latest outcome, the current outcome (position, date, assurance, by) and the latest progress note
+  (position, date), and offsets of texts — and two text regions: texts of open records (*active*) and of
   terminal ones, findings and the reviews' summaries and sources (*cold*), so \`overdue\` never touches most text.
-  Format 3 (issue 16) keeps every text \`search\` and \`--text\` read, outcomes' and progress notes' included.
+  Format 3 (issue 16) keeps every text \`search\` and \`--text\` read, outcomes' and progress notes' included; format
+  4 adds the current outcome and latest progress note, so \`report\` answers from the index.
 - **Validation on every run**: list \`reviews/\`, \`stat\` every \`*.json\` (in parallel), and use an entry only if size,
   mtime, ctime, inode and device all match. A file changed within two seconds of being indexed is *racy* (a second
   change could keep the same times) and is also compared by content hash. Changed and new files are re-read; a
@@ -93,10 +95,12 @@ full-decode path, kept behind \`RLT_NO_INDEX=1\` and now spread over both cores,
   every row in a first pass and print a chunk of rows at a time in a second (\`StreamedTable\`), so a 40,000-row
   table keeps its alignment without holding its strings. Search compares sixteen bytes at a time (SIMD), and
   folds accented Latin and common punctuation from a table Foundation filled, so only other scripts go through
-  Foundation. What needs the stored records (histories, links, outcome dates: JSON of whole records, \`export\`,
-  \`log\`, \`report\`, the \`finding list\` JSON) is decoded 128 reviews at a time on all cores (\`ReviewReader\`
-  reads rlt's own JSON straight from the bytes, else the decoder decides), packed on all cores, and printed or
-  written a batch at a time. \`--review\` names a few files and keeps the full-decode path.
+  Foundation. \`report\` walks the index twice (the figures, then each review's tables), keeps its overdue and
+  stale lists as positions and reads their texts as it prints them, and writes in 64 KB pieces. What needs the
+  stored records (histories, links, outcome dates: JSON of whole records, \`export\`, \`log\`, \`report --since\`,
+  the \`finding list\` JSON) is decoded 128 reviews at a time on all cores (\`ReviewReader\` reads rlt's own JSON
+  straight from the bytes, else the decoder decides), packed on all cores, and printed or written a batch at a
+  time. \`--review\` names a few files and keeps the full-decode path.
 - **Fallbacks**: \`RLT_NO_INDEX=1\` switches the index off (the full-decode path, as before). Stores under 1 MiB of
   review files, and stores rlt cannot write, get the same index in memory only; nothing is written.
 - **\`rlt check\`** compares the index with the files: an entry that matches a file's size and times but disagrees

@@ -25,6 +25,8 @@ enum ExitCode {
             return (error.description, dataError)
         case let error as CommandFailure:
             return (error.message, error.code)
+        case let error as ReportError:
+            return (error.description, tryAgain)
         default:
             return ("unexpected failure (\(type(of: error))); nothing was written", failure)
         }

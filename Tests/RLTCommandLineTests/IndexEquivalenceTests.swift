@@ -132,7 +132,12 @@ struct IndexEquivalenceTests {
             q.append(["action", "list", "--format", "csv", "--columns", actionColumns] + filter)
             q.append(["review", "list", "--format", "csv"] + filter)
             q.append(["summary", "--by", "owner", "--format", "csv"] + filter)
+            q.append(["report", "--since", "2021-06"] + filter)
         }
+        // The board report: every section, both formats, from the index (whole reviews only for --since).
+        q.append(["report"])
+        q.append(["report", "--format", "html", "--since", "2019"])
+        q.append(["report", "--stale-days", "400", "--owner", "kent-police", "--format", "html"])
         for grouping in ["review", "owner", "lead", "agency", "theme", "type", "level", "assurance", "status"] {
             for of in ["recommendations", "actions"] {
                 q.append(["summary", "--by", grouping, "--of", of])
@@ -180,10 +185,11 @@ struct IndexEquivalenceTests {
         if arguments.first == "search" { return true }
         if arguments.prefix(2) == ["finding", "list"] { return !arguments.contains("json") && !arguments.contains("--review") }
         let listing =
-            ["overdue", "summary"].contains(arguments.first ?? "")
+            ["overdue", "summary", "report"].contains(arguments.first ?? "")
             || ["rec", "action", "review"].contains(arguments.first ?? "") && arguments.dropFirst().first == "list"
         let format = arguments.firstIndex(of: "--format").map { arguments[$0 + 1] } ?? "table"
-        let whole = ["json", "jsonl"].contains(format) && !arguments.contains("--columns") && arguments.first != "summary"
+        let whole =
+            ["json", "jsonl"].contains(format) && !arguments.contains("--columns") && !["summary", "report"].contains(arguments.first)
         return listing && !whole && !arguments.contains("--review")
     }
 
@@ -194,6 +200,7 @@ struct IndexEquivalenceTests {
         ["rec", "list", "--format", "json", "--columns", "review,id,due,status,outcomes,latest_outcome,last_update,text"],
         ["review", "list", "--format", "csv"], ["action", "list", "--stale", "30", "--format", "csv"],
         ["search", "chased", "--format", "csv"], ["search", "Zo\u{EB}", "--count"], ["search", "quoted", "--format", "tsv"],
+        ["report", "--since", "2020-01"],
     ]
 
     @Test("every query, every format: the index and the full decode agree, and the index is on disk")

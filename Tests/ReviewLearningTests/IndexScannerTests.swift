@@ -127,4 +127,43 @@ struct IndexScannerTests {
         #expect(decoded == nil)
         #expect(reviews(Data(text.utf8)).read == nil)
     }
+
+    /// Outcomes and progress notes dated in every way that ties or nearly ties: the same last day as a year,
+    /// quarter, month and day, in both orders, and equal dates (the last recorded wins).
+    static let datings: [[String]] = [
+        ["2024", "2024-Q4", "2024-12", "2024-12-31"], ["2024-12-31", "2024-12", "2024-Q4", "2024"],
+        ["2024-06", "2024-06", "2024-05-31"], ["2023", "2024-01-01", "2023-12-31"], ["2024-Q2", "2024-06-30", "2024-06"],
+        ["2025-02-03"], [],
+    ]
+
+    @Test("the current outcome and the latest progress note: the scanner picks the ones the model's rule picks",
+        arguments: datings)
+    func currentOutcome(_ dates: [String]) throws {
+        var review = Review(id: "r", type: .dhr, title: "R")
+        var rec = Recommendation(id: "1", text: "t")
+        var action = AgencyAction(id: "A1", agency: "np", text: "a")
+        for (k, text) in dates.enumerated() {
+            let date = try PartialDate(parsing: text)
+            rec.outcomes.append(
+                Outcome(date: date, text: "outcome \(k)", author: "c", assurance: k % 2 == 0 ? .limited : nil, by: k % 3 == 0 ? "np" : nil))
+            action.updates.append(ProgressNote(date: date, text: "note \(k)", author: "c"))
+        }
+        review.recommendations = [rec]
+        review.actions = [action]
+        let data = try JSONCodec.encode(review)
+        let (scanned, decoded) = blobs(data)
+        #expect(scanned != nil && scanned == decoded)
+        // What the packed review says, against the model.
+        let records = RecordSet([review])
+        let view = records.review(0)
+        let expected = rec.currentOutcomePosition.map { rec.outcomes[$0] }
+        let current = view.recCurrentOutcome(0)
+        #expect(current.map { String(indexBytes: $0.text) } == expected?.text)
+        #expect(current.flatMap { PackedDate.unpack($0.date) } == expected?.date)
+        #expect(current?.assurance.map { Codes.assurances[$0] } == expected?.assurance)
+        #expect(current?.by.map(String.init(indexBytes:)) == expected?.by)
+        let note = action.latestUpdatePosition.map { action.updates[$0] }
+        #expect(view.actionLatestUpdate(0).map { String(indexBytes: $0.text) } == note?.text)
+        #expect(view.actionLatestUpdate(0).flatMap { PackedDate.unpack($0.date) } == note?.date)
+    }
 }

@@ -167,7 +167,7 @@ struct ReportTests {
 
     func render(_ format: ReportFormat, since: PartialDate? = ReportTests.since, input: ReportInput? = nil) throws -> String {
         let fixture = try ReportFixture()
-        return Report.render(input ?? fixture.input, options: ReportOptions(format: format, since: since))
+        return try Report.render(input ?? fixture.input, options: ReportOptions(format: format, since: since))
     }
 
     // MARK: Golden files
@@ -219,7 +219,7 @@ struct ReportTests {
     @Test("headline counts: reviews, statuses, % assured, overdue, stale, actions, events")
     func headline() throws {
         let fixture = try ReportFixture()
-        let h = ReportModel(fixture.input, options: ReportOptions()).headline
+        let h = try ReportModel(fixture.input, options: ReportOptions()).headline
         #expect(h.reviews == 3)
         #expect(h.recommendations == 7)
         #expect(h.byStatus.map(\.count) == [3, 1, 1, 1, 0, 1, 0])
@@ -247,21 +247,23 @@ struct ReportTests {
     @Test("the stale threshold is an option")
     func staleDays() throws {
         let fixture = try ReportFixture()
-        let h = ReportModel(fixture.input, options: ReportOptions(staleDays: 200)).headline
+        let h = try ReportModel(fixture.input, options: ReportOptions(staleDays: 200)).headline
         // alpha/A1 (265 days), beta/1 (242) and beta/3 (380) have had nothing for 200 days; alpha/1 (152) has.
         #expect(h.staleRecommendations == 2)
         #expect(h.staleActions == 1)
-        let markdown = Report.render(fixture.input, options: ReportOptions(staleDays: 200))
+        let markdown = try Report.render(fixture.input, options: ReportOptions(staleDays: 200))
         #expect(markdown.contains("## No update for 200 days or more"))
     }
 
     @Test("overdue: grouped by lead owner, oldest first, the group with the oldest item first")
     func overdueOrder() throws {
         let fixture = try ReportFixture()
-        let groups = ReportModel(fixture.input, options: ReportOptions()).overdue
+        let model = try ReportModel(fixture.input, options: ReportOptions())
+        let groups = model.overdue
         #expect(groups.map(\.owner) == ["nhealth", "ncsc", "np"])
-        #expect(groups.map { $0.items.map(\.reference) } == [["gamma/A1"], ["beta/1"], ["alpha/A1", "alpha/1"]])
-        #expect(groups.flatMap(\.items).map(\.daysOverdue) == [426, 244, 183, 153])
+        #expect(groups.map { $0.items.map { model.overdueLine($0).reference } } == [["gamma/A1"], ["beta/1"], ["alpha/A1", "alpha/1"]])
+        #expect(groups.flatMap(\.items).map { model.overdueLine($0).daysOverdue } == [426, 244, 183, 153])
+        #expect(model.stale.map { model.staleLine($0).reference } == ["beta/3", "alpha/A1", "beta/1", "alpha/1"])
 
         let markdown = try render(.markdown)
         let positions = ["| gamma/A1 |", "| beta/1 |", "| alpha/A1 |", "| alpha/1 |"].map { markdown.range(of: $0)?.lowerBound }
@@ -273,7 +275,7 @@ struct ReportTests {
     @Test("owners: every owner counts, the total counts each recommendation once")
     func owners() throws {
         let fixture = try ReportFixture()
-        let model = ReportModel(fixture.input, options: ReportOptions())
+        let model = try ReportModel(fixture.input, options: ReportOptions())
         #expect(model.owners.map(\.owner) == ["ncsc", "nhealth", "np", "nsp", ReportModel.noOwner])
         let np = try #require(model.owners.first { $0.owner == "np" })
         #expect(np.total == 2 && np.count(.red) == 1 && np.count(.green) == 1 && np.count(.limited) == 1)
@@ -284,7 +286,7 @@ struct ReportTests {
     @Test("themes: reviews and recommendations per theme, open against assured")
     func themes() throws {
         let fixture = try ReportFixture()
-        let themes = ReportModel(fixture.input, options: ReportOptions()).themes
+        let themes = try ReportModel(fixture.input, options: ReportOptions()).themes
         let info = try #require(themes.first { $0.code == "information-sharing" })
         #expect((info.reviews, info.recommendations, info.open, info.assured, info.otherClosed) == (1, 2, 2, 0, 0))
         let risk = try #require(themes.first { $0.code == "risk-assessment" })
@@ -303,7 +305,7 @@ struct ReportTests {
     @Test("changes since: history and outcomes from the date to as-of, oldest first")
     func changesSince() throws {
         let fixture = try ReportFixture()
-        let changes = try #require(ReportModel(fixture.input, options: ReportOptions(since: Self.since)).changes)
+        let changes = try #require(try ReportModel(fixture.input, options: ReportOptions(since: Self.since)).changes)
         #expect(changes.entries.map(\.record) == ["gamma/A1", "alpha/3", "alpha/2", "alpha/4"])
         #expect(changes.outcomes.map(\.reference) == ["alpha/2"])
         #expect(try render(.markdown).contains("## Changes since 2025-10-01"))
@@ -473,8 +475,8 @@ struct ReportTests {
         shuffled.events.reverse()
         for format in ReportFormat.allCases {
             let options = ReportOptions(format: format, since: Self.since)
-            #expect(Report.render(fixture.input, options: options) == Report.render(fixture.input, options: options))
-            #expect(Report.render(fixture.input, options: options) == Report.render(shuffled, options: options))
+            #expect(try Report.render(fixture.input, options: options) == Report.render(fixture.input, options: options))
+            #expect(try Report.render(fixture.input, options: options) == Report.render(shuffled, options: options))
         }
     }
 
@@ -483,16 +485,73 @@ struct ReportTests {
         let fixture = try ReportFixture()
         var input = fixture.input
         input.filter.owners = ["np"]
-        let model = ReportModel(input, options: ReportOptions(scope: ["--owner np"]))
+        let model = try ReportModel(input, options: ReportOptions(scope: ["--owner np"]))
         #expect(model.headline.recommendations == 2)
         #expect(model.headline.actions == 1)
         #expect(model.overdue.map(\.owner) == ["np"])
-        let markdown = Report.render(input, options: ReportOptions(scope: ["--owner np"]))
+        let markdown = try Report.render(input, options: ReportOptions(scope: ["--owner np"]))
         #expect(markdown.contains("Scope: --owner np."))
+        // Reviews with nothing of np's are left out of the figures and the tables.
+        #expect(model.reviews.map(\.id) == ["alpha"])
+        #expect(!markdown.contains("(beta)") && !markdown.contains("(gamma)"))
+        #expect(try ReportModel(fixture.input, options: ReportOptions()).reviews.map(\.id) == ["alpha", "beta", "gamma"])
         input.filter = RecordFilter()
         input.filter.reviews = ["beta"]
-        let beta = ReportModel(input, options: ReportOptions())
-        #expect(beta.reviews.map(\.review.id) == ["beta"])
+        let beta = try ReportModel(input, options: ReportOptions())
+        #expect(beta.reviews.map(\.id) == ["beta"])
         #expect(beta.events.map(\.id) == ["E2"])
+    }
+
+    @Test("changes since read whole reviews: one that no longer matches the packed records stops the report")
+    func storeChangedUnderTheReport() throws {
+        let fixture = try ReportFixture()
+        var changed = ReportFixture.reviews()
+        changed[0].recommendations.removeFirst()
+        var input = fixture.input
+        input.reviews = ReviewBatches(changed)
+        #expect(throws: ReportError.storeChanged(review: "alpha")) {
+            try Report.render(input, options: ReportOptions(since: Self.since))
+        }
+        // Without --since the whole reviews are never read.
+        #expect(try Report.render(input, options: ReportOptions()) == Report.render(fixture.input, options: ReportOptions()))
+    }
+
+    /// The escaping HTMLText did before it worked on bytes: the reference its byte-by-byte version must match.
+    static func referenceHTMLEscape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                let control = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                if control { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    static let awkwardTexts = [
+        "", "plain", "Darren & Bethany's <b>\"review\"</b>", "\u{85}next line\u{9F}\u{80}\u{7F}\u{0}\u{1B}",
+        "\u{A0}non-breaking · middle dot £5 Â é\u{301} 😀", "tab\tcr\r\nlf\n", "\u{C2}\u{A0}\u{C2}", "ends with \u{C2}",
+        "&amp; *bold* _x_ [link] `code` | ~ \\",
+    ]
+
+    @Test("HTML escaping, byte by byte, is the escaping it replaced", arguments: awkwardTexts)
+    func htmlEscape(_ text: String) {
+        #expect(HTMLText.escape(text) == Self.referenceHTMLEscape(text))
+    }
+
+    @Test("Markdown: text with nothing to escape is returned as it is; C1 controls are still replaced")
+    func markdownQuickPath() {
+        for text in ["\u{A0}non-breaking · middle dot £5 Â é\u{301} 😀", "plain words, (brackets) and 'quotes'"] {
+            #expect(MarkdownText.cell(text) == text)
+        }
+        #expect(MarkdownText.cell("a\u{85}b · c\u{9F}") == "a\u{FFFD}b · c\u{FFFD}")
+        #expect(MarkdownText.inline("x_y\r\nz") == "x\\_y z")
     }
 }

@@ -11,7 +11,8 @@ enum ReportCommand {
             actions grouped by lead owner, oldest first; RAG and assurance by owner; themes across reviews;
             dissemination events; and, with --since, what changed since that date. Everything is as of --as-of, so
             the same store and date always give the same report. The HTML has no scripts and fetches nothing; it
-            prints on A4 with each section on a new page. The list filters narrow the records reported on.
+            prints on A4 with each section on a new page. The list filters narrow the records reported on; those that
+            choose records (--owner, --status, …) also leave out the reviews with nothing in scope.
             """,
         options: [
             .value(
@@ -47,18 +48,33 @@ enum ReportCommand {
         let since = try arguments.date(.since)
         let staleDays = try arguments.integer(.staleDays, range: 1...100_000) ?? 90
         let context = try QueryContext(arguments, invocation, target: .both)
+        // The index when there is one (whole reviews are read only for --since's histories), else the reviews decoded.
+        let store = invocation.store
+        let records: RecordSet
+        let reviews: ReviewBatches
+        if let index = try context.index() {
+            records = index
+            reviews = ReviewBatches { ids, body in try store.forEachBatch(ids, body) }
+        } else {
+            let decoded = try context.reviews()
+            records = RecordSet(decoded)
+            reviews = ReviewBatches(decoded)
+        }
+        QueryContext.reportSource(records.origin, count: records.count, invocation)
         let input = ReportInput(
-            tracker: context.tracker, reviews: try context.reviews(), events: try invocation.store.loadEvents().events,
+            tracker: context.tracker, records: records, reviews: reviews, events: try store.loadEvents().events,
             filter: context.query.filter, asOf: invocation.asOf)
         let options = ReportOptions(format: format, since: since, staleDays: staleDays, scope: scope(arguments))
-        let text = Report.render(input, options: options)
         if let out {
             try OutputPath.requireOutsideStore(out, store: invocation.storePath, option: "--out")
-            try FileSystem.writeOutput(Data(text.utf8), to: out)
+            let file = try OutputFile(out)
+            try Report.write(input, options: options) { try file.write($0) }
+            try file.commit()
             invocation.err("wrote \(out)\n")
         } else {
-            invocation.out(text)
+            try Report.write(input, options: options) { invocation.out($0) }
         }
+        try QueryContext.requireIntact(records)
     }
 
     /// The filter options as given (`--owner lincs-police, lincs-csc`), in the order the help lists them.

@@ -81,6 +81,18 @@ package enum PackedDate {
         case .day: return (day, end)
         }
     }
+
+    /// The partial date packed as `(kind, end)`, or nil for none.
+    static func unpack(_ date: (kind: UInt8, end: Int32)) -> PartialDate? {
+        guard date.kind != none else { return nil }
+        let last = CalendarDay(ordinal: Int(date.end))
+        switch date.kind {
+        case year: return .year(last.year)
+        case quarter: return .quarter(year: last.year, quarter: (last.month - 1) / 3 + 1)
+        case month: return .month(year: last.year, month: last.month)
+        default: return .day(last)
+        }
+    }
 }
 
 /// A fast 64-bit checksum (four multiply-rotate lanes). It detects damage and truncation; it is not cryptographic.

@@ -17,7 +17,7 @@ enum IndexLayout {
     /// Bump when the layout or the meaning of any field changes: older files are then rebuilt. (2: the checksum
     /// covers the text sections too; 3: review fields, finding, outcome and update texts, for search and the review
     /// and finding listings.)
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let headerSize = 128
     static let entrySize = 96
     /// A name in the names section: its u32 length, then its bytes from here.

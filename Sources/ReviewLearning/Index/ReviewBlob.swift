@@ -14,23 +14,27 @@
 ///     codes               u32 string offset × codeCount (agency and theme codes used by the review, deduplicated)
 ///     findings            16 bytes each: u32 id, u32 themes (list of code indices), u32 audience (code index),
 ///                         u32 text (cold)
-///     recommendations     56 bytes each (`Rec`)
-///     actions             48 bytes each (`Action`)
+///     recommendations     72 bytes each (`Rec`)
+///     actions             56 bytes each (`Action`)
 ///     lists               u32 count, then u32 × count (code indices, or string offsets for links and responds_to)
 ///     strings             u32 length, then UTF-8 (each record id once)
 ///
 /// A text in a text region is `u32 length` then UTF-8; rows hold its offset in the region of their record. An
 /// action's measure, evidence and reason are three such offsets (or none) at its `extras` offset in the region;
-/// a recommendation's outcome texts and an action's update texts are lists of such offsets. Review and finding texts
+/// a recommendation's outcome texts and an action's update texts are lists of such offsets; the current outcome (its
+/// position, date, assurance and by) and the latest progress note (position and date) are in the rows, so a report
+/// prints them without the files. Review and finding texts
 /// are cold: only `search` and the review and finding listings read them.
 enum BlobLayout {
     static let headerSize = 96
     static let emptyList = 96
     static let findingSize = 16
-    static let recSize = 56
-    static let actionSize = 48
+    static let recSize = 72
+    static let actionSize = 56
     static let none: UInt32 = 0xFFFF_FFFF
     static let noDay = Int32.min
+    /// No assurance level given (an outcome's is optional).
+    static let noLevel: UInt8 = 0xFF
     static let active: UInt8 = 1
     static let cold: UInt8 = 2
 
@@ -43,13 +47,15 @@ enum BlobLayout {
         static let id = 0, owners = 4, themes = 8, links = 12, text = 16, reason = 20, dueEnd = 24
         static let originalDueEnd = 28, lastUpdate = 32, latestOutcomeEnd = 36, outcomeCount = 40, level = 44
         static let status = 45, assurance = 46, dueKind = 47, originalDueKind = 48, latestOutcomeKind = 49
-        static let region = 50, outcomeTexts = 52
+        static let region = 50, outcomeTexts = 52, currentPosition = 56, currentBy = 60, currentEnd = 64
+        static let currentKind = 68, currentAssurance = 69
     }
 
     enum Action {
         static let id = 0, agency = 4, respondsTo = 8, text = 12, extras = 16, dueEnd = 20, originalDueEnd = 24
         static let completedEnd = 28, lastUpdate = 32, status = 36, dueKind = 37, originalDueKind = 38
-        static let completedKind = 39, region = 40, updateTexts = 44
+        static let completedKind = 39, region = 40, latestUpdateKind = 41, updateTexts = 44, latestUpdatePosition = 48
+        static let latestUpdateEnd = 52
     }
 }
 
@@ -207,6 +213,12 @@ struct BlobBuilder {
             rows.u8(region)
             rows.u8(0)
             rows.u32(textList(rec.outcomeTexts, region))
+            rows.u32(rec.current.position < 0 ? BlobLayout.none : UInt32(rec.current.position))
+            rows.u32(rec.current.by.map { id(bytes($0)) } ?? BlobLayout.none)
+            rows.i32(rec.current.date.end)
+            rows.u8(rec.current.date.kind)
+            rows.u8(rec.current.assurance ?? BlobLayout.noLevel)
+            rows.zeros(2)
         }
         for (n, action) in d.actions.enumerated() {
             let region = Codes.actionTerminal[Int(action.status)] ? BlobLayout.cold : BlobLayout.active
@@ -239,8 +251,11 @@ struct BlobBuilder {
             rows.u8(action.originalDue.kind)
             rows.u8(action.completed.kind)
             rows.u8(region)
-            rows.zeros(3)
+            rows.u8(action.latestUpdate.date.kind)
+            rows.zeros(2)
             rows.u32(textList(action.updateTexts, region))
+            rows.u32(action.latestUpdate.position < 0 ? BlobLayout.none : UInt32(action.latestUpdate.position))
+            rows.i32(action.latestUpdate.date.end)
         }
         precondition(rows.count == variableAt, "blob layout")
         hot = rows

@@ -50,6 +50,24 @@ struct ReviewDigest {
         var latestOutcome = Date()
         /// The outcomes' texts, in order.
         var outcomeTexts = List()
+        /// The current outcome (`Recommendation.currentOutcomePosition`): which one, its date, assurance level and by.
+        var current = Current()
+    }
+
+    /// A recommendation's current outcome or an action's latest progress note: the latest date, the last of
+    /// equals; the scanner finds it with `consider`, and a decoded review with the model's rule.
+    struct Current: Equatable {
+        var position: Int32 = -1
+        var date = Date()
+        var assurance: UInt8?
+        var by: Str?
+
+        /// Takes item `position` if it is dated no earlier than the one taken so far (`PartialDate`'s order: by
+        /// last day, then by first day, which a later kind of date (year, quarter, month, day) has later).
+        mutating func consider(_ position: Int32, _ date: Date, assurance: UInt8?, by: Str?) {
+            guard self.position < 0 || (date.end, date.kind) >= (self.date.end, self.date.kind) else { return }
+            self = Current(position: position, date: date, assurance: assurance, by: by)
+        }
     }
 
     struct ActionDigest: Equatable {
@@ -67,6 +85,8 @@ struct ReviewDigest {
         var lastUpdate: Int32?
         /// The progress notes' texts, in order.
         var updateTexts = List()
+        /// The latest progress note (`AgencyAction.latestUpdatePosition`): which one and its date.
+        var latestUpdate = Current()
     }
 
     var id = Str.empty
@@ -126,6 +146,12 @@ struct ReviewDigest {
             d.outcomeCount = Int32(clamping: rec.outcomes.count)
             d.latestOutcome = Date(rec.outcomes.last?.date)
             d.outcomeTexts = list(rec.outcomes.map(\.text))
+            if let k = rec.currentOutcomePosition {
+                let outcome = rec.outcomes[k]
+                d.current = Current(
+                    position: Int32(k), date: Date(outcome.date),
+                    assurance: outcome.assurance.map { Codes.index($0, in: Codes.assurances) }, by: outcome.by.map { add($0) })
+            }
             recs.append(d)
         }
         for action in review.actions {
@@ -143,6 +169,9 @@ struct ReviewDigest {
             d.reason = action.reason.map { add($0) }
             d.lastUpdate = action.lastUpdate.map { Int32($0.ordinal) }
             d.updateTexts = list(action.updates.map(\.text))
+            if let k = action.latestUpdatePosition {
+                d.latestUpdate = Current(position: Int32(k), date: Date(action.updates[k].date))
+            }
             actions.append(d)
         }
     }

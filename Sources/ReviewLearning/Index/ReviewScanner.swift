@@ -109,8 +109,9 @@ struct ReviewScanner: StrictJSONReader {
             case 9: r.reason = try s.string()
             case 10:
                 try s.array { (s: inout ReviewScanner) throws(Bail) in
-                    let (date, text) = try s.outcome()
+                    let (date, text, assurance, by) = try s.outcome()
                     outcomeTexts.append(text)
+                    r.current.consider(r.outcomeCount, date, assurance: assurance, by: by)
                     r.outcomeCount += 1
                     r.latestOutcome = date
                     outcomesDay = max(outcomesDay ?? date.end, date.end)
@@ -150,9 +151,10 @@ struct ReviewScanner: StrictJSONReader {
             case 10: a.reason = try s.string()
             case 11:
                 try s.array { (s: inout ReviewScanner) throws(Bail) in
-                    let (end, text) = try s.note()
+                    let (date, text) = try s.note()
+                    a.latestUpdate.consider(Int32(updateTexts.count), date, assurance: nil, by: nil)
                     updateTexts.append(text)
-                    updatesDay = max(updatesDay ?? end, end)
+                    updatesDay = max(updatesDay ?? date.end, date.end)
                 }
             default: historyDay = try s.history()
             }
@@ -172,10 +174,12 @@ struct ReviewScanner: StrictJSONReader {
         }
     }
 
-    /// An outcome; returns its date and text.
-    private mutating func outcome() throws(Bail) -> (ReviewDigest.Date, ReviewDigest.Str) {
+    /// An outcome; returns its date, text, assurance level and by.
+    private mutating func outcome() throws(Bail) -> (ReviewDigest.Date, ReviewDigest.Str, UInt8?, ReviewDigest.Str?) {
         var date = ReviewDigest.Date()
         var text = ReviewDigest.Str.empty
+        var assurance: UInt8?
+        var by: ReviewDigest.Str?
         var required = 0
         try object(ReviewFields.outcomeKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
@@ -188,29 +192,29 @@ struct ReviewScanner: StrictJSONReader {
             case 2:
                 _ = try s.string()
                 required += 1
-            case 3: _ = try s.choice(ReviewFields.assurances)
-            default: _ = try s.string()
+            case 3: assurance = try s.choice(ReviewFields.assurances)
+            default: by = try s.string()
             }
         }
         guard required == 3 else { throw Bail() }
-        return (date, text)
+        return (date, text, assurance, by)
     }
 
-    /// A progress note; returns the last day of its date, and its text.
-    private mutating func note() throws(Bail) -> (Int32, ReviewDigest.Str) {
-        var end: Int32 = 0
+    /// A progress note; returns its date and its text.
+    private mutating func note() throws(Bail) -> (ReviewDigest.Date, ReviewDigest.Str) {
+        var date = ReviewDigest.Date()
         var text = ReviewDigest.Str.empty
         var required = 0
         try object(ReviewFields.noteKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
-            case 0: end = try s.date().end
+            case 0: date = try s.date()
             case 1: text = try s.string()
             default: _ = try s.string()
             }
             required += 1
         }
         guard required == 3 else { throw Bail() }
-        return (end, text)
+        return (date, text)
     }
 
     /// A history list; returns its latest day (`HistoryEntry.day`), if any.

@@ -171,6 +171,23 @@ struct ReviewView: @unchecked Sendable {
     func recOutcomeTexts(_ r: Int) -> [UnsafeRawBufferPointer] {
         texts(hot.u32(rec(r) + BlobLayout.Rec.outcomeTexts), hot.u8(rec(r) + BlobLayout.Rec.region))
     }
+    /// The current outcome (`Recommendation.currentOutcomePosition`): its text, date, assurance level and by; nil
+    /// when there is none (or the reference is bad).
+    func recCurrentOutcome(_ r: Int) -> (
+        text: UnsafeRawBufferPointer, date: (kind: UInt8, end: Int32), assurance: Int?, by: UnsafeRawBufferPointer?
+    )? {
+        let position = hot.u32(rec(r) + BlobLayout.Rec.currentPosition)
+        let list = hot.u32(rec(r) + BlobLayout.Rec.outcomeTexts)
+        guard position != BlobLayout.none, Int(position) < listCount(list),
+            let text = text(hot.u8(rec(r) + BlobLayout.Rec.region), listItem(list, Int(position)))
+        else { return nil }
+        let level = Int(hot.u8(rec(r) + BlobLayout.Rec.currentAssurance))
+        let by = hot.u32(rec(r) + BlobLayout.Rec.currentBy)
+        return (
+            text, date(rec(r) + BlobLayout.Rec.currentKind, rec(r) + BlobLayout.Rec.currentEnd),
+            level < Codes.assurances.count ? level : nil, by == BlobLayout.none ? nil : string(by)
+        )
+    }
 
     // MARK: Actions
 
@@ -199,6 +216,15 @@ struct ReviewView: @unchecked Sendable {
     }
     func actionUpdateTexts(_ a: Int) -> [UnsafeRawBufferPointer] {
         texts(hot.u32(action(a) + BlobLayout.Action.updateTexts), hot.u8(action(a) + BlobLayout.Action.region))
+    }
+    /// The latest progress note (`AgencyAction.latestUpdatePosition`): its date and text; nil when there is none.
+    func actionLatestUpdate(_ a: Int) -> (date: (kind: UInt8, end: Int32), text: UnsafeRawBufferPointer)? {
+        let position = hot.u32(action(a) + BlobLayout.Action.latestUpdatePosition)
+        let list = hot.u32(action(a) + BlobLayout.Action.updateTexts)
+        guard position != BlobLayout.none, Int(position) < listCount(list),
+            let text = text(hot.u8(action(a) + BlobLayout.Action.region), listItem(list, Int(position)))
+        else { return nil }
+        return (date(action(a) + BlobLayout.Action.latestUpdateKind, action(a) + BlobLayout.Action.latestUpdateEnd), text)
     }
     /// Measure (0), evidence (1) or reason (2).
     func actionExtra(_ a: Int, _ k: Int) -> UnsafeRawBufferPointer? {

@@ -172,7 +172,10 @@ extension Recommendation {
     package var statusText: String { status.rawValue + replacementText }
 
     /// ` by 6` for a superseded recommendation (its links name the replacement), else empty.
-    package var replacementText: String {
+    package var replacementText: String { Recommendation.replacementText(status: status, links: links) }
+
+    /// `replacementText` of a recommendation with this status and these links.
+    static func replacementText(status: RecommendationStatus, links: [String]) -> String {
         status == .superseded && !links.isEmpty ? " by \(links.joined(separator: "; "))" : ""
     }
 }

@@ -70,6 +70,20 @@ extension AgencyAction {
     package var lastUpdate: CalendarDay? {
         (history.compactMap(\.day) + updates.map(\.date.end)).max()
     }
+
+    /// The position of the latest progress note: the latest date, and the last recorded of equal dates.
+    package var latestUpdatePosition: Int? { latestPosition(updates.map(\.date)) }
+}
+
+extension Recommendation {
+    /// The position of the current outcome (what the report shows as where things stand): the latest date, and the
+    /// last recorded of equal dates.
+    package var currentOutcomePosition: Int? { latestPosition(outcomes.map(\.date)) }
+}
+
+/// The position of the latest date, the last of equals; nil for none.
+private func latestPosition(_ dates: [PartialDate]) -> Int? {
+    dates.indices.max { a, b in (dates[a], a) < (dates[b], b) }
 }
 
 /// Stale: not terminal and nothing recorded for at least `days` days before `asOf`.

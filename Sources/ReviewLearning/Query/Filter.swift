@@ -27,6 +27,16 @@ package struct RecordFilter: Sendable {
 
     package init() {}
 
+    /// Whether any filter chooses among records, not only among reviews.
+    package var choosesRecords: Bool {
+        let lists = [
+            recommendationStatuses.isEmpty, actionStatuses.isEmpty, owners.isEmpty, leads.isEmpty, themes.isEmpty,
+            levels.isEmpty, assurance.isEmpty, rags.isEmpty,
+        ]
+        return lists.contains(false) || dueBefore != nil || dueAfter != nil || overdueOnly || staleDays != nil || text != nil
+            || excludeRecommendations || excludeActions
+    }
+
     /// Whether a review passes the review-level filters.
     package func includes(review: Review) -> Bool {
         (reviews.isEmpty || reviews.contains(review.id)) && (types.isEmpty || types.contains(review.type))

@@ -9,9 +9,11 @@ struct ReportModel {
     let staleDays: Int
     let scope: [String]
     let headline: Headline
-    let reviews: [ReviewSection]
+    /// Each review reported on, in order, with its counts (its tables come from `forEachSection`).
+    let reviews: [ReviewSummary]
     let overdue: [OverdueGroup]
-    let stale: [StaleItem]
+    /// Stale recommendations and actions, the longest silent first (`staleLine` reads what is printed of each).
+    let stale: [Listed]
     let owners: [OwnerRow]
     let ownersTotal: OwnerRow
     let themes: [ThemeRow]
@@ -19,6 +21,17 @@ struct ReportModel {
     let changes: Changes?
     /// The agencies named anywhere in the report, by code, for the key at the end.
     let agencies: [Agency]
+    private let records: RecordSet
+    private let query: Query
+    private let choosesRecords: Bool
+    /// The lead owners of the listed records, by first appearance.
+    private let leads: [String]
+    /// How many listed records have been read (`lineView`).
+    private let lineReads = Tally()
+
+    private final class Tally {
+        var count = 0
+    }
 
     struct Headline {
         var reviews = 0
@@ -44,23 +57,23 @@ struct ReportModel {
     }
 
     struct RecLine {
-        let recommendation: Recommendation
+        /// Its position in the review.
+        let position: Int
+        let recommendation: RecFacts
         let state: DueState
         /// The current position: the outcome with the latest date (the last of equals, as they were recorded).
-        var latestOutcome: Outcome? {
-            recommendation.outcomes.enumerated().max { a, b in
-                (a.element.date, a.offset) < (b.element.date, b.offset)
-            }?.element
-        }
+        var latestOutcome: OutcomeFacts? { recommendation.currentOutcome }
     }
 
     struct ActionLine {
-        let action: AgencyAction
+        /// Its position in the review.
+        let position: Int
+        let action: ActionFacts
         let state: DueState
     }
 
     struct ReviewSection {
-        let review: Review
+        let review: ReviewHead
         let recommendations: [RecLine]
         /// The review's agency actions in scope, in the store's order.
         let actionLines: [ActionLine]
@@ -76,6 +89,32 @@ struct ReportModel {
         }
 
         var overdueRecommendations: Int { recommendations.filter(\.state.isOverdue).count }
+    }
+
+    /// A review's line in the figures: what is left of its section once its tables are printed.
+    struct ReviewSummary: Equatable {
+        let id: String
+        let title: String
+        let recommendations: Int
+        /// Counts per status in vocabulary order.
+        let counts: [Int]
+        let overdueRecommendations: Int
+        let actions: Int
+        let overdueActions: Int
+
+        init(_ section: ReviewSection) {
+            id = section.review.id
+            title = section.review.title
+            recommendations = section.recommendations.count
+            counts = section.statusCounts.map(\.count)
+            overdueRecommendations = section.overdueRecommendations
+            actions = section.actions
+            overdueActions = section.actionsOverdue
+        }
+
+        var statusCounts: [(status: RecommendationStatus, count: Int)] {
+            Array(zip(RecommendationStatus.allCases, counts))
+        }
     }
 
     enum Kind: String {
@@ -95,20 +134,21 @@ struct ReportModel {
 
     struct OverdueGroup {
         let owner: String
-        let items: [OverdueItem]
+        /// Oldest first (`overdueLine` reads what is printed of each).
+        let items: [Listed]
     }
 
-    /// A recommendation or action as the stale and overdue lists see it.
-    private struct Record {
-        let reference: String
+    /// A recommendation or action the overdue or stale list names: where it is in the records, and what the lists
+    /// sort and group by. What is printed of it is read from the records when it is printed, so a national list of
+    /// a hundred thousand records holds no texts.
+    struct Listed: Equatable {
+        let review: Int32
+        let record: Int32
         let kind: Kind
-        let lead: String
-        let status: String
-        let isTerminal: Bool
-        let lastUpdate: CalendarDay?
-        let due: PartialDate?
-        let daysOverdue: Int?
-        let text: String
+        /// Days overdue, or days since the last update (`Int32.max` when nothing was ever recorded).
+        let days: Int32
+        /// The lead owner (an action's agency), an index in `leads`.
+        let lead: Int32
     }
 
     struct StaleItem: Equatable {
@@ -179,143 +219,101 @@ struct ReportModel {
     static let noOwner = "(no owner)"
     static let noTheme = "(no theme)"
 
-    init(_ input: ReportInput, options: ReportOptions) {
+    /// Walks the packed reviews once for the figures; `forEachSection` walks them again for each review's tables.
+    /// Only "changes since" reads whole reviews (histories and outcomes), a batch at a time.
+    init(_ input: ReportInput, options: ReportOptions) throws {
         let tracker = input.tracker
         let asOf = input.asOf
         let query = Query(filter: input.filter, asOf: asOf, amberDays: tracker.settings.amberDays)
-        let reviews = input.reviews.filter(input.filter.includes(review:))
+        records = input.records
+        self.query = query
+        choosesRecords = input.filter.choosesRecords
         partnership = tracker.name
         self.asOf = asOf
         amberDays = tracker.settings.amberDays
         staleDays = options.staleDays
         scope = options.scope
 
-        let packed = RecordSet(reviews)
-        let recRows = query.recommendations(in: packed)
-        let actionRows = query.actions(in: packed)
-
-        // Reviews, each with its recommendations and actions in the store's order (grouping keeps it).
-        let recsByReview = Dictionary(grouping: recRows, by: \.review.id)
-        let actionsByReview = Dictionary(grouping: actionRows, by: \.review.id)
-        let sections = reviews.map { review in
-            ReviewSection(
-                review: review,
-                recommendations: (recsByReview[review.id] ?? []).map { RecLine(recommendation: $0.recommendation, state: $0.state) },
-                actionLines: (actionsByReview[review.id] ?? []).map { ActionLine(action: $0.action, state: $0.state) })
-        }
-        self.reviews = sections
-        let lines = sections.flatMap(\.recommendations)
-
-        // Events: those about a review in scope; every event when no review option narrows the report.
-        let reviewIDs = Set(reviews.map(\.id))
-        let narrowed = !input.filter.reviews.isEmpty || !input.filter.types.isEmpty
-        events = input.events.enumerated().filter { _, event in
-            !narrowed || event.reviews.contains(where: reviewIDs.contains)
-        }.sorted { a, b in
-            (a.element.date, a.offset) < (b.element.date, b.offset)
-        }.map(\.element)
-
-        // Headline figures.
         var headline = Headline()
-        headline.reviews = reviews.count
-        headline.reviewsByType = ReviewType.allCases.compactMap { type in
-            let count = reviews.filter { $0.type == type }.count
-            return count == 0 ? nil : (type, count)
-        }
-        headline.recommendations = lines.count
-        headline.byStatus = RecommendationStatus.allCases.map { status in
-            (status, lines.filter { $0.recommendation.status == status }.count)
-        }
-        headline.byRAG = ReportModel.ragOrder.map { rag in (rag, lines.filter { $0.state.rag == rag }.count) }
-        headline.assured = lines.filter { $0.recommendation.status == .assured }.count
-        headline.overdueRecommendations = lines.filter(\.state.isOverdue).count
-        headline.overdueActions = actionRows.filter(\.state.isOverdue).count
-        headline.actions = actionRows.count
-        headline.actionsDone = actionRows.filter { $0.action.status == .done }.count
-        headline.events = events.count
-        headline.attendees = events.compactMap(\.attendees).reduce(0, +)
-        headline.eventsWithoutAttendance = events.filter { $0.attendees == nil }.count
-
-        // Every record in scope, recommendations first, with what the stale and overdue lists show of it.
-        let records =
-            recRows.map { row in
-                let rec = row.recommendation
-                return Record(
-                    reference: "\(row.review.id)/\(rec.id)", kind: .recommendation, lead: rec.owners.first ?? Self.noOwner,
-                    status: rec.status.rawValue, isTerminal: rec.status.isTerminal, lastUpdate: rec.lastUpdate, due: rec.due,
-                    daysOverdue: row.state.daysOverdue, text: rec.text)
-            }
-            + actionRows.map { row in
-                let action = row.action
-                return Record(
-                    reference: "\(row.review.id)/\(action.id)", kind: .action, lead: action.agency,
-                    status: action.status.rawValue, isTerminal: action.status.isTerminal, lastUpdate: action.lastUpdate,
-                    due: action.due, daysOverdue: row.state.daysOverdue, text: action.text)
-            }
-
-        // Stale: open records with nothing recorded for staleDays or more; the longest silent first.
-        let stale = records.filter {
-            isStale(lastUpdate: $0.lastUpdate, isTerminal: $0.isTerminal, asOf: asOf, days: options.staleDays)
-        }.map {
-            StaleItem(
-                reference: $0.reference, kind: $0.kind, lead: $0.lead, status: $0.status, lastUpdate: $0.lastUpdate,
-                days: $0.lastUpdate.map { $0.days(to: asOf) })
-        }
-        headline.staleRecommendations = stale.filter { $0.kind == .recommendation }.count
-        headline.staleActions = stale.count - headline.staleRecommendations
-        self.stale = stale.enumerated().sorted { a, b in
-            // Never updated first, then the longest silence; ties keep the store's order.
-            (a.element.days ?? Int.max, b.offset) > (b.element.days ?? Int.max, a.offset)
-        }.map(\.element)
-        self.headline = headline
-
-        // Overdue, grouped by lead owner (an action's agency); oldest first within a group, and the group with the
-        // oldest item first.
-        let items = records.compactMap { record -> OverdueItem? in
-            guard let days = record.daysOverdue, let due = record.due else { return nil }
-            return OverdueItem(
-                reference: record.reference, kind: record.kind, lead: record.lead, due: due, daysOverdue: days,
-                status: record.status, lastUpdate: record.lastUpdate, text: record.text)
-        }
-        let ordered = items.enumerated().sorted { a, b in
-            a.element.daysOverdue != b.element.daysOverdue
-                ? a.element.daysOverdue > b.element.daysOverdue : a.offset < b.offset
-        }.map(\.element)
-        var groupOrder: [String] = []
-        for item in ordered where !groupOrder.contains(item.lead) { groupOrder.append(item.lead) }
-        overdue = groupOrder.map { lead in OverdueGroup(owner: lead, items: ordered.filter { $0.lead == lead }) }
-
-        // Owners: a recommendation counts under each of its owners, and once in the total.
+        var summaries: [ReviewSummary] = []
+        var typeCounts = [Int](repeating: 0, count: ReviewType.allCases.count)
+        var statusCounts = [Int](repeating: 0, count: RecommendationStatus.allCases.count)
+        var ragCounts = [Int](repeating: 0, count: Self.ragOrder.count)
+        var staleRecs: [Listed] = []
+        var staleActions: [Listed] = []
+        var overdueRecs: [Listed] = []
+        var overdueActions: [Listed] = []
+        var leads: [String] = []
+        var leadIndex: [String: Int32] = [:]
         var ownerRows: [String: OwnerRow] = [:]
         var total = OwnerRow(owner: "Total")
-        for line in lines {
-            var owners: [String] = []
-            for owner in line.recommendation.owners where !owners.contains(owner) { owners.append(owner) }
-            if owners.isEmpty { owners = [Self.noOwner] }
-            for owner in owners { ownerRows[owner, default: OwnerRow(owner: owner)].add(line) }
-            total.add(line)
-        }
-        owners = ownerRows.keys.sorted { a, b in (a == Self.noOwner ? 1 : 0, a) < (b == Self.noOwner ? 1 : 0, b) }
-            .compactMap { ownerRows[$0] }
-        ownersTotal = total
-
-        // Themes: a review counts for a theme named by the review, one of its findings or one of its recommendations
-        // in scope; recommendations count by their own themes.
         var themeRows: [String: ThemeRow] = [:]
+        var inScope: [InScope] = []
+        var codes = Set<String>()
         func label(_ code: String) -> String {
             code == Self.noTheme ? code : tracker.theme(code)?.label ?? code
         }
-        for section in sections {
+        func lead(_ code: String) -> Int32 {
+            if let known = leadIndex[code] { return known }
+            leads.append(code)
+            leadIndex[code] = Int32(leads.count - 1)
+            return Int32(leads.count - 1)
+        }
+        /// Appends the record to the stale and overdue lists it belongs on.
+        func list(
+            _ n: Int, _ position: Int, _ kind: Kind, _ leadCode: String, terminal: Bool, _ last: CalendarDay?, _ state: DueState,
+            stale: inout [Listed], overdue: inout [Listed]
+        ) {
+            if isStale(lastUpdate: last, isTerminal: terminal, asOf: asOf, days: options.staleDays) {
+                let days = last.map { Int32($0.days(to: asOf)) } ?? Int32.max
+                stale.append(Listed(review: Int32(n), record: Int32(position), kind: kind, days: days, lead: lead(leadCode)))
+            }
+            if let days = state.daysOverdue {
+                overdue.append(Listed(review: Int32(n), record: Int32(position), kind: kind, days: Int32(days), lead: lead(leadCode)))
+            }
+        }
+        Self.forEachSection(records, query, choosesRecords) { n, view, section in
             let review = section.review
-            var codes = review.themes + review.findings.flatMap(\.themes)
-            codes += section.recommendations.flatMap(\.recommendation.themes)
-            for code in Set(codes) {
+            summaries.append(ReviewSummary(section))
+            typeCounts[ReviewType.allCases.firstIndex(of: review.type) ?? 0] += 1
+            for line in section.recommendations {
+                let rec = line.recommendation
+                statusCounts[RecommendationStatus.allCases.firstIndex(of: rec.status) ?? 0] += 1
+                ragCounts[Self.ragOrder.firstIndex(of: line.state.rag) ?? 0] += 1
+                list(
+                    n, line.position, .recommendation, rec.owners.first ?? Self.noOwner, terminal: rec.status.isTerminal,
+                    rec.lastUpdate, line.state, stale: &staleRecs, overdue: &overdueRecs)
+                // Owners: a recommendation counts under each of its owners, and once in the total.
+                var owners: [String] = []
+                for owner in rec.owners where !owners.contains(owner) { owners.append(owner) }
+                if owners.isEmpty { owners = [Self.noOwner] }
+                for owner in owners { ownerRows[owner, default: OwnerRow(owner: owner)].add(line) }
+                total.add(line)
+                codes.formUnion(rec.owners)
+                if let by = line.latestOutcome?.by { codes.insert(by) }
+            }
+            for line in section.actionLines {
+                let action = line.action
+                headline.actions += 1
+                if action.status == .done { headline.actionsDone += 1 }
+                if line.state.isOverdue { headline.overdueActions += 1 }
+                list(
+                    n, line.position, .action, action.agency, terminal: action.status.isTerminal, action.lastUpdate, line.state,
+                    stale: &staleActions, overdue: &overdueActions)
+                codes.insert(action.agency)
+            }
+
+            // Themes: a review counts for a theme named by the review, one of its findings or one of its
+            // recommendations in scope; recommendations count by their own themes.
+            var themeCodes = packedCodes(view, view.themes)
+            for f in 0..<view.findingCount { themeCodes += packedCodes(view, view.findingThemes(f)) }
+            themeCodes += section.recommendations.flatMap(\.recommendation.themes)
+            for code in Set(themeCodes) {
                 themeRows[code, default: ThemeRow(code: code, label: label(code))].reviews += 1
             }
             for line in section.recommendations {
                 let rec = line.recommendation
-                let recThemes = rec.themes.isEmpty ? [Self.noTheme] : Array(Set(rec.themes))
-                for code in recThemes {
+                for code in rec.themes.isEmpty ? [Self.noTheme] : Array(Set(rec.themes)) {
                     var row = themeRows[code, default: ThemeRow(code: code, label: label(code))]
                     row.recommendations += 1
                     if !rec.status.isTerminal {
@@ -328,7 +326,63 @@ struct ReportModel {
                     themeRows[code] = row
                 }
             }
+
+            if options.since != nil {
+                inScope.append(
+                    InScope(
+                        review: review.id, recs: section.recommendations.map { ($0.position, $0.recommendation.id) },
+                        actions: section.actionLines.map { ($0.position, $0.action.id) }))
+            }
         }
+        reviews = summaries
+
+        // Events: those about a review in scope; every event when no review option narrows the report.
+        let reviewIDs = Set(summaries.map(\.id))
+        let narrowed = !input.filter.reviews.isEmpty || !input.filter.types.isEmpty
+        events = input.events.enumerated().filter { _, event in
+            !narrowed || event.reviews.contains(where: reviewIDs.contains)
+        }.sorted { a, b in
+            (a.element.date, a.offset) < (b.element.date, b.offset)
+        }.map(\.element)
+
+        // Headline figures.
+        headline.reviews = summaries.count
+        headline.reviewsByType = zip(ReviewType.allCases, typeCounts).filter { $0.1 > 0 }.map { ($0.0, $0.1) }
+        headline.byStatus = zip(RecommendationStatus.allCases, statusCounts).map { ($0.0, $0.1) }
+        headline.recommendations = statusCounts.reduce(0, +)
+        headline.byRAG = zip(Self.ragOrder, ragCounts).map { ($0.0, $0.1) }
+        headline.assured = statusCounts[RecommendationStatus.allCases.firstIndex(of: .assured) ?? 0]
+        headline.overdueRecommendations = overdueRecs.count
+        headline.events = events.count
+        headline.attendees = events.compactMap(\.attendees).reduce(0, +)
+        headline.eventsWithoutAttendance = events.filter { $0.attendees == nil }.count
+        headline.staleRecommendations = staleRecs.count
+        headline.staleActions = staleActions.count
+        self.headline = headline
+
+        // Stale: the longest silent first, never updated before all; ties keep the store's order, recommendations
+        // before actions.
+        self.stale = (staleRecs + staleActions).enumerated().sorted { a, b in
+            (a.element.days, b.offset) > (b.element.days, a.offset)
+        }.map(\.element)
+
+        // Overdue, grouped by lead owner (an action's agency); oldest first within a group, and the group with the
+        // oldest item first.
+        let ordered = (overdueRecs + overdueActions).enumerated().sorted { a, b in
+            a.element.days != b.element.days ? a.element.days > b.element.days : a.offset < b.offset
+        }.map(\.element)
+        let byLead = Dictionary(grouping: ordered, by: \.lead)
+        var seen = Set<Int32>()
+        self.overdue = ordered.compactMap { item in
+            guard seen.insert(item.lead).inserted else { return nil }
+            return OverdueGroup(owner: leads[Int(item.lead)], items: byLead[item.lead] ?? [])
+        }
+        self.leads = leads
+
+        owners = ownerRows.keys.sorted { a, b in (a == Self.noOwner ? 1 : 0, a) < (b == Self.noOwner ? 1 : 0, b) }
+            .compactMap { ownerRows[$0] }
+        ownersTotal = total
+
         // Most recommendations first, then most reviews, then by label; "(no theme)" last.
         themes = themeRows.values.sorted { a, b in
             let aKey = (a.code == Self.noTheme ? 1 : 0, -a.recommendations, -a.reviews, a.label, a.code)
@@ -336,49 +390,162 @@ struct ReportModel {
             return aKey < bKey
         }
 
-        // Changes since: history entries from the start of `since` up to the as-of day, and outcomes dated then.
         if let since = options.since {
-            var entries: [Change] = []
-            var outcomes: [NewOutcome] = []
-            func add(_ history: [HistoryEntry], _ record: String) {
-                for entry in history {
-                    guard let day = entry.day, day >= since.start, day <= asOf else { continue }
-                    entries.append(Change(at: entry.at, by: entry.by, record: record, change: entry.change))
-                }
-            }
-            for section in sections {
-                let review = section.review
-                add(review.history, review.id)
-                for finding in review.findings { add(finding.history, "\(review.id)/\(finding.id)") }
-                for line in section.recommendations {
-                    let rec = line.recommendation
-                    add(rec.history, "\(review.id)/\(rec.id)")
-                    for outcome in rec.outcomes where outcome.date.end >= since.start && outcome.date.start <= asOf {
-                        outcomes.append(NewOutcome(reference: "\(review.id)/\(rec.id)", outcome: outcome))
-                    }
-                }
-                for line in section.actionLines {
-                    add(line.action.history, "\(review.id)/\(line.action.id)")
-                }
-            }
-            for event in events { add(event.history, event.id) }
-            let sortedEntries = entries.enumerated().sorted { a, b in
-                a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
-            }.map(\.element)
-            let sortedOutcomes = outcomes.enumerated().sorted { a, b in
-                a.element.outcome.date != b.element.outcome.date
-                    ? a.element.outcome.date < b.element.outcome.date : a.offset < b.offset
-            }.map(\.element)
-            changes = Changes(since: since, entries: sortedEntries, outcomes: sortedOutcomes)
+            changes = try Self.changes(since: since, asOf: asOf, inScope: inScope, events: events, reviews: input.reviews)
         } else {
             changes = nil
         }
 
         // The agency key: every code the report prints.
-        var codes = Set(lines.flatMap(\.recommendation.owners))
-        codes.formUnion(actionRows.map(\.action.agency))
-        codes.formUnion(lines.compactMap { $0.latestOutcome?.by })
         agencies = tracker.agencies.filter { codes.contains($0.code) }.sorted { $0.code < $1.code }
+    }
+
+    /// Calls `body` with each reported review's section, in order.
+    func forEachSection(_ body: (ReviewSection) throws -> Void) rethrows {
+        try Self.forEachSection(records, query, choosesRecords) { try body($2) }
+    }
+
+    /// The section of each review that passes the review filters; when the filters choose among records (`--owner`,
+    /// `--status`, …), only of the reviews with a recommendation or action in scope.
+    private static func forEachSection(
+        _ records: RecordSet, _ query: Query, _ choosesRecords: Bool, _ body: (Int, ReviewView, ReviewSection) throws -> Void
+    ) rethrows {
+        let recs = RecordListing(query, kind: .recommendations, records: records)
+        let actions = RecordListing(query, kind: .actions, records: records)
+        var matched: [MatchedRow] = []
+        records.rewindReleases()
+        for n in 0..<records.count {
+            // A report reads most of each review (a national one reads some 20 KB of index per review), so the pages
+            // behind are offered back often.
+            if n % 32 == 31 { records.releaseBehind(n) }
+            let view = records.review(n)
+            guard recs.query.includes(view) else { continue }
+            matched.removeAll(keepingCapacity: true)
+            recs.collect(n, into: &matched)
+            let recRows = matched.count
+            actions.collect(n, into: &matched)
+            if choosesRecords && matched.isEmpty { continue }
+            let section = ReviewSection(
+                review: ReviewHead(view),
+                recommendations: matched[..<recRows].map { row in
+                    RecLine(position: Int(row.record), recommendation: RecFacts(view, Int(row.record)), state: row.state)
+                },
+                actionLines: matched[recRows...].map { row in
+                    ActionLine(position: Int(row.record), action: ActionFacts(view, Int(row.record)), state: row.state)
+                })
+            try body(n, view, section)
+        }
+    }
+
+    /// The records of one review in scope, by position and id, for "changes since".
+    private struct InScope {
+        let review: String
+        let recs: [(position: Int, id: String)]
+        let actions: [(position: Int, id: String)]
+    }
+
+    /// History entries from the start of `since` up to the as-of day, and outcomes dated then, of the records in
+    /// scope and of `events`; read from the whole reviews, which must still hold those records where the index
+    /// said (else `ReportError.storeChanged`).
+    private static func changes(
+        since: PartialDate, asOf: CalendarDay, inScope: [InScope], events: [DisseminationEvent], reviews: ReviewBatches
+    ) throws -> Changes {
+        var entries: [Change] = []
+        var outcomes: [NewOutcome] = []
+        func add(_ history: [HistoryEntry], _ record: String) {
+            for entry in history {
+                guard let day = entry.day, day >= since.start, day <= asOf else { continue }
+                entries.append(Change(at: entry.at, by: entry.by, record: record, change: entry.change))
+            }
+        }
+        var next = 0
+        try reviews.read(inScope.map(\.review)) { batch in
+            for review in batch {
+                guard next < inScope.count, inScope[next].review == review.id else {
+                    throw ReportError.storeChanged(review: review.id)
+                }
+                let scope = inScope[next]
+                next += 1
+                add(review.history, review.id)
+                for finding in review.findings { add(finding.history, "\(review.id)/\(finding.id)") }
+                for (position, id) in scope.recs {
+                    guard position < review.recommendations.count, review.recommendations[position].id == id else {
+                        throw ReportError.storeChanged(review: review.id)
+                    }
+                    let rec = review.recommendations[position]
+                    add(rec.history, "\(review.id)/\(rec.id)")
+                    for outcome in rec.outcomes where outcome.date.end >= since.start && outcome.date.start <= asOf {
+                        outcomes.append(NewOutcome(reference: "\(review.id)/\(rec.id)", outcome: outcome))
+                    }
+                }
+                for (position, id) in scope.actions {
+                    guard position < review.actions.count, review.actions[position].id == id else {
+                        throw ReportError.storeChanged(review: review.id)
+                    }
+                    add(review.actions[position].history, "\(review.id)/\(id)")
+                }
+            }
+        }
+        guard next == inScope.count else { throw ReportError.storeChanged(review: inScope[next].review) }
+        for event in events { add(event.history, event.id) }
+        let sortedEntries = entries.enumerated().sorted { a, b in
+            a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
+        }.map(\.element)
+        let sortedOutcomes = outcomes.enumerated().sorted { a, b in
+            a.element.outcome.date != b.element.outcome.date
+                ? a.element.outcome.date < b.element.outcome.date : a.offset < b.offset
+        }.map(\.element)
+        return Changes(since: since, entries: sortedEntries, outcomes: sortedOutcomes)
+    }
+
+    /// What the overdue list prints of a record.
+    func overdueLine(_ item: Listed) -> OverdueItem {
+        let view = lineView(item)
+        let r = Int(item.record)
+        let isRec = item.kind == .recommendation
+        let due = PackedDate.unpack(isRec ? view.recDue(r) : view.actionDue(r))
+        return OverdueItem(
+            reference: reference(view, item), kind: item.kind, lead: leads[Int(item.lead)],
+            due: due ?? .day(asOf), daysOverdue: Int(item.days), status: status(view, item), lastUpdate: lastUpdate(view, item),
+            text: String(indexBytes: isRec ? view.recText(r) : view.actionText(r)))
+    }
+
+    /// What the stale list prints of a record.
+    func staleLine(_ item: Listed) -> StaleItem {
+        let view = lineView(item)
+        return StaleItem(
+            reference: reference(view, item), kind: item.kind, lead: leads[Int(item.lead)], status: status(view, item),
+            lastUpdate: lastUpdate(view, item), days: item.days == Int32.max ? nil : Int(item.days))
+    }
+
+    /// The review of a listed record. Lists are read in their own order, not the store's, and each read faults in
+    /// a few pages and their neighbours, so every 128 records the index's pages are let go of (the next reads fault
+    /// them back from the page cache): a national overdue list then stays under 64 MB.
+    private func lineView(_ item: Listed) -> ReviewView {
+        lineReads.count += 1
+        if lineReads.count % 128 == 0 {
+            records.rewindReleases()
+            records.releaseBehind(records.count - 1)
+        }
+        return records.review(Int(item.review))
+    }
+
+    private func reference(_ view: ReviewView, _ item: Listed) -> String {
+        let r = Int(item.record)
+        let id = item.kind == .recommendation ? view.recID(r) : view.actionID(r)
+        return "\(String(indexBytes: view.id))/\(String(indexBytes: id))"
+    }
+
+    private func status(_ view: ReviewView, _ item: Listed) -> String {
+        let r = Int(item.record)
+        return item.kind == .recommendation
+            ? Codes.recStatuses[view.recStatus(r)].rawValue : Codes.actionStatuses[view.actionStatus(r)].rawValue
+    }
+
+    private func lastUpdate(_ view: ReviewView, _ item: Listed) -> CalendarDay? {
+        let r = Int(item.record)
+        let day = item.kind == .recommendation ? view.recLastUpdate(r) : view.actionLastUpdate(r)
+        return day.map { CalendarDay(ordinal: Int($0)) }
     }
 
     /// The agency's name for a code, or nil when the code is not in the directory.
@@ -392,7 +559,7 @@ enum ReportWords {
     static func status(raw: String) -> String { sentence(raw) }
 
     /// A recommendation's status in its review's table: "Superseded by 6" names the replacement.
-    static func status(of rec: Recommendation) -> String { sentence(rec.status.rawValue) + rec.replacementText }
+    static func status(of rec: RecFacts) -> String { sentence(rec.status.rawValue) + rec.replacementText }
 
     static func assurance(_ level: AssuranceLevel) -> String { sentence(level.rawValue) }
 
@@ -427,8 +594,14 @@ enum ReportWords {
 
     /// `in-progress` → `In progress`.
     static func sentence(_ code: String) -> String {
-        let words = String(code.map { $0 == "-" ? " " : $0 })
-        return words.prefix(1).uppercased() + words.dropFirst()
+        var bytes = Array(code.utf8)
+        guard let first = bytes.first, first < 0x80 else {
+            let words = String(code.map { $0 == "-" ? " " : $0 })
+            return words.prefix(1).uppercased() + words.dropFirst()
+        }
+        for k in bytes.indices where bytes[k] == UInt8(ascii: "-") { bytes[k] = UInt8(ascii: " ") }
+        if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) { bytes[0] = first - 32 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `23 November 2026`.

@@ -42,6 +42,13 @@ struct StackedBarChart {
     }
 
     func render() -> String {
+        var text = ""
+        render { text += $0 }
+        return text
+    }
+
+    /// Writes the SVG element to `write`, a piece at a time (a bar per review of a national store is a long chart).
+    func render(_ write: (String) -> Void) {
         let h = HTMLText.escape
         // Legend rows, wrapped to the width.
         var legend: [(x: Int, row: Int, series: Series)] = []
@@ -69,54 +76,53 @@ struct StackedBarChart {
         let height = top + plotHeight + 24
         func xAt(_ value: Int) -> Int { plotX + value * plotWidth / scaleMax }
 
-        var out = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\""
-        out += " aria-labelledby=\"\(id)-title \(id)-desc\">\n"
-        out += "<title id=\"\(id)-title\">\(h(title))</title>\n"
-        out += "<desc id=\"\(id)-desc\">\(h(description))</desc>\n"
+        write("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\"")
+        write(" aria-labelledby=\"\(id)-title \(id)-desc\">\n")
+        write("<title id=\"\(id)-title\">\(h(title))</title>\n")
+        write("<desc id=\"\(id)-desc\">\(h(description))</desc>\n")
         // Legend.
-        out += "<g class=\"legend\">\n"
+        write("<g class=\"legend\">\n")
         for item in legend {
             let y = item.row * 20
-            out += "<rect x=\"\(item.x)\" y=\"\(y + 2)\" width=\"12\" height=\"12\" fill=\"\(item.series.fill)\""
-            out += " stroke=\"#333\" stroke-width=\"0.5\"/>"
-            out += "<text x=\"\(item.x + 16)\" y=\"\(y + 12)\">\(h(item.series.name))</text>\n"
+            write("<rect x=\"\(item.x)\" y=\"\(y + 2)\" width=\"12\" height=\"12\" fill=\"\(item.series.fill)\"")
+            write(" stroke=\"#333\" stroke-width=\"0.5\"/>")
+            write("<text x=\"\(item.x + 16)\" y=\"\(y + 12)\">\(h(item.series.name))</text>\n")
         }
-        out += "</g>\n"
+        write("</g>\n")
         // Scale: vertical grid lines with their values under the plot.
-        out += "<g class=\"grid\">\n"
+        write("<g class=\"grid\">\n")
         var tick = 0
         while tick <= scaleMax {
             let gx = xAt(tick)
-            out += "<line x1=\"\(gx)\" y1=\"\(top)\" x2=\"\(gx)\" y2=\"\(top + plotHeight)\"/>"
-            out += "<text x=\"\(gx)\" y=\"\(top + plotHeight + 16)\" text-anchor=\"middle\">\(tick)</text>\n"
+            write("<line x1=\"\(gx)\" y1=\"\(top)\" x2=\"\(gx)\" y2=\"\(top + plotHeight)\"/>")
+            write("<text x=\"\(gx)\" y=\"\(top + plotHeight + 16)\" text-anchor=\"middle\">\(tick)</text>\n")
             tick += step
         }
-        out += "</g>\n"
+        write("</g>\n")
         // Bars.
         for (index, bar) in bars.enumerated() {
             let y = top + index * rowHeight + (rowHeight - barHeight) / 2
             let label = bar.label.count > maxLabelChars ? String(bar.label.prefix(maxLabelChars - 1)) + "…" : bar.label
-            out += "<g class=\"bar\">\n"
-            out += "<text class=\"label\" x=\"\(plotX - 6)\" y=\"\(y + barHeight - 4)\" text-anchor=\"end\">\(h(label))</text>\n"
+            write("<g class=\"bar\">\n")
+            write("<text class=\"label\" x=\"\(plotX - 6)\" y=\"\(y + barHeight - 4)\" text-anchor=\"end\">\(h(label))</text>\n")
             var cumulative = 0
             for (item, value) in zip(series, bar.values) where value > 0 {
                 let x0 = xAt(cumulative)
                 let x1 = xAt(cumulative + value)
                 cumulative += value
-                out += "<rect x=\"\(x0)\" y=\"\(y)\" width=\"\(x1 - x0)\" height=\"\(barHeight)\" fill=\"\(item.fill)\">"
-                out += "<title>\(h("\(bar.label): \(value) \(item.name.lowercased())"))</title></rect>\n"
+                write("<rect x=\"\(x0)\" y=\"\(y)\" width=\"\(x1 - x0)\" height=\"\(barHeight)\" fill=\"\(item.fill)\">")
+                write("<title>\(h("\(bar.label): \(value) \(item.name.lowercased())"))</title></rect>\n")
                 let digits = String(value).count
                 if x1 - x0 >= digits * charWidth + 4 {
-                    out += "<text class=\"count\" x=\"\((x0 + x1) / 2)\" y=\"\(y + barHeight - 4)\" text-anchor=\"middle\""
-                    out += " fill=\"\(item.ink)\">\(value)</text>\n"
+                    write("<text class=\"count\" x=\"\((x0 + x1) / 2)\" y=\"\(y + barHeight - 4)\" text-anchor=\"middle\"")
+                    write(" fill=\"\(item.ink)\">\(value)</text>\n")
                 }
             }
-            out += "<text class=\"total\" x=\"\(xAt(cumulative) + 5)\" y=\"\(y + barHeight - 4)\">\(bar.total)</text>\n"
-            out += "</g>\n"
+            write("<text class=\"total\" x=\"\(xAt(cumulative) + 5)\" y=\"\(y + barHeight - 4)\">\(bar.total)</text>\n")
+            write("</g>\n")
         }
-        out += "<line class=\"axis\" x1=\"\(plotX)\" y1=\"\(top)\" x2=\"\(plotX)\" y2=\"\(top + plotHeight)\"/>\n"
-        out += "</svg>"
-        return out
+        write("<line class=\"axis\" x1=\"\(plotX)\" y1=\"\(top)\" x2=\"\(plotX)\" y2=\"\(top + plotHeight)\"/>\n")
+        write("</svg>")
     }
 
     /// A tick step of 1, 2 or 5 times a power of ten giving at most 6 intervals, and the scale's end.
