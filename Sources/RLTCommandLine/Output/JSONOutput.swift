@@ -47,18 +47,24 @@ struct DerivedFields: Encodable {
 enum JSONOutput {
     /// Pretty, sorted JSON with a final newline, the same style as the store files.
     static func render(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder(pretty: true).encode(value), as: UTF8.self) + "\n"
+        String(decoding: try encode(value, pretty: true), as: UTF8.self) + "\n"
     }
 
     /// One compact JSON object per line.
     static func lines<T: Encodable>(_ values: [T]) throws -> String {
-        let encoder = encoder(pretty: false)
         var out = ""
-        for value in values { out += String(decoding: try encoder.encode(value), as: UTF8.self) + "\n" }
+        for value in values { out += String(decoding: try encode(value, pretty: false), as: UTF8.self) + "\n" }
         return out
     }
 
-    private static func encoder(pretty: Bool) -> JSONEncoder {
+    /// `JSONWriter`'s bytes, or Foundation's where the writer leaves a value to it (the same text either way).
+    static func encode(_ value: some Encodable, pretty: Bool) throws -> [UInt8] {
+        if let bytes = try JSONWriter.encode(value, pretty: pretty) { return bytes }
+        return Array(try foundationEncoder(pretty: pretty).encode(value))
+    }
+
+    /// Foundation's encoder with the settings `JSONWriter` copies.
+    static func foundationEncoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return encoder

@@ -1,5 +1,6 @@
 import Foundation
 import ReviewLearning
+import Synchronization
 
 /// The `--format` of listings.
 enum ListFormat: String, Vocabulary {
@@ -125,8 +126,7 @@ struct ListingOptions {
     func render<Row>(_ rows: [Row], _ listing: Listing<Row>) throws -> String {
         let chosen = try selectedColumns(listing)
         if format.isJSON && columns == nil, let json = listing.json {
-            let objects: [AnyEncodable] = rows.map { row in AnyEncodable(json(row)) }
-            return format == .json ? try JSONOutput.render(objects) : try JSONOutput.lines(objects)
+            return try Self.renderJSON(rows.map { row in AnyEncodable(json(row)) }, lines: format == .jsonl)
         }
         if format == .table {
             var text = ""
@@ -139,6 +139,29 @@ struct ListingOptions {
             Dictionary(uniqueKeysWithValues: zip(chosen, row).map { column, cell in (column.name, column.type.json(cell)) })
         }
         return format == .json ? try JSONOutput.render(objects) : try JSONOutput.lines(objects)
+    }
+
+    /// JSON of the objects (an array, or one per line), encoded a chunk at a time on all cores: the chunks joined
+    /// are the bytes of the whole (`JSONArrayPieces`).
+    static func renderJSON(_ objects: [AnyEncodable], lines: Bool) throws -> String {
+        let chunk = 256
+        guard objects.count > chunk else { return lines ? try JSONOutput.lines(objects) : try JSONOutput.render(objects) }
+        let count = (objects.count + chunk - 1) / chunk
+        let results = Mutex([Result<String, any Error>](repeating: .success(""), count: count))
+        // Read only while the chunks are encoded; each chunk writes only its own result.
+        nonisolated(unsafe) let objects = objects
+        DispatchQueue.concurrentPerform(iterations: count) { c in
+            let part = Array(objects[c * chunk..<min(objects.count, (c + 1) * chunk)])
+            let result = Result { lines ? try JSONOutput.lines(part) : try JSONOutput.render(part) }
+            results.withLock { $0[c] = result }
+        }
+        var out = ""
+        var array = JSONArrayPieces()
+        for result in results.withLock({ $0 }) {
+            let text = try result.get()
+            out += lines ? text : array.add(text)
+        }
+        return lines ? out : out + (try array.end())
     }
 
     /// The rows as a table fitted to the terminal, the RAG coloured when colour is on; each row's cells are made
