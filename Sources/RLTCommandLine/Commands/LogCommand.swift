@@ -79,9 +79,15 @@ enum LogCommand {
                 addReview(try store.existingReview(try slug(ref, argument: "REF", kind: "review")))
             }
         }
-        let sorted = entries.enumerated().sorted { a, b in
-            a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
-        }.map(\.element)
-        invocation.out(try ListingOptions(arguments, invocation).render(sorted, LogEntry.listing))
+        // Oldest first, ties in the order collected; the positions are sorted, not the entries, and the listing goes
+        // out a piece at a time, so a national log holds its entries once.
+        let order = entries.indices.sorted { a, b in
+            entries[a].at != entries[b].at ? entries[a].at < entries[b].at : a < b
+        }
+        var pieces = ListingPieces(try ListingOptions(arguments, invocation), LogEntry.listing)
+        for start in stride(from: 0, to: order.count, by: 4096) {
+            invocation.out(try pieces.add(order[start..<min(order.count, start + 4096)].map { entries[$0] }))
+        }
+        invocation.out(try pieces.end())
     }
 }
