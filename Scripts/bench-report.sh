@@ -312,12 +312,13 @@ cat <<EOF
   *hot* part and the texts they print, and search reads the texts) or, on a first run, of the JSON.
 - Tables on a terminal or in a pipe are aligned over every row: the first pass reads every row's cells once more
   than CSV does, so a table of all 300,000 actions takes about twice as long as their CSV, in flat memory.
-- Still over the targets of issue 16 (see the table above): \`report\` (Markdown and HTML, and scoped by \`--owner\`)
-  decodes every review and holds them (about 11 s and 1.5 GB for the whole national report, against 1 s); JSON of
-  every whole record (\`rec list --format json\`, about 4.4 s against 1.5 s) is Foundation's \`JSONEncoder\` over
-  137 MB of output; \`log\` (90 MB) and \`review list --format json\` decode every review; \`summary\` by review
-  (10,000 rows) and the \`review list\` table are just over 100 ms. Each needs the index to hold what it prints
-  (histories, outcome dates and authors) or an encoder of our own.
+- Still over the targets of issue 16 (see the table above): the whole national \`report\` answers from the index
+  in about 2 s (Markdown, 96 MB) and 3 s (HTML, 146 MB) in under 64 MB, against 1 s: the time is writing that much
+  text; \`report --since\` also decodes every review for its histories and holds the changes of the period (about
+  6 s and 140 MB for 173 MB of HTML). JSON of every whole record (\`rec list --format json\`, about 3 s against
+  1.5 s) decodes every review, since the index keeps no histories; our own JSON writer and encoding on all cores
+  took it from 6.5 s. \`log\` as a table (70 MB) keeps every entry to sort and align them. A scoped report by
+  \`--owner\`, \`summary\` by review and the \`review list\` table are just over 100 ms.
 - Updates write and \`fsync\` the review file and its directory (DESIGN §7); their time depends on the disk. The
   rest is Foundation's \`JSONDecoder\` and \`JSONEncoder\` on the one review file (and \`tracker.json\`), so an update
   costs in proportion to that file, not to the store. Each timed update adds a history entry, so the file grows

@@ -124,8 +124,7 @@ package enum HTMLReport {
                     + [.number(model.headline.overdueRecommendations)])
             table(
                 caption: "Recommendations by review and status", ["Review", "Total"] + statuses.map(ReportWords.status) + ["Overdue"],
-                groups: [(nil, AnyCollection(rows))], numeric: Set(1...(statuses.count + 2)), className: "counts", totalRow: true,
-                to: out)
+                rows, numeric: Set(1...(statuses.count + 2)), className: "counts", totalRow: true, to: out)
         }
         out("</section>\n")
     }
@@ -133,50 +132,56 @@ package enum HTMLReport {
     private static func reviews(_ model: ReportModel, _ out: ReportSink) {
         out(sectionStart("reviews", "Recommendations by review"))
         guard !model.reviews.isEmpty else { return out("<p>No reviews in scope.</p>\n</section>\n") }
-        model.forEachSection { section in
-            let review = section.review
-            out("<article class=\"review\" aria-labelledby=\"review-\(e(review.id))\">\n")
-            out("<h3 id=\"review-\(e(review.id))\">\(e(review.title)) <span class=\"id\">(\(e(review.id)))</span></h3>\n")
-            out("<p class=\"meta\">\(e(ReportText.reviewLine(section)))</p>\n")
-            guard !section.recommendations.isEmpty else {
-                guard section.actions > 0 else {
-                    out("<p>No recommendations in scope.</p>\n</article>\n")
-                    return
-                }
-                out("<p>No numbered recommendations in scope; the agency actions answer the review&#39;s learning ")
-                out("directly.</p>\n")
-                let rows: [[Cell]] = section.actionLines.map { line in
-                    let action = line.action
-                    return [
-                        .header(action.id), .text(action.text), .text(action.agency),
-                        .text(ReportText.list(action.respondsTo)),
-                        .due(action.due, original: action.originalDue),
-                        .text(ReportWords.status(raw: action.status.rawValue)), .rag(line.state),
-                        .text(ReportText.progress(action)),
-                    ]
-                }
-                out(table(
-                    caption: "Agency actions of \(review.title)",
-                    ["Action", "Action text", "Agency", "Responds to", "Due", "Status", "RAG", "Latest update"], rows,
-                    className: "recs", widths: [6, 32, 12, 8, 8, 8, 9, 17]))
-                out("</article>\n")
-                return
+        model.forEachSectionText(section) { out($0) }
+        out("</section>\n")
+    }
+
+    /// One review's article: its heading, summary line and table (on all cores, `forEachSectionText`).
+    private static func section(_ section: ReportModel.ReviewSection) -> String {
+        var text = ""
+        func out(_ piece: String) { text += piece }
+        let review = section.review
+        out("<article class=\"review\" aria-labelledby=\"review-\(e(review.id))\">\n")
+        out("<h3 id=\"review-\(e(review.id))\">\(e(review.title)) <span class=\"id\">(\(e(review.id)))</span></h3>\n")
+        out("<p class=\"meta\">\(e(ReportText.reviewLine(section)))</p>\n")
+        guard !section.recommendations.isEmpty else {
+            guard section.actions > 0 else {
+                out("<p>No recommendations in scope.</p>\n</article>\n")
+                return text
             }
-            let rows: [[Cell]] = section.recommendations.map { line in
-                let rec = line.recommendation
+            out("<p>No numbered recommendations in scope; the agency actions answer the review&#39;s learning ")
+            out("directly.</p>\n")
+            let rows: [[Cell]] = section.actionLines.map { line in
+                let action = line.action
                 return [
-                    .header(rec.id), .text(rec.text), .text(ReportText.owners(rec.owners)),
-                    .due(rec.due, original: rec.originalDue), .text(ReportWords.status(of: rec)),
-                    .rag(line.state), .text(ReportText.outcome(line)),
+                    .header(action.id), .text(action.text), .text(action.agency),
+                    .text(ReportText.list(action.respondsTo)),
+                    .due(action.due, original: action.originalDue),
+                    .text(ReportWords.status(raw: action.status.rawValue)), .rag(line.state),
+                    .text(ReportText.progress(action)),
                 ]
             }
             out(table(
-                caption: "Recommendations of \(review.title)",
-                ["Rec", "Recommendation", "Owners", "Due", "Status", "RAG", "Latest outcome"], rows,
-                className: "recs", widths: [5, 33, 12, 9, 9, 9, 23]))
+                caption: "Agency actions of \(review.title)",
+                ["Action", "Action text", "Agency", "Responds to", "Due", "Status", "RAG", "Latest update"], rows,
+                className: "recs", widths: [6, 32, 12, 8, 8, 8, 9, 17]))
             out("</article>\n")
+            return text
         }
-        out("</section>\n")
+        let rows: [[Cell]] = section.recommendations.map { line in
+            let rec = line.recommendation
+            return [
+                .header(rec.id), .text(rec.text), .text(ReportText.owners(rec.owners)),
+                .due(rec.due, original: rec.originalDue), .text(ReportWords.status(of: rec)),
+                .rag(line.state), .text(ReportText.outcome(line)),
+            ]
+        }
+        out(table(
+            caption: "Recommendations of \(review.title)",
+            ["Rec", "Recommendation", "Owners", "Due", "Status", "RAG", "Latest outcome"], rows,
+            className: "recs", widths: [5, 33, 12, 9, 9, 9, 23]))
+        out("</article>\n")
+        return text
     }
 
     private static func overdue(_ model: ReportModel, _ out: ReportSink) {
@@ -188,23 +193,26 @@ package enum HTMLReport {
         out("\(ReportWords.count(h.overdueActions, "agency action")). Grouped by lead owner (an action&#39;s agency), ")
         out("oldest first.</p>\n")
         // One table, a row group per lead owner, so the columns line up down the whole list.
-        let groups = model.overdue.map { group in
-            (
-                title: "\(ReportText.ownerTitle(group.owner, model)) — \(group.items.count) overdue",
-                rows: AnyCollection(group.items.lazy.map(model.overdueLine).map { item -> [Cell] in
-                    [
-                        .header(item.reference), .text(item.kind.rawValue), .date(item.due.description),
-                        .number(item.daysOverdue), .text(ReportWords.status(raw: item.status)),
-                        .date(item.lastUpdate?.description ?? "—"), .text(item.text),
-                    ]
-                })
-            )
+        let headers = ["Reference", "Kind", "Due", "Days overdue", "Status", "Last update", "Text"]
+        out(
+            tableStart(
+                caption: "Overdue recommendations and actions by lead owner, oldest first", headers, numeric: [3],
+                className: "overdue", widths: [17, 13, 8, 8, 9, 9, 36]))
+        for group in model.overdue {
+            out("<tbody>\n")
+            let title = "\(ReportText.ownerTitle(group.owner, model)) — \(group.items.count) overdue"
+            out("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(headers.count)\">\(e(title))</th></tr>\n")
+            model.forEachLine(group.items, { listed in
+                let item = model.overdueLine(listed)
+                return "<tr>" + cells([
+                    .header(item.reference), .text(item.kind.rawValue), .date(item.due.description),
+                    .number(item.daysOverdue), .text(ReportWords.status(raw: item.status)),
+                    .date(item.lastUpdate?.description ?? "—"), .text(item.text),
+                ]) + "</tr>\n"
+            }) { out($0) }
+            out("</tbody>\n")
         }
-        table(
-            caption: "Overdue recommendations and actions by lead owner, oldest first",
-            ["Reference", "Kind", "Due", "Days overdue", "Status", "Last update", "Text"], groups: groups, numeric: [3],
-            className: "overdue", widths: [17, 13, 8, 8, 9, 9, 36], to: out)
-        out("</section>\n")
+        out("</table>\n</section>\n")
     }
 
     private static func stale(_ model: ReportModel, _ out: ReportSink) {
@@ -215,16 +223,19 @@ package enum HTMLReport {
         out("<p>\(ReportWords.count(model.headline.staleRecommendations, "recommendation")) and ")
         out("\(ReportWords.count(model.headline.staleActions, "agency action")) are not closed and have had no history ")
         out("entry, outcome or progress note for \(model.staleDays) days or more: no information is itself a finding.</p>\n")
-        let rows = model.stale.lazy.map(model.staleLine).map { item -> [Cell] in
-            [
+        out(
+            tableStart(
+                caption: "Stale recommendations and actions", ["Reference", "Kind", "Lead", "Status", "Last update", "Days since"],
+                numeric: [5]))
+        out("<tbody>\n")
+        model.forEachLine(model.stale, { listed in
+            let item = model.staleLine(listed)
+            return "<tr>" + cells([
                 .header(item.reference), .text(item.kind.rawValue), .text(item.lead), .text(ReportWords.status(raw: item.status)),
                 .date(item.lastUpdate?.description ?? "never"), item.days.map { .number($0) } ?? .text("—", numeric: true),
-            ]
-        }
-        table(
-            caption: "Stale recommendations and actions", ["Reference", "Kind", "Lead", "Status", "Last update", "Days since"],
-            groups: [(nil, AnyCollection(rows))], numeric: [5], to: out)
-        out("</section>\n")
+            ]) + "</tr>\n"
+        }) { out($0) }
+        out("</tbody>\n</table>\n</section>\n")
     }
 
     private static func owners(_ model: ReportModel) -> String {
@@ -371,49 +382,39 @@ package enum HTMLReport {
     ) -> String {
         var text = ""
         let out = ReportSink { text += $0 }
-        table(
-            caption: caption, headers, groups: [(nil, AnyCollection(rows))], numeric: numeric, className: className,
-            widths: widths, totalRow: totalRow, to: out)
+        table(caption: caption, headers, rows, numeric: numeric, className: className, widths: widths, totalRow: totalRow, to: out)
         out.flush()
         return text
     }
 
+    /// A table with a caption for screen readers (the heading above it says the same for sighted readers) and column
+    /// headers with `scope`; with `totalRow`, the last row is styled as a total.
     private static func table(
         caption: String, _ headers: [String], _ rows: [[Cell]], numeric: Set<Int> = [], className: String? = nil,
-        widths: [Int]? = nil, to out: ReportSink
+        widths: [Int]? = nil, totalRow: Bool = false, to out: ReportSink
     ) {
-        table(
-            caption: caption, headers, groups: [(nil, AnyCollection(rows))], numeric: numeric, className: className,
-            widths: widths, to: out)
+        out(tableStart(caption: caption, headers, numeric: numeric, className: className, widths: widths))
+        out("<tbody>\n")
+        for (index, row) in rows.enumerated() {
+            let isTotal = totalRow && index == rows.count - 1
+            out((isTotal ? "<tr class=\"total\">" : "<tr>") + cells(row) + "</tr>\n")
+        }
+        out("</tbody>\n</table>\n")
     }
 
-    /// A table with a caption for screen readers (the heading above it says the same for sighted readers), column
-    /// headers with `scope`, and row groups each headed by a row of its own when `title` is given.
-    private static func table(
-        caption: String, _ headers: [String], groups: [(title: String?, rows: AnyCollection<[Cell]>)], numeric: Set<Int> = [],
-        className: String? = nil, widths: [Int]? = nil, totalRow: Bool = false, to out: ReportSink
-    ) {
-        out("<table\(className.map { " class=\"\($0)\"" } ?? "")>\n<caption>\(e(caption))</caption>\n")
+    /// A table's opening, caption, column widths and header row: its row groups and `</table>` follow.
+    private static func tableStart(
+        caption: String, _ headers: [String], numeric: Set<Int> = [], className: String? = nil, widths: [Int]? = nil
+    ) -> String {
+        var out = "<table\(className.map { " class=\"\($0)\"" } ?? "")>\n<caption>\(e(caption))</caption>\n"
         if let widths {
-            out("<colgroup>" + widths.map { "<col style=\"width:\($0)%\">" }.joined() + "</colgroup>\n")
+            out += "<colgroup>" + widths.map { "<col style=\"width:\($0)%\">" }.joined() + "</colgroup>\n"
         }
-        var head = "<thead><tr>"
+        out += "<thead><tr>"
         for (index, header) in headers.enumerated() {
-            head += "<th scope=\"col\"\(numeric.contains(index) ? " class=\"num\"" : "")>\(e(header))</th>"
+            out += "<th scope=\"col\"\(numeric.contains(index) ? " class=\"num\"" : "")>\(e(header))</th>"
         }
-        out(head + "</tr></thead>\n")
-        for (groupIndex, group) in groups.enumerated() {
-            out("<tbody>\n")
-            if let title = group.title {
-                out("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(headers.count)\">\(e(title))</th></tr>\n")
-            }
-            for (rowIndex, row) in group.rows.enumerated() {
-                let isTotal = totalRow && groupIndex == groups.count - 1 && rowIndex == group.rows.count - 1
-                out((isTotal ? "<tr class=\"total\">" : "<tr>") + cells(row) + "</tr>\n")
-            }
-            out("</tbody>\n")
-        }
-        out("</table>\n")
+        return out + "</tr></thead>\n"
     }
 
     private static func cells(_ row: [Cell]) -> String {

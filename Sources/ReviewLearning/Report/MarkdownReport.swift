@@ -73,38 +73,46 @@ package enum MarkdownReport {
             out.paragraph("No reviews in scope.")
             return
         }
-        model.forEachSection { section in
-            let review = section.review
-            out.heading(3, "\(review.title) (\(review.id))")
-            out.paragraph(MarkdownText.inline(ReportText.reviewLine(section)))
-            guard !section.recommendations.isEmpty else {
-                out.paragraph(
-                    section.actions == 0
-                        ? "No recommendations in scope."
-                        : "No numbered recommendations in scope; the agency actions answer the review's learning directly.")
-                if section.actions > 0 {
-                    let rows = section.actionLines.map { line -> [String] in
-                        let action = line.action
-                        return [
-                            action.id, action.text, action.agency, ReportText.list(action.respondsTo),
-                            ReportWords.due(action.due, original: action.originalDue), ReportWords.status(raw: action.status.rawValue),
-                            ReportText.rag(line.state), ReportText.progress(action),
-                        ]
-                    }
-                    out.table(["Action", "Action text", "Agency", "Responds to", "Due", "Status", "RAG", "Latest update"], rows)
+        model.forEachSectionText(section) { out.raw($0) }
+    }
+
+    /// One review's heading, summary line and table: blocks that follow others (on all cores, `forEachSectionText`).
+    private static func section(_ section: ReportModel.ReviewSection) -> String {
+        var text = ""
+        var out = MarkdownWriter(ReportSink { text += $0 }, following: true)
+        let review = section.review
+        out.heading(3, "\(review.title) (\(review.id))")
+        out.paragraph(MarkdownText.inline(ReportText.reviewLine(section)))
+        guard !section.recommendations.isEmpty else {
+            out.paragraph(
+                section.actions == 0
+                    ? "No recommendations in scope."
+                    : "No numbered recommendations in scope; the agency actions answer the review's learning directly.")
+            if section.actions > 0 {
+                let rows = section.actionLines.map { line -> [String] in
+                    let action = line.action
+                    return [
+                        action.id, action.text, action.agency, ReportText.list(action.respondsTo),
+                        ReportWords.due(action.due, original: action.originalDue), ReportWords.status(raw: action.status.rawValue),
+                        ReportText.rag(line.state), ReportText.progress(action),
+                    ]
                 }
-                return
+                out.table(["Action", "Action text", "Agency", "Responds to", "Due", "Status", "RAG", "Latest update"], rows)
             }
-            let rows = section.recommendations.map { line -> [String] in
-                let rec = line.recommendation
-                return [
-                    rec.id, rec.text, ReportText.owners(rec.owners), ReportWords.due(rec.due, original: rec.originalDue),
-                    ReportWords.status(of: rec), ReportText.rag(line.state),
-                    ReportText.outcome(line),
-                ]
-            }
-            out.table(["Rec", "Recommendation", "Owners", "Due", "Status", "RAG", "Latest outcome"], rows)
+            out.flush()
+            return text
         }
+        let rows = section.recommendations.map { line -> [String] in
+            let rec = line.recommendation
+            return [
+                rec.id, rec.text, ReportText.owners(rec.owners), ReportWords.due(rec.due, original: rec.originalDue),
+                ReportWords.status(of: rec), ReportText.rag(line.state),
+                ReportText.outcome(line),
+            ]
+        }
+        out.table(["Rec", "Recommendation", "Owners", "Due", "Status", "RAG", "Latest outcome"], rows)
+        out.flush()
+        return text
     }
 
     private static func overdue(_ model: ReportModel, _ out: inout MarkdownWriter) {
@@ -122,13 +130,14 @@ package enum MarkdownReport {
                     + "agency), oldest first."))
         for group in model.overdue {
             out.heading(3, "\(ReportText.ownerTitle(group.owner, model)) — \(group.items.count) overdue")
-            let rows = group.items.lazy.map(model.overdueLine).map { item -> [String] in
-                [
+            out.tableHeader(["Reference", "Kind", "Due", "Days overdue", "Status", "Last update", "Text"], right: [3])
+            model.forEachLine(group.items, { listed in
+                let item = model.overdueLine(listed)
+                return MarkdownWriter.row([
                     item.reference, item.kind.rawValue, item.due.description, "\(item.daysOverdue)",
                     ReportWords.status(raw: item.status), item.lastUpdate?.description ?? "—", item.text,
-                ]
-            }
-            out.table(["Reference", "Kind", "Due", "Days overdue", "Status", "Last update", "Text"], rows, right: [3])
+                ])
+            }) { out.raw($0) }
         }
     }
 
@@ -144,13 +153,14 @@ package enum MarkdownReport {
                     + "\(ReportWords.count(model.headline.staleActions, "agency action")) are not closed and have had "
                     + "no history entry, outcome or progress note for \(model.staleDays) days or more: no information "
                     + "is itself a finding."))
-        let rows = model.stale.lazy.map(model.staleLine).map { item -> [String] in
-            [
+        out.tableHeader(["Reference", "Kind", "Lead", "Status", "Last update", "Days since"], right: [5])
+        model.forEachLine(model.stale, { listed in
+            let item = model.staleLine(listed)
+            return MarkdownWriter.row([
                 item.reference, item.kind.rawValue, item.lead, ReportWords.status(raw: item.status),
                 item.lastUpdate?.description ?? "never", item.days.map(String.init) ?? "—",
-            ]
-        }
-        out.table(["Reference", "Kind", "Lead", "Status", "Last update", "Days since"], rows, right: [5])
+            ])
+        }) { out.raw($0) }
     }
 
     private static func owners(_ model: ReportModel, _ out: inout MarkdownWriter) {
@@ -316,9 +326,21 @@ enum ReportText {
 /// Writes Markdown text: blocks separated by one blank line.
 struct MarkdownWriter {
     private let sink: ReportSink
-    private var started = false
+    private var started: Bool
 
-    init(_ sink: ReportSink) { self.sink = sink }
+    /// With `following`, the first block is one that follows others (a blank line comes first).
+    init(_ sink: ReportSink, following: Bool = false) {
+        self.sink = sink
+        started = following
+    }
+
+    /// Text already made of whole blocks (each after a blank line), such as `section`'s.
+    mutating func raw(_ text: String) {
+        sink(text)
+        started = true
+    }
+
+    func flush() { sink.flush() }
 
     private mutating func block(_ lines: String) {
         sink(started ? "\n" + lines + "\n" : lines + "\n")
@@ -334,19 +356,26 @@ struct MarkdownWriter {
     mutating func paragraph(_ markdown: String) { block(markdown) }
 
     /// A pipe table; every cell is plain text and escaped here. Columns in `right` are right-aligned.
-    mutating func table(_ header: [String], _ rows: some Sequence<[String]>, right: Set<Int> = []) {
+    mutating func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) {
+        tableHeader(header, right: right)
+        for row in rows { sink(Self.row(row)) }
+    }
+
+    /// A pipe table's header and alignment lines; its rows follow (`row`, written with `raw`).
+    mutating func tableHeader(_ header: [String], right: Set<Int> = []) {
         block(
             "| " + header.map(MarkdownText.cell).joined(separator: " | ") + " |\n|"
                 + header.indices.map { right.contains($0) ? " --: " : " --- " }.joined(separator: "|") + "|")
-        for row in rows {
-            var line = "|"
-            for cell in row {
-                line += " "
-                line += cell.isEmpty ? " " : MarkdownText.cell(cell)
-                line += " |"
-            }
-            line += "\n"
-            sink(line)
+    }
+
+    /// A table row of plain-text cells, escaped here, with its line break.
+    static func row(_ cells: [String]) -> String {
+        var line = "|"
+        for cell in cells {
+            line += " "
+            line += cell.isEmpty ? " " : MarkdownText.cell(cell)
+            line += " |"
         }
+        return line + "\n"
     }
 }

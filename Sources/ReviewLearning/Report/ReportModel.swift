@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Everything a report shows, computed once from a `ReportInput` so both formats print the same numbers.
 ///
 /// Every list here is in a fixed order (the store's, a vocabulary's, or sorted with a full tie-break), never a
@@ -9,7 +12,7 @@ struct ReportModel {
     let staleDays: Int
     let scope: [String]
     let headline: Headline
-    /// Each review reported on, in order, with its counts (its tables come from `forEachSection`).
+    /// Each review reported on, in order, with its counts (its tables come from `forEachSectionText`).
     let reviews: [ReviewSummary]
     let overdue: [OverdueGroup]
     /// Stale recommendations and actions, the longest silent first (`staleLine` reads what is printed of each).
@@ -26,12 +29,6 @@ struct ReportModel {
     private let choosesRecords: Bool
     /// The lead owners of the listed records, by first appearance.
     private let leads: [String]
-    /// How many listed records have been read (`lineView`).
-    private let lineReads = Tally()
-
-    private final class Tally {
-        var count = 0
-    }
 
     struct Headline {
         var reviews = 0
@@ -219,7 +216,7 @@ struct ReportModel {
     static let noOwner = "(no owner)"
     static let noTheme = "(no theme)"
 
-    /// Walks the packed reviews once for the figures; `forEachSection` walks them again for each review's tables.
+    /// Walks the packed reviews once for the figures; `forEachSectionText` walks them again for each review's tables.
     /// Only "changes since" reads whole reviews (histories and outcomes), a batch at a time.
     init(_ input: ReportInput, options: ReportOptions) throws {
         let tracker = input.tracker
@@ -400,32 +397,64 @@ struct ReportModel {
         agencies = tracker.agencies.filter { codes.contains($0.code) }.sorted { $0.code < $1.code }
     }
 
-    /// Calls `body` with each reported review's section, in order.
-    func forEachSection(_ body: (ReviewSection) throws -> Void) rethrows {
-        try Self.forEachSection(records, query, choosesRecords) { try body($2) }
+    /// Each reported review's section made into text by `render`, handed to `write` in order. Sections are made and
+    /// rendered on all cores, a chunk of reviews at a time, so memory holds one chunk's text.
+    func forEachSectionText(_ render: @escaping @Sendable (ReviewSection) -> String, write: (String) -> Void) {
+        let walk = SectionWalk(records: records, query: query, choosesRecords: choosesRecords)
+        records.rewindReleases()
+        let chunk = 64
+        for start in stride(from: 0, to: records.count, by: chunk) {
+            let end = min(records.count, start + chunk)
+            let texts = Mutex([String?](repeating: nil, count: end - start))
+            DispatchQueue.concurrentPerform(iterations: end - start) { k in
+                guard let section = walk.section(start + k) else { return }
+                let text = render(section)
+                texts.withLock { $0[k] = text }
+            }
+            records.releaseBehind(end - 1)
+            for text in texts.withLock({ $0 }) { if let text { write(text) } }
+        }
     }
 
-    /// The section of each review that passes the review filters; when the filters choose among records (`--owner`,
-    /// `--status`, …), only of the reviews with a recommendation or action in scope.
+    /// The section of each review that passes the review filters (`SectionWalk`), in order.
     private static func forEachSection(
-        _ records: RecordSet, _ query: Query, _ choosesRecords: Bool, _ body: (Int, ReviewView, ReviewSection) throws -> Void
-    ) rethrows {
-        let recs = RecordListing(query, kind: .recommendations, records: records)
-        let actions = RecordListing(query, kind: .actions, records: records)
-        var matched: [MatchedRow] = []
+        _ records: RecordSet, _ query: Query, _ choosesRecords: Bool, _ body: (Int, ReviewView, ReviewSection) -> Void
+    ) {
+        let walk = SectionWalk(records: records, query: query, choosesRecords: choosesRecords)
         records.rewindReleases()
         for n in 0..<records.count {
             // A report reads most of each review (a national one reads some 20 KB of index per review), so the pages
             // behind are offered back often.
             if n % 32 == 31 { records.releaseBehind(n) }
+            if let section = walk.section(n) { body(n, records.review(n), section) }
+        }
+    }
+
+    /// The sections of the reviews of a record set: of each review that passes the review filters; when the filters
+    /// choose among records (`--owner`, `--status`, …), only of the reviews with a recommendation or action in scope.
+    private struct SectionWalk: Sendable {
+        let records: RecordSet
+        let recs: RecordListing
+        let actions: RecordListing
+        let choosesRecords: Bool
+
+        init(records: RecordSet, query: Query, choosesRecords: Bool) {
+            self.records = records
+            recs = RecordListing(query, kind: .recommendations, records: records)
+            actions = RecordListing(query, kind: .actions, records: records)
+            self.choosesRecords = choosesRecords
+        }
+
+        /// Review `n`'s section, or nil when it is not reported.
+        func section(_ n: Int) -> ReviewSection? {
             let view = records.review(n)
-            guard recs.query.includes(view) else { continue }
-            matched.removeAll(keepingCapacity: true)
+            guard recs.query.includes(view) else { return nil }
+            var matched: [MatchedRow] = []
             recs.collect(n, into: &matched)
             let recRows = matched.count
             actions.collect(n, into: &matched)
-            if choosesRecords && matched.isEmpty { continue }
-            let section = ReviewSection(
+            if choosesRecords && matched.isEmpty { return nil }
+            return ReviewSection(
                 review: ReviewHead(view),
                 recommendations: matched[..<recRows].map { row in
                     RecLine(position: Int(row.record), recommendation: RecFacts(view, Int(row.record)), state: row.state)
@@ -433,7 +462,6 @@ struct ReportModel {
                 actionLines: matched[recRows...].map { row in
                     ActionLine(position: Int(row.record), action: ActionFacts(view, Int(row.record)), state: row.state)
                 })
-            try body(n, view, section)
         }
     }
 
@@ -518,17 +546,28 @@ struct ReportModel {
             lastUpdate: lastUpdate(view, item), days: item.days == Int32.max ? nil : Int(item.days))
     }
 
-    /// The review of a listed record. Lists are read in their own order, not the store's, and each read faults in
-    /// a few pages and their neighbours, so every 128 records the index's pages are let go of (the next reads fault
-    /// them back from the page cache): a national overdue list then stays under 64 MB.
-    private func lineView(_ item: Listed) -> ReviewView {
-        lineReads.count += 1
-        if lineReads.count % 128 == 0 {
+    /// What `make` gives for each of `items`, made on all cores 128 at a time and handed to `write` in order.
+    ///
+    /// A list is read in its own order, not the store's, and each read faults in a few pages of the index and their
+    /// neighbours, so after each chunk the index's pages are let go of (the next reads fault them back from the
+    /// page cache): a national overdue list then stays well under 64 MB.
+    func forEachLine<Line: Sendable>(_ items: [Listed], _ make: @escaping @Sendable (Listed) -> Line, _ write: (Line) -> Void) {
+        let chunk = 128
+        for start in stride(from: 0, to: items.count, by: chunk) {
+            let end = min(items.count, start + chunk)
+            let lines = Mutex([Line?](repeating: nil, count: end - start))
+            DispatchQueue.concurrentPerform(iterations: (end - start + 31) / 32) { c in
+                let range = start + c * 32..<min(end, start + (c + 1) * 32)
+                let made = range.map { make(items[$0]) }
+                lines.withLock { all in for (k, line) in zip(range, made) { all[k - start] = line } }
+            }
             records.rewindReleases()
             records.releaseBehind(records.count - 1)
+            for line in lines.withLock({ $0 }) { if let line { write(line) } }
         }
-        return records.review(Int(item.review))
     }
+
+    private func lineView(_ item: Listed) -> ReviewView { records.review(Int(item.review)) }
 
     private func reference(_ view: ReviewView, _ item: Listed) -> String {
         let r = Int(item.record)
