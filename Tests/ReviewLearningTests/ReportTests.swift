@@ -554,4 +554,24 @@ struct ReportTests {
         #expect(MarkdownText.cell("a\u{85}b · c\u{9F}") == "a\u{FFFD}b · c\u{FFFD}")
         #expect(MarkdownText.inline("x_y\r\nz") == "x\\_y z")
     }
+
+    @Test("the change log keeps every text whole and orders entries by time as strings do, ties as added")
+    func changeEntries() {
+        let long = String(repeating: "é", count: 300)
+        let added: [ReportModel.Change] = [
+            .init(at: "2025-03-01T10:00:00Z", by: "b", record: "r/2", change: long),
+            .init(at: "2025-01-01T09:00:00Z", by: "", record: "r/1", change: "first"),
+            .init(at: "2025-03-01T10:00:00Z", by: "a", record: "r/3", change: "same time, added later"),
+            .init(at: "Ünknown time", by: "x", record: "r/4", change: "free-form"),
+            .init(at: "Zed", by: "y", record: "r/5", change: "ASCII after Ü? no: Z sorts first"),
+        ]
+        var entries = ChangeEntries()
+        for change in added { entries.append(at: change.at, by: change.by, record: change.record, change: change.change) }
+        entries.sort()
+        let expected = added.enumerated().sorted { a, b in
+            a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
+        }.map(\.element)
+        #expect(Array(entries) == expected)
+        #expect(entries.map(\.record) == ["r/1", "r/2", "r/3", "r/5", "r/4"])
+    }
 }

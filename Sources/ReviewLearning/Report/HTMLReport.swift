@@ -327,8 +327,12 @@ package enum HTMLReport {
         }
         if !changes.entries.isEmpty {
             out("<h3>Change log</h3>\n")
-            let rows: [[Cell]] = changes.entries.map { [.date($0.at), .text($0.by), .header($0.record), .text($0.change)] }
-            table(caption: "Changes since \(changes.since)", ["When (UTC)", "By", "Record", "Change"], rows, to: out)
+            out(tableStart(caption: "Changes since \(changes.since)", ["When (UTC)", "By", "Record", "Change"]))
+            out("<tbody>\n")
+            for entry in changes.entries {
+                out("<tr>" + cells([.date(entry.at), .text(entry.by), .header(entry.record), .text(entry.change)]) + "</tr>\n")
+            }
+            out("</tbody>\n</table>\n")
         }
         out("</section>\n")
     }

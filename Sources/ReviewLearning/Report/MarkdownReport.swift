@@ -234,8 +234,8 @@ package enum MarkdownReport {
         }
         if !changes.entries.isEmpty {
             out.heading(3, "Change log")
-            let rows = changes.entries.map { [$0.at, $0.by, $0.record, $0.change] }
-            out.table(["When (UTC)", "By", "Record", "Change"], rows)
+            out.tableHeader(["When (UTC)", "By", "Record", "Change"])
+            for entry in changes.entries { out.raw(MarkdownWriter.row([entry.at, entry.by, entry.record, entry.change])) }
         }
     }
 

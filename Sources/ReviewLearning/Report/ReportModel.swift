@@ -204,10 +204,10 @@ struct ReportModel {
 
     struct Changes {
         let since: PartialDate
-        let entries: [Change]
+        let entries: ChangeEntries
         let outcomes: [NewOutcome]
         /// Records with at least one change.
-        var records: Int { Set(entries.map(\.record)).count }
+        let records: Int
     }
 
     /// The order a board reads RAG in: what needs attention first.
@@ -327,8 +327,8 @@ struct ReportModel {
             if options.since != nil {
                 inScope.append(
                     InScope(
-                        review: review.id, recs: section.recommendations.map { ($0.position, $0.recommendation.id) },
-                        actions: section.actionLines.map { ($0.position, $0.action.id) }))
+                        review: Int32(n), recs: section.recommendations.map { Int32($0.position) },
+                        actions: section.actionLines.map { Int32($0.position) }))
             }
         }
         reviews = summaries
@@ -388,7 +388,8 @@ struct ReportModel {
         }
 
         if let since = options.since {
-            changes = try Self.changes(since: since, asOf: asOf, inScope: inScope, events: events, reviews: input.reviews)
+            changes = try Self.changes(
+                since: since, asOf: asOf, inScope: inScope, records: records, events: events, reviews: input.reviews)
         } else {
             changes = nil
         }
@@ -465,65 +466,71 @@ struct ReportModel {
         }
     }
 
-    /// The records of one review in scope, by position and id, for "changes since".
+    /// The records of one review in scope, by position in the record set and in the review, for "changes since".
     private struct InScope {
-        let review: String
-        let recs: [(position: Int, id: String)]
-        let actions: [(position: Int, id: String)]
+        let review: Int32
+        let recs: [Int32]
+        let actions: [Int32]
     }
 
     /// History entries from the start of `since` up to the as-of day, and outcomes dated then, of the records in
-    /// scope and of `events`; read from the whole reviews, which must still hold those records where the index
-    /// said (else `ReportError.storeChanged`).
+    /// scope and of `events`; read from the whole reviews, which must still hold those records where the packed
+    /// reviews said (else `ReportError.storeChanged`).
     private static func changes(
-        since: PartialDate, asOf: CalendarDay, inScope: [InScope], events: [DisseminationEvent], reviews: ReviewBatches
+        since: PartialDate, asOf: CalendarDay, inScope: [InScope], records: RecordSet, events: [DisseminationEvent],
+        reviews: ReviewBatches
     ) throws -> Changes {
-        var entries: [Change] = []
+        var entries = ChangeEntries()
+        var changed = 0
         var outcomes: [NewOutcome] = []
+        // Called once per record, so a record with entries in the period counts once.
         func add(_ history: [HistoryEntry], _ record: String) {
+            var any = false
             for entry in history {
                 guard let day = entry.day, day >= since.start, day <= asOf else { continue }
-                entries.append(Change(at: entry.at, by: entry.by, record: record, change: entry.change))
+                entries.append(at: entry.at, by: entry.by, record: record, change: entry.change)
+                any = true
             }
+            if any { changed += 1 }
         }
+        let ids = inScope.map { records.id(Int($0.review)) }
         var next = 0
-        try reviews.read(inScope.map(\.review)) { batch in
+        try reviews.read(ids) { batch in
             for review in batch {
-                guard next < inScope.count, inScope[next].review == review.id else {
-                    throw ReportError.storeChanged(review: review.id)
-                }
+                guard next < inScope.count, ids[next] == review.id else { throw ReportError.storeChanged(review: review.id) }
                 let scope = inScope[next]
+                let view = records.review(Int(scope.review))
                 next += 1
                 add(review.history, review.id)
                 for finding in review.findings { add(finding.history, "\(review.id)/\(finding.id)") }
-                for (position, id) in scope.recs {
-                    guard position < review.recommendations.count, review.recommendations[position].id == id else {
-                        throw ReportError.storeChanged(review: review.id)
-                    }
+                for packed in scope.recs {
+                    let position = Int(packed)
+                    guard position < review.recommendations.count,
+                        review.recommendations[position].id == String(indexBytes: view.recID(position))
+                    else { throw ReportError.storeChanged(review: review.id) }
                     let rec = review.recommendations[position]
                     add(rec.history, "\(review.id)/\(rec.id)")
                     for outcome in rec.outcomes where outcome.date.end >= since.start && outcome.date.start <= asOf {
                         outcomes.append(NewOutcome(reference: "\(review.id)/\(rec.id)", outcome: outcome))
                     }
                 }
-                for (position, id) in scope.actions {
-                    guard position < review.actions.count, review.actions[position].id == id else {
-                        throw ReportError.storeChanged(review: review.id)
-                    }
-                    add(review.actions[position].history, "\(review.id)/\(id)")
+                for packed in scope.actions {
+                    let position = Int(packed)
+                    guard position < review.actions.count,
+                        review.actions[position].id == String(indexBytes: view.actionID(position))
+                    else { throw ReportError.storeChanged(review: review.id) }
+                    add(review.actions[position].history, "\(review.id)/\(review.actions[position].id)")
                 }
             }
         }
-        guard next == inScope.count else { throw ReportError.storeChanged(review: inScope[next].review) }
+        guard next == inScope.count else { throw ReportError.storeChanged(review: ids[next]) }
         for event in events { add(event.history, event.id) }
-        let sortedEntries = entries.enumerated().sorted { a, b in
-            a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
-        }.map(\.element)
+        entries.sort()
         let sortedOutcomes = outcomes.enumerated().sorted { a, b in
             a.element.outcome.date != b.element.outcome.date
                 ? a.element.outcome.date < b.element.outcome.date : a.offset < b.offset
         }.map(\.element)
-        return Changes(since: since, entries: sortedEntries, outcomes: sortedOutcomes)
+        return Changes(since: since, entries: entries, outcomes: sortedOutcomes, records: changed)
     }
 
     /// What the overdue list prints of a record.
