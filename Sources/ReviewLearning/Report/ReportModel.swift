@@ -493,13 +493,15 @@ struct ReportModel {
             }
             if any { changed += 1 }
         }
-        let ids = inScope.map { records.id(Int($0.review)) }
+        // Read by file name; each must still hold the review the packed records have there (its id inside).
+        let names = inScope.map { records.id(Int($0.review)) }
         var next = 0
-        try reviews.read(ids) { batch in
+        try reviews.read(names) { batch in
             for review in batch {
-                guard next < inScope.count, ids[next] == review.id else { throw ReportError.storeChanged(review: review.id) }
+                guard next < inScope.count else { throw ReportError.storeChanged(review: review.id) }
                 let scope = inScope[next]
                 let view = records.review(Int(scope.review))
+                guard review.id == String(indexBytes: view.id) else { throw ReportError.storeChanged(review: names[next]) }
                 next += 1
                 add(review.history, review.id)
                 for finding in review.findings { add(finding.history, "\(review.id)/\(finding.id)") }
@@ -523,7 +525,7 @@ struct ReportModel {
                 }
             }
         }
-        guard next == inScope.count else { throw ReportError.storeChanged(review: ids[next]) }
+        guard next == inScope.count else { throw ReportError.storeChanged(review: names[next]) }
         for event in events { add(event.history, event.id) }
         entries.sort()
         let sortedOutcomes = outcomes.enumerated().sorted { a, b in
