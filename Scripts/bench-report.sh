@@ -315,7 +315,7 @@ cat <<EOF
 - Still over the targets of issue 16 (see the table above): the whole national \`report\` answers from the index
   in about 2 s (Markdown, 96 MB) and 3 s (HTML, 146 MB) in under 64 MB, against 1 s: the time is writing that much
   text; \`report --since\` also decodes every review for its histories and holds the changes of the period (about
-  6 s and 140 MB for 173 MB of HTML). JSON of every whole record (\`rec list --format json\`, about 3 s against
+  5 s and 120 MB for 173 MB of HTML). JSON of every whole record (\`rec list --format json\`, about 3 s against
   1.5 s) decodes every review, since the index keeps no histories; our own JSON writer and encoding on all cores
   took it from 6.5 s. \`log\` as a table (70 MB) keeps every entry to sort and align them. A scoped report by
   \`--owner\`, \`summary\` by review and the \`review list\` table are just over 100 ms.
