@@ -89,15 +89,13 @@ struct ReportModel {
     }
 
     /// A review's line in the figures: what is left of its section once its tables are printed.
-    struct ReviewSummary: Equatable {
+    struct ReviewSummary {
         let id: String
         let title: String
         let recommendations: Int
         /// Counts per status in vocabulary order.
         let counts: [Int]
         let overdueRecommendations: Int
-        let actions: Int
-        let overdueActions: Int
 
         init(_ section: ReviewSection) {
             id = section.review.id
@@ -105,8 +103,6 @@ struct ReportModel {
             recommendations = section.recommendations.count
             counts = section.statusCounts.map(\.count)
             overdueRecommendations = section.overdueRecommendations
-            actions = section.actions
-            overdueActions = section.actionsOverdue
         }
 
         var statusCounts: [(status: RecommendationStatus, count: Int)] {
