@@ -41,7 +41,10 @@ struct StreamedTable {
             var text = ""
             for (k, row) in lines(start..<min(count, start + Self.chunk)).enumerated() {
                 if separated && start + k > 0 { text += "\n" }
-                for line in row { text += line + "\n" }
+                for line in row {
+                    text += line
+                    text += "\n"
+                }
             }
             out(text)
         }

@@ -143,6 +143,7 @@ struct TextTable {
     /// One row's lines in a table: cells cut (or the last one wrapped) to their widths, columns two cells apart.
     private func tableLines(_ cells: [String], widths: [Int], isHeader: Bool, _ style: Style) -> [String] {
         let last = columns.count - 1
+        if isHeader || !style.wrap { return [singleLine(cells, widths: widths, isHeader: isHeader, style)] }
         var pieces: [[(text: String, cells: Int)]] = []
         for (i, cell) in cells.enumerated() where i <= last {
             let measured = DisplayWidth.of(cell)
@@ -165,6 +166,31 @@ struct TextTable {
             }
             return trimmed(line)
         }
+    }
+
+    /// A row that takes one line (nothing wraps): each cell cut to its width, padded only before the next cell
+    /// that has text, so a long listing builds each line once.
+    private func singleLine(_ cells: [String], widths: [Int], isHeader: Bool, _ style: Style) -> String {
+        var line = ""
+        var padding = 0
+        for (i, cell) in cells.enumerated() where i < columns.count {
+            let measured = DisplayWidth.of(cell)
+            let text = measured <= widths[i] ? cell : DisplayWidth.cut(cell, to: widths[i])
+            if !text.isEmpty {
+                if padding > 0 { line += Self.spaces(padding) }
+                line += isHeader ? text : painted(text, style.colour?(columns[i], cells[i]))
+                padding = 0
+            }
+            padding += max(0, widths[i] - (measured <= widths[i] ? measured : DisplayWidth.of(text))) + 2
+        }
+        return trimmed(line)
+    }
+
+    private static let paddings = (0...256).map { String(repeating: " ", count: $0) }
+
+    /// `count` spaces, without a new string for each cell.
+    private static func spaces(_ count: Int) -> String {
+        count < paddings.count ? paddings[count] : String(repeating: " ", count: count)
     }
 
     /// One block a record: short fields flowed as `label: value`, free text on its own lines, a blank line between.
