@@ -54,25 +54,25 @@ struct RecordQuery: Sendable {
         dueAfter = f.dueAfter.map { Int32($0.end.ordinal) }
     }
 
-
     // MARK: Review level
 
     func includes(_ view: ReviewView) -> Bool {
         guard types[Int(view.typeIndex)] else { return false }
-        if !reviews.isEmpty && !reviews.contains(where: { equal(view.id, $0) }) { return false }
+        if !reviews.isEmpty && !reviews.contains(where: { $0.withUnsafeBytes { sameText(view.id, $0) } }) { return false }
         return true
     }
 
     /// For each code of the review, whether it is one of `wanted`.
     private func codeMatches(_ view: ReviewView, _ wanted: [[UInt8]]) -> [Bool] {
-        (0..<view.codeCount).map { c in
+        // `sameText` one code against each wanted, with each side's ASCII test made once rather than per pair.
+        let wantedASCII = wanted.map { $0.allSatisfy { $0 < 0x80 } }
+        return (0..<view.codeCount).map { c in
             let code = view.code(UInt32(c))
-            return wanted.contains { equal(code, $0) }
+            let codeASCII = isASCII(code)
+            return wanted.indices.contains { k in
+                wanted[k].withUnsafeBytes { sameText(code, $0, bothASCII: codeASCII && wantedASCII[k]) }
+            }
         }
-    }
-
-    private func equal(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Bool {
-        b.withUnsafeBytes { sameText(a, $0) }
     }
 
     /// The state of a record: RAG and days overdue (`DueState`).
@@ -203,8 +203,13 @@ struct RecordQuery: Sendable {
 
 /// String equality as Swift compares strings (canonical equivalence), fast for ASCII.
 @inline(__always) func sameText(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    sameText(a, b, bothASCII: isASCII(a) && isASCII(b))
+}
+
+/// `sameText` when the caller already knows whether both texts are ASCII (whose bytes alone decide).
+@inline(__always) func sameText(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, bothASCII: Bool) -> Bool {
     if equalRaw(a, b) { return true }
-    if isASCII(a) && isASCII(b) { return false }
+    if bothASCII { return false }
     return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
 }
 
