@@ -31,9 +31,12 @@ enum CommandTable {
             group("outcome", "Record outcomes and assurance on recommendations.", [OutcomeAddCommand.spec]),
             group("finding", "Add and list findings (learning).", [FindingAddCommand.spec, FindingListCommand.spec]),
             group("event", "Record dissemination events.", [EventAddCommand.spec, EventListCommand.spec]),
-            group("agency", "Manage the agency directory.", [AgencyAddCommand.spec, AgencyListCommand.spec]),
+            group("agency", "Manage the agency directory.", [
+                AgencyAddCommand.spec, AgencyUpdateCommand.spec, AgencyListCommand.spec,
+            ]),
             group("theme", "Manage the theme vocabulary.", [ThemeAddCommand.spec, ThemeListCommand.spec]),
             OverdueCommand.spec,
+            ChaseCommand.spec,
             SummaryCommand.spec,
             SearchCommand.spec,
             LogCommand.spec,

@@ -15,5 +15,6 @@ enum OptionName: String, CaseIterable, Sendable {
     case status = "--status", store = "--store", strict = "--strict", summary = "--summary", text = "--text"
     case theme = "--theme", title = "--title", type = "--type", values = "--values", version = "--version"
     case yes = "--yes", incident = "--incident", notified = "--notified", commissioned = "--commissioned"
-    case published = "--published"
+    case published = "--published", contact = "--contact", email = "--email", within = "--within"
+    case replyBy = "--reply-by", from = "--from"
 }

@@ -15,8 +15,13 @@ enum AgencyListCommand {
         case .json:
             invocation.out(try JSONOutput.render(agencies))
         case .table:
-            var table = TextTable(["code", "sector", "name"])
-            for agency in agencies { table.add([agency.code, agency.sector.rawValue, agency.name]) }
+            // The contact columns only once some agency has a contact, so a directory without them stays narrow.
+            let contacts = agencies.contains { $0.contact != nil || $0.email != nil }
+            var table = TextTable(["code", "sector", "name"] + (contacts ? ["contact", "email"] : []))
+            for agency in agencies {
+                let cells = [agency.code, agency.sector.rawValue, agency.name]
+                table.add(cells + (contacts ? [agency.contact ?? "", agency.email ?? ""] : []))
+            }
             invocation.out(table.render(width: invocation.terminalWidth))
         }
     }

@@ -24,7 +24,7 @@ enum CellType: Sendable {
         switch name {
         case "owners", "owner", "themes", "links", "responds_to", "partnerships", "reviews": return .list
         case "slipped_days", "days_overdue", "outcomes", "findings", "recs", "open", "overdue_recs", "actions",
-            "overdue_actions", "attendees", "total", "oldest_overdue_days":
+            "overdue_actions", "attendees", "total", "oldest_overdue_days", "days_to_due":
             return .integer
         case "overdue": return .boolean
         default: return .text

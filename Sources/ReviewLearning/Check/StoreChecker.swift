@@ -136,6 +136,12 @@ package enum StoreChecker {
             if !seen.insert(agency.code.lowercased()).inserted {
                 report.add(path, "duplicate agency code \(agency.code)")
             }
+            if let contact = agency.contact, let problem = ContactRules.nameProblem(contact) {
+                report.add([.key("agencies"), .index(i), .key("contact")], "agency \(agency.code): contact \(problem)")
+            }
+            if let email = agency.email, let problem = ContactRules.emailProblem(email) {
+                report.add([.key("agencies"), .index(i), .key("email")], "agency \(agency.code): email \(problem)")
+            }
         }
         seen = []
         for (i, theme) in tracker.themes.enumerated() {

@@ -6,7 +6,7 @@ package enum ExportTable: String, Vocabulary {
     /// Column names, in order. Derived columns (computed as of a day) are marked in `derivedColumns`.
     package var columns: [String] {
         switch self {
-        case .agencies: return ["code", "name", "sector"]
+        case .agencies: return ["code", "name", "sector", "contact", "email"]
         case .themes: return ["code", "label"]
         case .reviews:
             return [
@@ -79,7 +79,7 @@ package enum Exporter {
         let date: (PartialDate?) -> String = { $0?.description ?? "" }
         switch table {
         case .agencies:
-            return source.tracker.agencies.map { [$0.code, $0.name, $0.sector.rawValue] }
+            return source.tracker.agencies.map { [$0.code, $0.name, $0.sector.rawValue, $0.contact ?? "", $0.email ?? ""] }
         case .themes:
             return source.tracker.themes.map { [$0.code, $0.label] }
         case .reviews:

@@ -11,7 +11,11 @@ struct ImportColumns {
         let due = ["due", "duedate", "targetdate", "target", "deadline", "timescale", "datedue", "completionby"]
         let note = ["note", "progressupdate", "progress", "update", "latestupdate", "notes", "comments", "commentary"]
         switch table {
-        case .agencies: return ["code": ["code", "agencycode"], "name": ["name", "agency", "agencyname"], "sector": ["sector"]]
+        case .agencies:
+            return [
+                "code": ["code", "agencycode"], "name": ["name", "agency", "agencyname"], "sector": ["sector"],
+                "contact": ["contact", "contactname"], "email": ["email", "emailaddress", "contactemail"],
+            ]
         case .themes: return ["code": ["code", "theme", "themecode"], "label": ["label", "name", "description"]]
         case .reviews:
             return [

@@ -46,6 +46,16 @@ struct Row {
         return value
     }
 
+    /// An agency's contact name or e-mail address (`ContactRules`), trimmed; nil when empty or refused.
+    mutating func contact(_ field: String, _ problem: (String) -> String?) -> String? {
+        guard let value = code(field) else { return nil }
+        if let message = problem(value) {
+            fail(column(field), message.hasPrefix("\"") ? message : "\(shown(value)) \(message)")
+            return nil
+        }
+        return value
+    }
+
     mutating func optionalSlug(_ field: String, kind: String) -> String? {
         guard code(field) != nil else { return nil }
         return slug(field, kind: kind)

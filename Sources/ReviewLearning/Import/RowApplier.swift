@@ -87,21 +87,32 @@ struct RowApplier {
 
     private mutating func applyAgency(_ row: inout Row) {
         guard let code = row.slug("code", kind: "agency"), let name = row.text("name"),
-            let sector = row.choice("sector", Sector.self), claim(code, &row), row.problems.isEmpty
+            let sector = row.choice("sector", Sector.self), claim(code, &row)
         else { return }
+        let contact = row.contact("contact", ContactRules.nameProblem)
+        let email = row.contact("email", ContactRules.emailProblem)
+        guard row.problems.isEmpty else { return }
         if let index = plan.state.tracker.agencies.firstIndex(where: { $0.code == code }) {
             var changes = ChangeLog()
             var agency = plan.state.tracker.agencies[index]
             changes.note("name", agency.name, name, text: true)
             changes.note("sector", agency.sector.rawValue, sector.rawValue)
+            // An empty cell leaves a contact field as it is, as for every field.
+            if let contact { changes.note("contact", agency.contact, contact, text: true) }
+            if let email { changes.note("email", agency.email, email) }
             guard !changes.isEmpty else { return }
             agency.name = name
             agency.sector = sector
+            agency.contact = contact ?? agency.contact
+            agency.email = email ?? agency.email
             plan.state.tracker.agencies[index] = agency
             plan.state.tracker.history.append(history("imported agency \(code): \(changes.summary)"))
             record("agency \(code)", changes)
         } else {
-            plan.state.tracker.agencies.append(Agency(code: code, name: name, sector: sector))
+            var agency = Agency(code: code, name: name, sector: sector)
+            agency.contact = contact
+            agency.email = email
+            plan.state.tracker.agencies.append(agency)
             plan.state.tracker.history.append(history("imported agency \(code)"))
             record(added: "agency \(code)")
         }

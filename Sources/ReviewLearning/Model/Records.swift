@@ -277,6 +277,9 @@ package struct Agency: Codable, Equatable, Sendable {
     package var code: String
     package var name: String
     package var sector: Sector
+    /// Who the chase letters go to (`ContactRules`); optional.
+    package var contact: String?
+    package var email: String?
 
     package init(code: String, name: String, sector: Sector) {
         self.code = code
