@@ -64,6 +64,7 @@ enum ChaseLetters {
         for file in printed {
             invocation.err("note: \(file.letter.agency.code) (\(file.letter.agency.name)) has no e-mail address; its letter is \(file.path)\n")
         }
-        invocation.err("wrote \(files.count - printed.count) e-mail drafts and \(printed.count) letters to print to \(directory)\n")
+        let drafts = counted(files.count - printed.count, "e-mail draft")
+        invocation.err("wrote \(drafts) and \(counted(printed.count, "letter")) to print to \(directory)\n")
     }
 }
