@@ -130,8 +130,10 @@ struct CommandTableTests {
             let globals = path == ["rec", "list"] ? CommandTable.globalOptions : []
             for option in spec.options + globals where !option.allowed.isEmpty {
                 for value in option.allowed {
-                    // summary takes the statuses of what --of counts.
-                    let variants = spec.options.contains { $0.name == "--of" } ? [[], ["--of", "actions"]] : [[String]()]
+                    // summary takes the statuses of what --of counts; chase's email format writes to --out DIR.
+                    let variants =
+                        spec.options.contains { $0.name == "--of" } ? [[], ["--of", "actions"]]
+                        : path == ["chase"] ? [[], ["--out", "\(cli.directory)/letters"]] : [[String]()]
                     let accepted = variants.contains { extra in
                         accepted(words(arguments: arguments, option: option, value: value) + extra)
                     }
