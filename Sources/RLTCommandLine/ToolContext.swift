@@ -110,7 +110,11 @@ struct Invocation: Sendable {
     }
     func err(_ text: String) { context.stderr.write(text) }
 
-    func history(_ change: String) -> HistoryEntry { HistoryEntry(at: timestamp, by: author, change: change) }
+    /// A history entry recorded now, dated `on` (`--on`), else the as-of day: every change the CLI records says
+    /// both when it was typed and the day it counts as.
+    func history(_ change: String, on: PartialDate? = nil) -> HistoryEntry {
+        HistoryEntry(at: timestamp, by: author, change: change, on: on ?? .day(asOf))
+    }
 }
 
 /// `2026-11-23T10:15:42Z` from the real clock, with no time-zone dependence.

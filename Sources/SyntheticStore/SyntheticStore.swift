@@ -96,7 +96,7 @@ package struct SyntheticStore: Sendable {
         var file = EventsFile()
         for n in 1...max(1, reviewCount / 20) {
             let day = CalendarDay(ordinal: rng.int(start.ordinal...asOf.ordinal))
-            let kind = rng.pick(EventKind.allCases.map { $0 })
+            let kind = rng.pick(EventKind.allCases.filter { $0 != .board })
             var event = DisseminationEvent(
                 id: "E\(n)", kind: kind, title: "Lessons from reviews: \(rng.pick(Bank.objects))",
                 date: rng.chance(0.6) ? .day(day) : .month(year: day.year, month: day.month))

@@ -64,7 +64,7 @@ struct GuardRailTests {
              message: "review darren-bethany still has 2 open recommendations and 1 open action; finish, drop or supersede them before closing it, or give --force to close it anyway"),
         Case(name: "a completed date in the future",
              arguments: ["action", "update", "darren-bethany/A1", "--status", "done", "--completed", "2024-03-02"], code: 65,
-             message: "darren-bethany/A1: completed date 2024-03-02 is after the as-of day 2024-03-01; completions, outcomes and progress notes cannot be dated in the future"),
+             message: "darren-bethany/A1: completed date 2024-03-02 is after the as-of day 2024-03-01; completions, outcomes, progress notes and reported changes cannot be dated in the future"),
         Case(name: "a completed month in the future", arguments: ["action", "update", "darren-bethany/A1", "--completed", "2024-04"],
              code: 65, message: "completed date 2024-04 starts after the as-of day 2024-03-01"),
         Case(name: "an outcome dated in the future",

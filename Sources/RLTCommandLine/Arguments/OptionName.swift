@@ -16,5 +16,6 @@ enum OptionName: String, CaseIterable, Sendable {
     case theme = "--theme", title = "--title", type = "--type", values = "--values", version = "--version"
     case yes = "--yes", incident = "--incident", notified = "--notified", commissioned = "--commissioned"
     case published = "--published", contact = "--contact", email = "--email", within = "--within"
-    case replyBy = "--reply-by", from = "--from"
+    case replyBy = "--reply-by", from = "--from", on = "--on"
+    case recordedSince = "--recorded-since"
 }

@@ -5,8 +5,9 @@ enum ActionUpdateCommand {
         name: "update",
         overview: "Change an agency action, or log progress on it.",
         discussion: """
-            Only the options given change. --note adds a dated progress update (dated --as-of). Setting status
-            done records --completed (default: --as-of), which cannot be after --as-of. dropped needs --reason.
+            Only the options given change. --note adds a dated progress update (dated --on, else --as-of). Setting
+            status done records --completed (default: --on, else --as-of), which cannot be after --as-of. --on is
+            when it happened or was reported: history keeps it beside when it was typed. dropped needs --reason.
             Reopening (done or dropped back to planned, in-progress or blocked) needs --reason saying why: it is
             kept in the reason field, the completed date is cleared and history says "reopened". Moving the due
             date keeps the first one as original_due. --text -, --note - or --reason - reads standard input.
@@ -18,12 +19,13 @@ enum ActionUpdateCommand {
         ],
         options: [
             .choice(.status, ActionStatus.self, "The new status."),
-            .date(.completed, "When it was completed (default with --status done: --as-of); not after --as-of."),
+            .date(.completed, "When it was completed (default with --status done: --on, else --as-of); not after --as-of."),
             .date(.due, "The new due date (a month or quarter falls due at its end)."),
             .value(.evidence, "TEXT", "Evidence that it was done."),
             .value(.measure, "TEXT", "How success is judged."),
             .text(.text, "What the agency will do."),
-            .text(.note, "A progress update (dated --as-of)."),
+            .text(.note, "A progress update (dated --on, else --as-of)."),
+            ReportedOn.spec,
             .text(.reason, "Why it was dropped; also why it is reopened (done or dropped back to planned, in-progress or blocked)."),
         ],
         examples: [
@@ -55,19 +57,22 @@ enum ActionUpdateCommand {
         let index = try review.requireAction(ref.id)
         var action = review.actions[index]
         let before = action.status
+        let on = try ReportedOn.parse(arguments, invocation, reference: "\(ref)")
         var edit = ActionEdit()
         edit.status = try arguments.choice(.status, ActionStatus.self)
         edit.completed = try arguments.date(.completed)
+        // Done as reported on a past day: completed then, unless --completed says otherwise.
+        if edit.status == .done && edit.completed == nil && action.status != .done { edit.completed = on }
         edit.due = try arguments.date(.due)
         edit.evidence = try arguments.text(.evidence)
         edit.measure = try arguments.text(.measure)
         edit.text = try arguments.text(.text)
         edit.reason = try arguments.text(.reason)
-        edit.note = try arguments.text(.note).map { ProgressNote(date: .day(invocation.asOf), text: $0, author: invocation.author) }
+        edit.note = try arguments.text(.note).map { ProgressNote(date: on, text: $0, author: invocation.author) }
         let changes = try edit.apply(to: &action, asOf: invocation.asOf, reference: "\(ref)")
         guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: action.status.rawValue) }
         try action.requireValid(from: before, reasonGiven: arguments.has(.reason), reference: "\(ref)", in: review)
-        action.history.append(invocation.history(changes.summary))
+        action.history.append(invocation.history(changes.summary, on: on))
         review.actions[index] = action
         return changes.summary
     }

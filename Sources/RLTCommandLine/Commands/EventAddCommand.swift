@@ -3,11 +3,14 @@ import ReviewLearning
 enum EventAddCommand {
     static let spec = CommandSpec(
         name: "add",
-        overview: "Record a dissemination event (seminar, training, briefing…); prints its id.",
-        discussion: "Ids E1, E2… are assigned unless --id is given.",
+        overview: "Record a dissemination event (seminar, training, briefing…) or a board meeting; prints its id.",
+        discussion: """
+            Ids E1, E2… are assigned unless --id is given. A board meeting (--kind board, titled "Board meeting"
+            unless --title says otherwise) is not dissemination: it is the date '--since last-board' counts from.
+            """,
         options: [
             .choice(.kind, EventKind.self, "What kind of event.").required(),
-            .value(.title, "TITLE", "The event's title.", required: true),
+            .value(.title, "TITLE", "The event's title (required, except for a board meeting)."),
             .date(.date, "When it took place.", required: true),
             .value(.attendees, "N", "How many attended."),
             .value(.review, "ID", "A review whose learning it shared.", repeatable: true, values: .store(.reviews)),
@@ -16,14 +19,17 @@ enum EventAddCommand {
             .value(.id, "ID", "Use this id instead of the next E-number."),
         ],
         examples: [
-            "rlt event add --kind seminar --title \"DHR lessons learned\" --date 2013-11 --attendees 120 --review kent-dhr-lessons-2014"
+            "rlt event add --kind seminar --title \"DHR lessons learned\" --date 2013-11 --attendees 120 --review kent-dhr-lessons-2014",
+            "rlt event add --kind board --date 2024-05-14",
         ],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let given = try arguments.string(.id).map { try recordID($0, option: "--id", kind: "event") }
         let kind = try arguments.choice(.kind, EventKind.self) ?? .seminar
-        let title = try arguments.text(.title) ?? ""
+        guard let title = try arguments.text(.title) ?? (kind == .board ? "Board meeting" : nil) else {
+            throw UsageError.missingOption("--title")
+        }
         let date = try arguments.date(.date) ?? .day(invocation.asOf)
         let attendees = try arguments.integer(.attendees, range: 0...10_000_000)
         let reviewIDs = try arguments.strings(.review).map { try slug($0, argument: "--review", kind: "review") }

@@ -2,19 +2,23 @@ import ReviewLearning
 
 /// One history entry with the record it belongs to.
 struct LogEntry: Sendable, Encodable {
+    /// When it was recorded (UTC).
     var at: String
+    /// When it happened or was reported (`HistoryEntry.on`, else the day of `at`).
+    var on: String
     var by: String
     var record: String
     var change: String
 
     static let listing = Listing<LogEntry>(
         columns: [
+            Column(name: "on") { $0.on },
             Column(name: "at") { $0.at },
             Column(name: "by") { $0.by },
             Column(name: "record") { $0.record },
             Column(name: "change") { $0.change },
         ],
-        defaults: ["at", "by", "record", "change"],
+        defaults: ["on", "at", "by", "record", "change"],
         json: { $0 })
 }
 
@@ -25,6 +29,10 @@ enum LogCommand {
         discussion: """
             REF is a review (its own history and every record in it), a record (REVIEW/ID), an event id (E3) or
             'tracker' (agencies, themes, settings). Without REF, everything: "what changed since the last board?"
+            Each change has two dates: on, when it happened or was reported (--on of rec update, action update and
+            outcome add; else the day it was recorded), and at, when it was typed. The log is in order of on, then
+            at; --since filters on on, --recorded-since on at. --since last-board starts at the latest board
+            meeting (event add --kind board) on or before --as-of.
             """,
         arguments: [
             ArgumentSpec(
@@ -32,21 +40,33 @@ enum LogCommand {
                 values: .store(.records))
         ],
         options: [
-            .date(.since, "Only changes on or after this date (a month or year counts from its start)."),
+            .value(
+                .since, SinceOption.valueName,
+                "Only changes that happened or were reported on or after this date (a month or year counts from its start), or since the last board meeting."),
+            .date(.recordedSince, "Only changes recorded (typed) on or after this date."),
             .value(.author, "NAME", "Only changes by this person."),
         ] + ListingOptions.specs,
-        examples: ["rlt log --since 2024-05-01", "rlt log darren-bethany/3i", "rlt log child-g --format csv"],
+        examples: [
+            "rlt log --since 2024-05-01", "rlt log --since last-board", "rlt log darren-bethany/3i",
+            "rlt log child-g --format csv",
+        ],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let since = try arguments.date(.since)?.start
+        let since = try SinceOption.parse(arguments, invocation)?.start
+        let recordedSince = try arguments.date(.recordedSince)?.start
         let author = arguments.string(.author)?.lowercased()
         var entries: [LogEntry] = []
+        var days: [Int] = []
         func add(_ history: [HistoryEntry], _ record: String) {
             for entry in history {
-                if let since, let day = entry.day, day < since { continue }
+                let reported = entry.reportedDay
+                if let since, let reported, reported < since { continue }
+                if let recordedSince, let day = entry.day, day < recordedSince { continue }
                 if let author, entry.by.lowercased() != author { continue }
-                entries.append(LogEntry(at: entry.at, by: entry.by, record: record, change: entry.change))
+                let on = entry.on?.description ?? reported?.description ?? ""
+                entries.append(LogEntry(at: entry.at, on: on, by: entry.by, record: record, change: entry.change))
+                days.append(reported?.ordinal ?? Int.min)
             }
         }
         func addReview(_ review: Review, only id: String? = nil) {
@@ -82,7 +102,7 @@ enum LogCommand {
         // Oldest first, ties in the order collected; the positions are sorted, not the entries, and the listing goes
         // out a piece at a time, so a national log holds its entries once.
         let order = entries.indices.sorted { a, b in
-            entries[a].at != entries[b].at ? entries[a].at < entries[b].at : a < b
+            (days[a], entries[a].at, a) < (days[b], entries[b].at, b)
         }
         var pieces = ListingPieces(try ListingOptions(arguments, invocation), LogEntry.listing)
         for start in stride(from: 0, to: order.count, by: 4096) {

@@ -8,7 +8,8 @@ enum OutcomeAddCommand {
             The latest outcome is the recommendation's current position; older ones are the evidence trail.
             --assurance records the level judged at that point; when the outcome is the latest, it also becomes
             the recommendation's current assurance. An outcome records what has happened, so --date cannot be
-            after --as-of (a month, quarter or year only when it starts after it).
+            after --as-of (a month, quarter or year only when it starts after it). --on is when it was reported,
+            which is also the outcome's date unless --date says otherwise.
             """,
         arguments: [
             ArgumentSpec(
@@ -17,7 +18,8 @@ enum OutcomeAddCommand {
         ],
         options: [
             .text(.text, "What the agency reported or the board concluded.", required: true),
-            .date(.date, "When (default: --as-of, i.e. today); not after --as-of."),
+            .date(.date, "When (default: --on, else --as-of, i.e. today); not after --as-of."),
+            ReportedOn.spec,
             .choice(.assurance, AssuranceLevel.self, "The assurance level judged."),
             .value(.by, "CODE", "Agency code of whoever gave the assurance.", values: .store(.agencies)),
         ],
@@ -28,8 +30,9 @@ enum OutcomeAddCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let ref = try reference(arguments.positionals[0], argument: "REVIEW/REC")
+        let on = try ReportedOn.parse(arguments, invocation, reference: "\(ref)")
         let outcome = Outcome(
-            date: try arguments.date(.date) ?? .day(invocation.asOf), text: try arguments.text(.text) ?? "",
+            date: try arguments.date(.date) ?? on, text: try arguments.text(.text) ?? "",
             author: invocation.author, assurance: try arguments.choice(.assurance, AssuranceLevel.self),
             by: arguments.string(.by))
         try invocation.write { transaction in
@@ -45,7 +48,7 @@ enum OutcomeAddCommand {
                 change += "; assurance: \(rec.assurance.rawValue) → \(level.rawValue)"
                 rec.assurance = level
             }
-            rec.history.append(invocation.history(change))
+            rec.history.append(invocation.history(change, on: on))
             review.recommendations[index] = rec
             try transaction.save(review)
         }

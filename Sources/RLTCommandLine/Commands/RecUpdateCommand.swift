@@ -29,7 +29,8 @@ enum RecUpdateCommand {
             .choice(.level, RecommendationLevel.self, "Whom it is addressed to."),
             .value(.theme, "THEME", "Theme code. Replaces the list.", repeatable: true, values: .store(.themes)),
             .value(.link, "ID", "Related recommendation id. Replaces the list.", repeatable: true),
-            .text(.note, "A progress note, stored as a dated outcome (dated --as-of)."),
+            .text(.note, "A progress note, stored as a dated outcome (dated --on, else --as-of)."),
+            ReportedOn.spec,
             .text(
                 .reason,
                 "Why it is not accepted, or where existing practice meets it; also why it is reopened (a terminal status "
@@ -52,11 +53,12 @@ enum RecUpdateCommand {
                     let index = try review.requireRecommendation(ref.id)
                     var rec = review.recommendations[index]
                     let before = rec.status
-                    let changes = try apply(arguments, to: &rec, in: review, tracker: tracker, invocation: invocation)
+                    let on = try ReportedOn.parse(arguments, invocation, reference: "\(ref)")
+                    let changes = try apply(arguments, to: &rec, in: review, tracker: tracker, on: on, invocation: invocation)
                     guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: rec.status.rawValue) }
                     try rec.requireValid(
                         from: before, reasonGiven: arguments.has(.reason), reference: "\(ref)", in: review)
-                    rec.history.append(invocation.history(changes.summary))
+                    rec.history.append(invocation.history(changes.summary, on: on))
                     review.recommendations[index] = rec
                     done.append("updated \(ref): \(changes.summary)")
                 }
@@ -68,7 +70,7 @@ enum RecUpdateCommand {
     }
 
     private static func apply(
-        _ arguments: ParsedArguments, to rec: inout Recommendation, in review: Review, tracker: Tracker,
+        _ arguments: ParsedArguments, to rec: inout Recommendation, in review: Review, tracker: Tracker, on: PartialDate,
         invocation: Invocation
     ) throws -> ChangeLog {
         let checks = CodeChecks(tracker: tracker)
@@ -91,7 +93,7 @@ enum RecUpdateCommand {
         })
         edit.reason = try arguments.text(.reason)
         edit.note = try arguments.text(.note).map { note in
-            Outcome(date: .day(invocation.asOf), text: note, author: invocation.author, assurance: edit.assurance)
+            Outcome(date: on, text: note, author: invocation.author, assurance: edit.assurance)
         }
         return edit.apply(to: &rec)
     }

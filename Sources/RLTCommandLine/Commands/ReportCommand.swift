@@ -20,7 +20,9 @@ enum ReportCommand {
                 values: .words(ReportFormat.self)),
             .value(
                 .out, "FILE", "Write the report to FILE (created 0600) instead of standard output.", values: .file),
-            .date(.since, "Add the changes and outcomes recorded from DATE to --as-of."),
+            .value(
+                .since, SinceOption.valueName,
+                "Add what changed from DATE to --as-of (by the date it happened or was reported), or since the last board meeting."),
             .value(.staleDays, "N", "Count as stale what has had no update for N days or more.", default: "90"),
         ] + FilterOptions.specs(.both),
         examples: [
@@ -45,7 +47,7 @@ enum ReportCommand {
             format = .markdown
         }
         if let out, out.isEmpty { throw UsageError.invalidValue(option: "--out", message: "must not be empty") }
-        let since = try arguments.date(.since)
+        let since = try SinceOption.parse(arguments, invocation)
         let staleDays = try arguments.integer(.staleDays, range: 1...100_000) ?? 90
         let context = try QueryContext(arguments, invocation, target: .both)
         // The index when there is one (whole reviews are read only for --since's histories), else the reviews decoded.

@@ -15,6 +15,37 @@ enum GlobalOptions {
     ]
 }
 
+/// `--on DATE` of the commands that record what an agency reports: when the change happened or was reported, which
+/// history keeps beside when it was typed (`HistoryEntry.on`).
+enum ReportedOn {
+    static let spec = OptionSpec.date(
+        .on, "When this happened or was reported (default: --as-of); not after --as-of. History keeps it beside when it was typed.")
+
+    /// The reported date: `--on`, else the as-of day; refused when after the as-of day.
+    static func parse(_ arguments: ParsedArguments, _ invocation: Invocation, reference: String) throws -> PartialDate {
+        guard let on = try arguments.date(.on) else { return .day(invocation.asOf) }
+        try ChangeRules.requirePast(on, .reported, reference: reference, asOf: invocation.asOf)
+        return on
+    }
+}
+
+/// `--since DATE|last-board`: where a period starts; `last-board` is the latest board meeting (`event add --kind
+/// board`) on or before `--as-of`.
+enum SinceOption {
+    static let valueName = "DATE|last-board"
+
+    static func parse(_ arguments: ParsedArguments, _ invocation: Invocation) throws -> PartialDate? {
+        guard arguments.string(.since) == "last-board" else { return try arguments.date(.since) }
+        let events = try invocation.store.loadEvents().events
+        guard let board = DisseminationEvent.lastBoard(in: events, asOf: invocation.asOf) else {
+            throw CommandFailure(
+                message: "--since last-board: the store has no board meeting on or before \(invocation.asOf); "
+                    + "record one with 'rlt event add --kind board --date DATE'", code: ExitCode.dataError)
+        }
+        return board.date
+    }
+}
+
 /// When `--color` colours the output.
 enum ColorChoice: String, Vocabulary {
     case auto, always, never

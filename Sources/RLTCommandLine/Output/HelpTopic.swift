@@ -53,6 +53,13 @@ enum HelpTopic: String, CaseIterable, Sendable {
         --as-of (2024-03 is fine on 2024-03-01). Dates long before the record was typed in are normal.
         History timestamps are UTC, e.g. 2024-05-20T09:30:00Z.
 
+        Reported dates: rec update, action update and outcome add take --on DATE, when the change happened or
+        was reported (default --as-of; not after it), e.g. an update an agency sent on 2024-05-02 and typed in on
+        2024-05-09. History keeps both: at (when it was typed, from the clock) and on (for other commands, the
+        --as-of day). last_update, --stale,
+        chase and log --since count from on; log --recorded-since from at. --since last-board (log, report)
+        starts at the latest board meeting recorded with 'rlt event add --kind board --date DATE'.
+
         """
 
     private static var statusesText: String {

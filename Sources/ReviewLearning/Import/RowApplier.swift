@@ -74,7 +74,7 @@ struct RowApplier {
     }
 
     private func history(_ change: String) -> HistoryEntry {
-        HistoryEntry(at: context.timestamp, by: context.author, change: change)
+        HistoryEntry(at: context.timestamp, by: context.author, change: change, on: .day(context.asOf))
     }
 
     private mutating func record(added reference: String) { plan.added.append(reference) }

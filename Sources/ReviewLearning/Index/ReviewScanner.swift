@@ -217,17 +217,24 @@ struct ReviewScanner: StrictJSONReader {
         return (date, text)
     }
 
-    /// A history list; returns its latest day (`HistoryEntry.day`), if any.
+    /// A history list; returns its latest day (`HistoryEntry.reportedDay`), if any.
     private mutating func history() throws(Bail) -> Int32? {
         var latest: Int32?
         try array { (s: inout ReviewScanner) throws(Bail) in
             var required = 0
+            var recorded: Int32?
+            var reported: Int32?
             try s.object(ReviewFields.historyKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
+                if key == 3 {
+                    reported = Int32(try s.canonicalDate().end.ordinal)
+                    return
+                }
                 let value = try s.string()
                 required += 1
-                if key == 0, let day = try s.historyDay(value) { latest = max(latest ?? day, day) }
+                if key == 0 { recorded = try s.historyDay(value) }
             }
             guard required == 3 else { throw Bail() }
+            if let day = reported ?? recorded { latest = max(latest ?? day, day) }
         }
         return latest
     }

@@ -17,6 +17,7 @@ package enum RecordedDate: String, Sendable {
     case completed = "completed date"
     case outcome = "outcome date"
     case progressNote = "progress note date"
+    case reported = "reported date (--on)"
 }
 
 /// A rule of the store that a change would break. The commands throw it, import reports it against the row and
@@ -74,8 +75,8 @@ package struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertibl
                 + "before closing it, or give \(input("force")) to close it anyway"
         case .inFuture(let what, let date, let asOf):
             let relation = if case .day = date { "is after" } else { "starts after" }
-            return "\(reference): \(what.rawValue) \(date) \(relation) the as-of day \(asOf); completions, outcomes "
-                + "and progress notes cannot be dated in the future"
+            return "\(reference): \(what.rawValue) \(date) \(relation) the as-of day \(asOf); completions, outcomes, "
+                + "progress notes and reported changes cannot be dated in the future"
         }
     }
 }

@@ -1,13 +1,18 @@
 /// One entry of a record's change trail: who changed it, when (UTC) and what.
 package struct HistoryEntry: Codable, Equatable, Sendable {
+    /// When the change was recorded: a UTC timestamp from the clock.
     package var at: String
     package var by: String
     package var change: String
+    /// When the change happened or was reported (`--on`, default `--as-of`), which staleness, `log --since` and
+    /// the board digest count from; absent on entries written without one, which count from `at`'s day.
+    package var on: PartialDate?
 
-    package init(at: String, by: String, change: String) {
+    package init(at: String, by: String, change: String, on: PartialDate? = nil) {
         self.at = at
         self.by = by
         self.change = change
+        self.on = on
     }
 }
 

@@ -74,6 +74,14 @@ package struct Tracker: Codable, Equatable, Sendable {
     ].map { Theme(code: $0.0, label: $0.1) }
 }
 
+extension DisseminationEvent {
+    /// The latest board meeting on or before `asOf` (`--since last-board`); of two on one date, the last recorded.
+    package static func lastBoard(in events: [DisseminationEvent], asOf: CalendarDay) -> DisseminationEvent? {
+        events.enumerated().filter { $0.element.kind == .board && $0.element.date.start <= asOf }
+            .max { a, b in (a.element.date.start, a.offset) < (b.element.date.start, b.offset) }?.element
+    }
+}
+
 /// `events.json`: the dissemination events of the whole store.
 package struct EventsFile: Codable, Equatable, Sendable {
     package var schema: Int = Store.schemaVersion

@@ -179,11 +179,14 @@ package enum Sector: String, Vocabulary {
 /// How learning was disseminated.
 package enum EventKind: String, Vocabulary {
     case seminar, training, briefing, eLearning = "e-learning", conference, newsletter, caseStudy = "case-study"
+    /// A meeting of the partnership's board: not dissemination, but the date `--since last-board` counts from.
+    case board
     package static let noun = "event kind"
     package static let synonyms: [String: EventKind] = [
         "workshop": .training, "course": .training, "session": .training, "webinar": .briefing,
         "7-minute-briefing": .briefing, "7mb": .briefing, "online": .eLearning, "learning-event": .seminar,
         "lecture": .seminar, "bulletin": .newsletter, "article": .newsletter, "case-review": .caseStudy,
+        "board-meeting": .board, "executive": .board,
     ]
 }
 

@@ -58,17 +58,22 @@ extension HistoryEntry {
     }
 }
 
+extension HistoryEntry {
+    /// The day the change happened or was reported: the end of `on`, else the day it was recorded.
+    package var reportedDay: CalendarDay? { on?.end ?? day }
+}
+
 extension Recommendation {
-    /// The last day anything happened to it: a history entry or an outcome.
+    /// The last day anything happened to it, as reported: a history entry or an outcome.
     package var lastUpdate: CalendarDay? {
-        (history.compactMap(\.day) + outcomes.map(\.date.end)).max()
+        (history.compactMap(\.reportedDay) + outcomes.map(\.date.end)).max()
     }
 }
 
 extension AgencyAction {
-    /// The last day anything happened to it: a history entry or a progress update.
+    /// The last day anything happened to it, as reported: a history entry or a progress update.
     package var lastUpdate: CalendarDay? {
-        (history.compactMap(\.day) + updates.map(\.date.end)).max()
+        (history.compactMap(\.reportedDay) + updates.map(\.date.end)).max()
     }
 
     /// The position of the latest progress note: the latest date, and the last recorded of equal dates.

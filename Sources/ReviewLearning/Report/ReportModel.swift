@@ -329,11 +329,12 @@ struct ReportModel {
         }
         reviews = summaries
 
-        // Events: those about a review in scope; every event when no review option narrows the report.
+        // Events: those about a review in scope; every event when no review option narrows the report. Board
+        // meetings are not dissemination.
         let reviewIDs = Set(summaries.map(\.id))
         let narrowed = !input.filter.reviews.isEmpty || !input.filter.types.isEmpty
         events = input.events.enumerated().filter { _, event in
-            !narrowed || event.reviews.contains(where: reviewIDs.contains)
+            event.kind != .board && (!narrowed || event.reviews.contains(where: reviewIDs.contains))
         }.sorted { a, b in
             (a.element.date, a.offset) < (b.element.date, b.offset)
         }.map(\.element)
@@ -483,7 +484,8 @@ struct ReportModel {
         func add(_ history: [HistoryEntry], _ record: String) {
             var any = false
             for entry in history {
-                guard let day = entry.day, day >= since.start, day <= asOf else { continue }
+                // The day it happened or was reported, as everything the board sees counts.
+                guard let day = entry.reportedDay, day >= since.start, day <= asOf else { continue }
                 entries.append(at: entry.at, by: entry.by, record: record, change: entry.change)
                 any = true
             }

@@ -186,7 +186,10 @@ struct ReviewReader: StrictJSONReader {
                 switch key {
                 case 0: entry.at = try s.text()
                 case 1: entry.by = try s.text()
-                default: entry.change = try s.text()
+                case 2: entry.change = try s.text()
+                default:
+                    entry.on = try s.canonicalDate()
+                    return
                 }
                 required += 1
             }

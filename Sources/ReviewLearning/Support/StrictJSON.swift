@@ -21,7 +21,7 @@ enum ReviewFields {
         "reason", "updates", "history")
     static let outcomeKeys = ReviewScanner.keys("date", "text", "author", "assurance", "by")
     static let noteKeys = ReviewScanner.keys("date", "text", "author")
-    static let historyKeys = ReviewScanner.keys("at", "by", "change")
+    static let historyKeys = ReviewScanner.keys("at", "by", "change", "on")
 
     static let reviewTypes = Codes.reviewTypes.map { Array($0.rawValue.utf8) }
     static let reviewStatuses = Codes.reviewStatuses.map { Array($0.rawValue.utf8) }
