@@ -130,10 +130,12 @@ struct CommandTableTests {
             let globals = path == ["rec", "list"] ? CommandTable.globalOptions : []
             for option in spec.options + globals where !option.allowed.isEmpty {
                 for value in option.allowed {
-                    // summary takes the statuses of what --of counts; chase's email format writes to --out DIR.
+                    // summary takes the statuses of what --of counts; chase's email format writes to --out DIR;
+                    // events other than board meetings need a title.
                     let variants =
                         spec.options.contains { $0.name == "--of" } ? [[], ["--of", "actions"]]
-                        : path == ["chase"] ? [[], ["--out", "\(cli.directory)/letters"]] : [[String]()]
+                        : path == ["chase"] ? [[], ["--out", "\(cli.directory)/letters"]]
+                        : path == ["event", "add"] ? [[], ["--title", "t"]] : [[String]()]
                     let accepted = variants.contains { extra in
                         accepted(words(arguments: arguments, option: option, value: value) + extra)
                     }

@@ -12,10 +12,12 @@ struct ImportExportTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     /// Runs rlt with its own clock, for a test that needs `now` on a given day.
-    static func run(_ arguments: [String], store: String, now: Date, in directory: String) -> CLIHarness.Result {
+    static func run(
+        _ arguments: [String], store: String, now: Date, asOf: String = "2024-06-01", in directory: String
+    ) -> CLIHarness.Result {
         let out = Capture()
         let err = Capture()
-        let env = ["RLT_STORE": store, "RLT_AUTHOR": "importer", "RLT_AS_OF": "2024-06-01", "RLT_LOCK_TIMEOUT": "1"]
+        let env = ["RLT_STORE": store, "RLT_AUTHOR": "importer", "RLT_AS_OF": asOf, "RLT_LOCK_TIMEOUT": "1"]
         let context = ToolContext(environment: env, currentDirectory: directory, now: now, stdout: out.sink, stderr: err.sink)
         let code = RLTTool.run(arguments, context: context)
         return CLIHarness.Result(code: code, out: out.text, err: err.text)
@@ -52,25 +54,28 @@ struct ImportExportTests {
             Issue.record("history[0].at \(built) does not start with a day")
             return
         }
-        // last_update comes from history, so the import must run on the day the sample store was built.
+        // last_update comes from history, so the import must run on (and as of) the day the sample store was built.
         let now = Date(timeIntervalSince1970: TimeInterval(day.ordinal * 86_400 + 12 * 3_600))
+        func run(_ arguments: [String], store: String, now: Date, in directory: String) -> CLIHarness.Result {
+            Self.run(arguments, store: store, now: now, asOf: day.description, in: directory)
+        }
 
         let cli = CLIHarness()
         let source = "\(cli.directory)/sample"
         let target = "\(cli.directory)/empty"
         try FileManager.default.copyItem(atPath: sample, toPath: source)
-        let exported = Self.run(["export", "--out", "\(cli.directory)/first"], store: source, now: now, in: cli.directory)
+        let exported = run(["export", "--out", "\(cli.directory)/first"], store: source, now: now, in: cli.directory)
         try #require(exported.code == 0, "\(exported.err)")
-        let created = Self.run(["init", target, "--name", "Round trip"], store: target, now: now, in: cli.directory)
+        let created = run(["init", target, "--name", "Round trip"], store: target, now: now, in: cli.directory)
         try #require(created.code == 0, "\(created.err)")
         for table in ExportTable.dependencyOrder {
             let path = "\(cli.directory)/first/\(table.rawValue).csv"
-            let imported = Self.run(["import", table.rawValue, path], store: target, now: now, in: cli.directory)
+            let imported = run(["import", table.rawValue, path], store: target, now: now, in: cli.directory)
             #expect(imported.code == 0, "import \(table.rawValue): \(imported.err)")
             let addedNothing = imported.err.hasPrefix("0 added") || imported.err.contains("\n0 added")
             if table != .themes { #expect(!addedNothing, "\(table.rawValue) added nothing: \(imported.err)") }
         }
-        let again = Self.run(["export", "--out", "\(cli.directory)/second"], store: target, now: now, in: cli.directory)
+        let again = run(["export", "--out", "\(cli.directory)/second"], store: target, now: now, in: cli.directory)
         try #require(again.code == 0, "\(again.err)")
 
         for table in ExportTable.allCases {

@@ -117,6 +117,39 @@ struct IndexScannerTests {
         #expect(read != nil && read == decodedReview, "the reader reads it as the decoder does")
     }
 
+    /// History entries with and without a reported date (`on`), later and earlier than the typing time, of every
+    /// date form: the last update counts from `on` where there is one.
+    static let reportedHistories: [[String?]] = [
+        ["2024-02-10"], [nil, "2024-02-10"], ["2024-05", nil], ["2024-Q1", "2023"], [nil], ["2023-12-31", "2024-01-01"],
+    ]
+
+    @Test("reported dates: the scanner and the reader read on, and the last update counts from it as the model does",
+        arguments: reportedHistories)
+    func reportedDates(_ dates: [String?]) throws {
+        var review = Review(id: "r", type: .dhr, title: "R")
+        var rec = Recommendation(id: "1", text: "t")
+        var action = AgencyAction(id: "A1", agency: "np", text: "a")
+        for (k, date) in dates.enumerated() {
+            let entry = HistoryEntry(at: "2024-03-0\(k + 1)T10:00:00Z", by: "c", change: "x", on: try date.map(PartialDate.init(parsing:)))
+            rec.history.append(entry)
+            action.history.append(entry)
+        }
+        review.recommendations = [rec]
+        review.actions = [action]
+        let data = try JSONCodec.encode(review)
+        let (scanned, decoded) = blobs(data)
+        #expect(scanned != nil && scanned == decoded)
+        let (read, decodedReview) = reviews(data)
+        #expect(read != nil && read == decodedReview && read == review)
+        let view = RecordSet([review]).review(0)
+        #expect(view.recLastUpdate(0).map { CalendarDay(ordinal: Int($0)) } == rec.lastUpdate)
+        #expect(view.actionLastUpdate(0).map { CalendarDay(ordinal: Int($0)) } == action.lastUpdate)
+        let expected = try dates.enumerated().map { k, date in
+            try #require(try date.map(PartialDate.init(parsing:))?.end ?? CalendarDay(year: 2024, month: 3, day: k + 1))
+        }.max()
+        #expect(rec.lastUpdate == expected)
+    }
+
     @Test("strict JSON problems are never accepted", arguments: [
         #"{"id":"r","type":"dhr",}"#, #"{"id":"r","type":"dhr","id":"s"}"#, "\u{FEFF}{\"id\":\"r\",\"type\":\"dhr\"}",
         #"{"id":"r","type":"dhr"} x"#, #"{"id":"r","type":"nope"}"#, #"{"id":"r"}"#, #"{"id":"r","type":"dhr","recommendations":[{"id":"1","due":"2024-02-30"}]}"#,

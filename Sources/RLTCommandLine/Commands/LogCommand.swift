@@ -46,10 +46,7 @@ enum LogCommand {
             .date(.recordedSince, "Only changes recorded (typed) on or after this date."),
             .value(.author, "NAME", "Only changes by this person."),
         ] + ListingOptions.specs,
-        examples: [
-            "rlt log --since 2024-05-01", "rlt log --since last-board", "rlt log darren-bethany/3i",
-            "rlt log child-g --format csv",
-        ],
+        examples: ["rlt log --since last-board", "rlt log darren-bethany/3i", "rlt log child-g --format csv"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
