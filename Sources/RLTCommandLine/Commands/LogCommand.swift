@@ -9,6 +9,8 @@ struct LogEntry: Sendable, Encodable {
     var by: String
     var record: String
     var change: String
+    /// The text of the outcome or progress note the change added, if any.
+    var text: String
 
     static let listing = Listing<LogEntry>(
         columns: [
@@ -17,8 +19,9 @@ struct LogEntry: Sendable, Encodable {
             Column(name: "by") { $0.by },
             Column(name: "record") { $0.record },
             Column(name: "change") { $0.change },
+            Column(name: "text") { $0.text },
         ],
-        defaults: ["on", "at", "by", "record", "change"],
+        defaults: ["on", "at", "by", "record", "change", "text"],
         json: { $0 })
 }
 
@@ -32,7 +35,8 @@ enum LogCommand {
             Each change has two dates: on, when it happened or was reported (--on of rec update, action update and
             outcome add; else the day it was recorded), and at, when it was typed. The log is in order of on, then
             at; --since filters on on, --recorded-since on at. --since last-board starts at the latest board
-            meeting (event add --kind board) on or before --as-of.
+            meeting (event add --kind board) on or before --as-of. text is the text of the outcome or progress
+            note a change added.
             """,
         arguments: [
             ArgumentSpec(
@@ -55,22 +59,27 @@ enum LogCommand {
         let author = arguments.string(.author)?.lowercased()
         var entries: [LogEntry] = []
         var days: [Int] = []
-        func add(_ history: [HistoryEntry], _ record: String) {
-            for entry in history {
+        func add(_ history: [HistoryEntry], _ record: String, texts: [String?] = []) {
+            for (k, entry) in history.enumerated() {
                 let reported = entry.reportedDay
                 if let since, let reported, reported < since { continue }
                 if let recordedSince, let day = entry.day, day < recordedSince { continue }
                 if let author, entry.by.lowercased() != author { continue }
                 let on = entry.on?.description ?? reported?.description ?? ""
-                entries.append(LogEntry(at: entry.at, on: on, by: entry.by, record: record, change: entry.change))
+                let text = k < texts.count ? texts[k] ?? "" : ""
+                entries.append(LogEntry(at: entry.at, on: on, by: entry.by, record: record, change: entry.change, text: text))
                 days.append(reported?.ordinal ?? Int.min)
             }
         }
         func addReview(_ review: Review, only id: String? = nil) {
             if id == nil { add(review.history, review.id) }
             for finding in review.findings where id == nil || id == finding.id { add(finding.history, "\(review.id)/\(finding.id)") }
-            for rec in review.recommendations where id == nil || id == rec.id { add(rec.history, "\(review.id)/\(rec.id)") }
-            for action in review.actions where id == nil || id == action.id { add(action.history, "\(review.id)/\(action.id)") }
+            for rec in review.recommendations where id == nil || id == rec.id {
+                add(rec.history, "\(review.id)/\(rec.id)", texts: rec.historyTexts)
+            }
+            for action in review.actions where id == nil || id == action.id {
+                add(action.history, "\(review.id)/\(action.id)", texts: action.historyTexts)
+            }
         }
         let store = invocation.store
         switch arguments.positional(0) {

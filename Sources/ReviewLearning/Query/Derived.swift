@@ -86,6 +86,36 @@ extension Recommendation {
     package var currentOutcomePosition: Int? { latestPosition(outcomes.map(\.date)) }
 }
 
+extension Recommendation {
+    /// For each history entry, the text of the outcome it added ("outcome added (DATE)"), if any.
+    package var historyTexts: [String?] { addedTexts(history, "outcome added", outcomes.map { ($0.date, $0.author, $0.text) }) }
+}
+
+extension AgencyAction {
+    /// For each history entry, the text of the progress note it added ("update added (DATE)"), if any.
+    package var historyTexts: [String?] { addedTexts(history, "update added", updates.map { ($0.date, $0.author, $0.text) }) }
+}
+
+/// Pairs each history entry that says it added a dated entry with that entry: the first not yet paired with the date
+/// the change names and the same author. History does not copy record text, so this is how `log` shows it.
+private func addedTexts(
+    _ history: [HistoryEntry], _ verb: String, _ added: [(date: PartialDate, author: String, text: String)]
+) -> [String?] {
+    var used = [Bool](repeating: false, count: added.count)
+    return history.map { entry in
+        for part in entry.change.split(separator: ";") {
+            let part = part.drop { $0 == " " }
+            guard part.hasPrefix(verb + " ("), part.hasSuffix(")") else { continue }
+            let date = part.dropFirst(verb.count + 2).dropLast()
+            guard let k = added.indices.first(where: { !used[$0] && added[$0].date.description == date && added[$0].author == entry.by })
+            else { continue }
+            used[k] = true
+            return added[k].text
+        }
+        return nil
+    }
+}
+
 /// The position of the latest date, the last of equals; nil for none.
 private func latestPosition(_ dates: [PartialDate]) -> Int? {
     dates.indices.max { a, b in (dates[a], a) < (dates[b], b) }

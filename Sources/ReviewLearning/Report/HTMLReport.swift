@@ -312,25 +312,31 @@ package enum HTMLReport {
     private static func changes(_ changes: ReportModel.Changes, _ model: ReportModel, _ out: ReportSink) {
         out(sectionStart("changes", "Changes since \(changes.since)"))
         out("<p>\(e(ReportText.changesLine(changes, asOf: model.asOf)))</p>\n")
-        if !changes.outcomes.isEmpty {
-            out("<h3>Outcomes recorded</h3>\n")
-            let rows: [[Cell]] = changes.outcomes.map { item in
-                [
-                    .header(item.reference), .date(item.outcome.date.description),
-                    .text(item.outcome.assurance.map(ReportWords.assurance) ?? "—"), .text(item.outcome.by ?? "—"),
-                    .text(item.outcome.text),
-                ]
+        let agencies = changes.digest.agencies
+        if !agencies.isEmpty {
+            out("<h3>By agency</h3>\n")
+            let rows: [[Cell]] = agencies.map { a in
+                [.header(a.agency)] + [a.notes, a.outcomes, a.assuranceChanges, a.statusChanges, a.dueChanges].map(Cell.number)
             }
             table(
-                caption: "Outcomes dated since \(changes.since)", ["Recommendation", "Date", "Assurance", "By", "Outcome"],
-                rows, widths: [18, 10, 11, 12, 49], to: out)
+                caption: "What each agency reported since \(changes.since)", ReportText.digestAgencyHeader, rows,
+                numeric: [1, 2, 3, 4, 5], to: out)
+        }
+        for review in changes.digest.reviews {
+            out("<h3>\(e(review.title)) (\(e(review.id)))</h3>\n")
+            let rows: [[Cell]] = review.items.map { item in
+                [.text(item.agency), .header(item.record), .date(item.on), .text(item.what), .text(item.detail)]
+            }
+            table(
+                caption: "What changed in \(review.title) since \(changes.since)", ReportText.digestHeader, rows,
+                widths: [12, 16, 10, 14, 48], to: out)
         }
         if !changes.entries.isEmpty {
             out("<h3>Change log</h3>\n")
-            out(tableStart(caption: "Changes since \(changes.since)", ["When (UTC)", "By", "Record", "Change"]))
+            out(tableStart(caption: "Changes since \(changes.since)", ["On", "Recorded (UTC)", "By", "Record", "Change"]))
             out("<tbody>\n")
             for entry in changes.entries {
-                out("<tr>" + cells([.date(entry.at), .text(entry.by), .header(entry.record), .text(entry.change)]) + "</tr>\n")
+                out("<tr>" + cells([.date(entry.on), .date(entry.at), .text(entry.by), .header(entry.record), .text(entry.change)]) + "</tr>\n")
             }
             out("</tbody>\n</table>\n")
         }

@@ -222,20 +222,21 @@ package enum MarkdownReport {
     private static func changes(_ changes: ReportModel.Changes, _ model: ReportModel, _ out: inout MarkdownWriter) {
         out.heading(2, "Changes since \(changes.since)")
         out.paragraph(MarkdownText.inline(ReportText.changesLine(changes, asOf: model.asOf)))
-        if !changes.outcomes.isEmpty {
-            out.heading(3, "Outcomes recorded")
-            let rows = changes.outcomes.map { item -> [String] in
-                [
-                    item.reference, item.outcome.date.description,
-                    item.outcome.assurance.map(ReportWords.assurance) ?? "—", item.outcome.by ?? "—", item.outcome.text,
-                ]
-            }
-            out.table(["Recommendation", "Date", "Assurance", "By", "Outcome"], rows)
+        let agencies = changes.digest.agencies
+        if !agencies.isEmpty {
+            out.heading(3, "By agency")
+            out.table(ReportText.digestAgencyHeader, agencies.map(ReportText.digestAgencyRow), right: [1, 2, 3, 4, 5])
+        }
+        for review in changes.digest.reviews {
+            out.heading(3, "\(review.title) (\(review.id))")
+            out.table(ReportText.digestHeader, review.items.map { [$0.agency, $0.record, $0.on, $0.what, $0.detail] })
         }
         if !changes.entries.isEmpty {
             out.heading(3, "Change log")
-            out.tableHeader(["When (UTC)", "By", "Record", "Change"])
-            for entry in changes.entries { out.raw(MarkdownWriter.row([entry.at, entry.by, entry.record, entry.change])) }
+            out.tableHeader(["On", "Recorded (UTC)", "By", "Record", "Change"])
+            for entry in changes.entries {
+                out.raw(MarkdownWriter.row([entry.on, entry.at, entry.by, entry.record, entry.change]))
+            }
         }
     }
 
@@ -316,10 +317,21 @@ enum ReportText {
         return text + "."
     }
 
+    /// The digest's per-agency table: what each agency reported, and what changed on its records.
+    static let digestAgencyHeader = ["Agency", "Progress notes", "Outcomes", "Assurance changes", "Status changes", "Due-date changes"]
+
+    static func digestAgencyRow(_ a: BoardDigest.AgencyCounts) -> [String] {
+        [a.agency] + [a.notes, a.outcomes, a.assuranceChanges, a.statusChanges, a.dueChanges].map(String.init)
+    }
+
+    /// A review's digest table: the agency (lead owner, or the action's), the record, the date, what and its text.
+    static let digestHeader = ["Agency", "Record", "On", "What", "Detail"]
+
     static func changesLine(_ changes: ReportModel.Changes, asOf: CalendarDay) -> String {
-        "From \(changes.since.start) to \(asOf): \(ReportWords.count(changes.entries.count, "change")) to "
-            + "\(ReportWords.count(changes.records, "record")), and "
-            + "\(ReportWords.count(changes.outcomes.count, "outcome")) dated in the period."
+        "From \(changes.since.start) to \(asOf), by the date each thing happened or was reported: "
+            + "\(ReportWords.count(changes.entries.count, "change")) to \(ReportWords.count(changes.records, "record")); "
+            + "\(ReportWords.count(changes.outcomes, "outcome")) and "
+            + "\(ReportWords.count(changes.notes, "progress note")) dated in the period."
     }
 }
 

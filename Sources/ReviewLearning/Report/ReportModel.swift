@@ -187,21 +187,22 @@ struct ReportModel {
     }
 
     struct Change: Equatable {
+        /// When it happened or was reported (`HistoryEntry.reportedDay`).
+        let on: String
         let at: String
         let by: String
         let record: String
         let change: String
     }
 
-    struct NewOutcome {
-        let reference: String
-        let outcome: Outcome
-    }
-
     struct Changes {
         let since: PartialDate
         let entries: ChangeEntries
-        let outcomes: [NewOutcome]
+        /// Outcomes and progress notes dated in the period.
+        let outcomes: Int
+        let notes: Int
+        /// What changed, per review and per agency, with the texts reported.
+        let digest: BoardDigest
         /// Records with at least one change.
         let records: Int
     }
@@ -470,23 +471,29 @@ struct ReportModel {
         let actions: [Int32]
     }
 
-    /// History entries from the start of `since` up to the as-of day, and outcomes dated then, of the records in
-    /// scope and of `events`; read from the whole reviews, which must still hold those records where the packed
-    /// reviews said (else `ReportError.storeChanged`).
+    /// History entries that happened or were reported from the start of `since` up to the as-of day, and outcomes
+    /// and progress notes dated then, of the records in scope and of `events`, with the board digest of them; read
+    /// from the whole reviews, which must still hold those records where the packed reviews said (else
+    /// `ReportError.storeChanged`).
     private static func changes(
         since: PartialDate, asOf: CalendarDay, inScope: [InScope], records: RecordSet, events: [DisseminationEvent],
         reviews: ReviewBatches
     ) throws -> Changes {
         var entries = ChangeEntries()
         var changed = 0
-        var outcomes: [NewOutcome] = []
-        // Called once per record, so a record with entries in the period counts once.
-        func add(_ history: [HistoryEntry], _ record: String) {
+        var outcomes = 0
+        var notes = 0
+        var digest = BoardDigest()
+        func inPeriod(_ date: PartialDate) -> Bool { date.end >= since.start && date.start <= asOf }
+        // Called once per record, so a record with entries in the period counts once; `agency` puts its status and
+        // due-date changes in the digest.
+        func add(_ history: [HistoryEntry], _ record: String, agency: String? = nil) {
             var any = false
             for entry in history {
                 // The day it happened or was reported, as everything the board sees counts.
                 guard let day = entry.reportedDay, day >= since.start, day <= asOf else { continue }
-                entries.append(at: entry.at, by: entry.by, record: record, change: entry.change)
+                entries.append(on: day.description, at: entry.at, by: entry.by, record: record, change: entry.change)
+                if let agency { digest.add(entry, day: day, agency: agency, record: record) }
                 any = true
             }
             if any { changed += 1 }
@@ -501,6 +508,7 @@ struct ReportModel {
                 let view = records.review(Int(scope.review))
                 guard review.id == String(indexBytes: view.id) else { throw ReportError.storeChanged(review: names[next]) }
                 next += 1
+                digest.start(review)
                 add(review.history, review.id)
                 for finding in review.findings { add(finding.history, "\(review.id)/\(finding.id)") }
                 for packed in scope.recs {
@@ -509,9 +517,12 @@ struct ReportModel {
                         review.recommendations[position].id == String(indexBytes: view.recID(position))
                     else { throw ReportError.storeChanged(review: review.id) }
                     let rec = review.recommendations[position]
-                    add(rec.history, "\(review.id)/\(rec.id)")
-                    for outcome in rec.outcomes where outcome.date.end >= since.start && outcome.date.start <= asOf {
-                        outcomes.append(NewOutcome(reference: "\(review.id)/\(rec.id)", outcome: outcome))
+                    let reference = "\(review.id)/\(rec.id)"
+                    let lead = rec.owners.first ?? noOwner
+                    add(rec.history, reference, agency: lead)
+                    for outcome in rec.outcomes where inPeriod(outcome.date) {
+                        outcomes += 1
+                        digest.add(outcome, agency: lead, record: reference)
                     }
                 }
                 for packed in scope.actions {
@@ -519,18 +530,22 @@ struct ReportModel {
                     guard position < review.actions.count,
                         review.actions[position].id == String(indexBytes: view.actionID(position))
                     else { throw ReportError.storeChanged(review: review.id) }
-                    add(review.actions[position].history, "\(review.id)/\(review.actions[position].id)")
+                    let action = review.actions[position]
+                    let reference = "\(review.id)/\(action.id)"
+                    add(action.history, reference, agency: action.agency)
+                    for note in action.updates where inPeriod(note.date) {
+                        notes += 1
+                        digest.add(note, agency: action.agency, record: reference)
+                    }
                 }
             }
         }
         guard next == inScope.count else { throw ReportError.storeChanged(review: names[next]) }
         for event in events { add(event.history, event.id) }
         entries.sort()
-        let sortedOutcomes = outcomes.enumerated().sorted { a, b in
-            a.element.outcome.date != b.element.outcome.date
-                ? a.element.outcome.date < b.element.outcome.date : a.offset < b.offset
-        }.map(\.element)
-        return Changes(since: since, entries: entries, outcomes: sortedOutcomes, records: changed)
+        digest.finish()
+        return Changes(
+            since: since, entries: entries, outcomes: outcomes, notes: notes, digest: digest, records: changed)
     }
 
     /// What the overdue list prints of a record.
