@@ -307,7 +307,17 @@ struct ReportTests {
         let fixture = try ReportFixture()
         let changes = try #require(try ReportModel(fixture.input, options: ReportOptions(since: Self.since)).changes)
         #expect(changes.entries.map(\.record) == ["gamma/A1", "alpha/3", "alpha/2", "alpha/4"])
-        #expect(changes.outcomes.map(\.reference) == ["alpha/2"])
+        #expect(changes.outcomes == 1 && changes.notes == 1)
+        let digest = changes.digest.reviews.map { review in
+            "\(review.id): " + review.items.map { "\($0.agency) \($0.record) \($0.on) \($0.what): \($0.detail)" }.joined(separator: " | ")
+        }
+        #expect(digest == [
+            "alpha: ncsc alpha/3 2025-10-05 due: 2025-09 → 2025-12-15 | nsp alpha/2 2025-10-20 status: implemented → assured"
+                + " | nsp alpha/2 2025-10-20 outcome (assurance substantial, by nsp): Audit of 40 cases found DASH completed in 38.",
+            "gamma: nhealth gamma/A1 2025-10-01 progress note: Draft ready.",
+        ])
+        #expect(changes.digest.agencies.map { "\($0.agency) \($0.notes) \($0.outcomes) \($0.statusChanges) \($0.dueChanges)" }
+            == ["ncsc 0 0 0 1", "nhealth 1 0 0 0", "nsp 0 1 1 0"])
         #expect(try render(.markdown).contains("## Changes since 2025-10-01"))
         #expect(!(try render(.markdown, since: nil)).contains("Changes since"))
         #expect(!(try render(.html, since: nil)).contains("Changes since"))
@@ -555,23 +565,24 @@ struct ReportTests {
         #expect(MarkdownText.inline("x_y\r\nz") == "x\\_y z")
     }
 
-    @Test("the change log keeps every text whole and orders entries by time as strings do, ties as added")
+    @Test("the change log keeps every text whole and orders entries by reported day, then time, as strings do, ties as added")
     func changeEntries() {
         let long = String(repeating: "é", count: 300)
         let added: [ReportModel.Change] = [
-            .init(at: "2025-03-01T10:00:00Z", by: "b", record: "r/2", change: long),
-            .init(at: "2025-01-01T09:00:00Z", by: "", record: "r/1", change: "first"),
-            .init(at: "2025-03-01T10:00:00Z", by: "a", record: "r/3", change: "same time, added later"),
-            .init(at: "Ünknown time", by: "x", record: "r/4", change: "free-form"),
-            .init(at: "Zed", by: "y", record: "r/5", change: "ASCII after Ü? no: Z sorts first"),
+            .init(on: "2025-03-01", at: "2025-03-01T10:00:00Z", by: "b", record: "r/2", change: long),
+            .init(on: "2025-01-01", at: "2025-01-01T09:00:00Z", by: "", record: "r/1", change: "first"),
+            .init(on: "2025-03-01", at: "2025-03-01T10:00:00Z", by: "a", record: "r/3", change: "same time, added later"),
+            .init(on: "2025-03-01", at: "Ünknown time", by: "x", record: "r/4", change: "free-form"),
+            .init(on: "2025-03-01", at: "Zed", by: "y", record: "r/5", change: "ASCII after Ü? no: Z sorts first"),
+            .init(on: "2024-12-31", at: "2025-06-01T00:00:00Z", by: "z", record: "r/6", change: "reported before, typed after"),
         ]
         var entries = ChangeEntries()
-        for change in added { entries.append(at: change.at, by: change.by, record: change.record, change: change.change) }
+        for c in added { entries.append(on: c.on, at: c.at, by: c.by, record: c.record, change: c.change) }
         entries.sort()
         let expected = added.enumerated().sorted { a, b in
-            a.element.at != b.element.at ? a.element.at < b.element.at : a.offset < b.offset
+            (a.element.on, a.element.at, a.offset) < (b.element.on, b.element.at, b.offset)
         }.map(\.element)
         #expect(Array(entries) == expected)
-        #expect(entries.map(\.record) == ["r/1", "r/2", "r/3", "r/5", "r/4"])
+        #expect(entries.map(\.record) == ["r/6", "r/1", "r/2", "r/3", "r/5", "r/4"])
     }
 }
