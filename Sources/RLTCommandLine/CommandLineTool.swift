@@ -48,7 +48,8 @@ public enum RLTTool {
             case .run(let command, var parsed):
                 do {
                     try StandardInput.substitute(into: &parsed, options: command.options, context: context)
-                    let invocation = try makeInvocation(parsed, context: context)
+                    var invocation = try makeInvocation(parsed, context: context)
+                    invocation.commandLine = arguments
                     try settleInterruptedWrite(invocation)
                     try command.run?(parsed, invocation)
                 } catch let error as UsageError {

@@ -46,6 +46,8 @@ enum CommandTable {
             group("config", "Show and change the store's settings.", [
                 ConfigListCommand.spec, ConfigGetCommand.spec, ConfigSetCommand.spec,
             ]),
+            UndoCommand.spec,
+            RedoCommand.spec,
             CheckCommand.spec,
             CompletionsCommand.spec,
             ManpageCommand.spec,

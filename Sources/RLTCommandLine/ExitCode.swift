@@ -25,6 +25,9 @@ enum ExitCode {
             return (error.description, dataError)
         case let error as CommandFailure:
             return (error.message, error.code)
+        case let error as UndoError:
+            if case .store(let inner) = error { return (inner.description, code(for: inner)) }
+            return (error.description, dataError)
         case let error as ReportError:
             return (error.description, tryAgain)
         default:

@@ -82,6 +82,8 @@ struct Invocation: Sendable {
     let lockTimeout: Double
     /// Whether to colour output (`--color`, `NO_COLOR`, a terminal).
     let colour: Bool
+    /// The arguments as typed, which the undo journal shows for each change.
+    var commandLine: [String] = []
 
     var terminalWidth: Int? { context.layoutWidth }
 
@@ -95,7 +97,7 @@ struct Invocation: Sendable {
             let more = loose.count > 1 ? " (and \(loose.count - 1) more: 'rlt check' lists them; chmod -R go-w \(storePath) fixes all)" : ""
             err("warning: \(first)\(more)\n")
         }
-        return try store.write(body)
+        return try store.write(undo: UndoLabel(command: shellWords(commandLine), author: author, at: timestamp), body)
     }
 
     func out(_ text: String) { context.stdout.write(text) }

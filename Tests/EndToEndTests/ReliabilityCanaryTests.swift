@@ -126,8 +126,9 @@ struct ReliabilityCanaryTests {
             flock(fd, LOCK_UN)
             close(fd)
             #expect(locked.status == 75 && !locked.stderr.contains(canary), "\(locked)")
-            // History and log carry field names, codes, dates and statuses, never text.
-            let log = rltOK(store, ["log"])
+            // History and log's change column carry field names, codes, dates and statuses, never text; the log's
+            // text column shows what an outcome or progress note said (an output, as `rec show` is).
+            let log = rltOK(store, ["log", "--columns", "on,at,by,record,change"])
             #expect(!log.stdout.contains(canary), "log shows record text: \(log.stdout)")
             let files = try snapshot(store)
             var historyLeaks = 0

@@ -85,8 +85,9 @@ struct ReportedDatesTests {
         let cli = seeded()
         cli.run("action", "update", "darren-bethany/A1", "--note", "Half briefed", "--on", "2024-02-10")
         let csv = cli.run("log", "darren-bethany/A1", "--format", "csv").out
-        #expect(csv == "on,at,by,record,change\r\n2024-02-10,2024-03-01T09:30:00Z,alice,darren-bethany/A1,update added (2024-02-10)\r\n"
-            + "2024-03-01,2024-03-01T09:30:00Z,alice,darren-bethany/A1,added\r\n")
+        #expect(csv == "on,at,by,record,change,text\r\n"
+            + "2024-02-10,2024-03-01T09:30:00Z,alice,darren-bethany/A1,update added (2024-02-10),Half briefed\r\n"
+            + "2024-03-01,2024-03-01T09:30:00Z,alice,darren-bethany/A1,added,\r\n")
         #expect(cli.run("log", "--since", "2024-03-01", "--format", "csv", "--columns", "record,change", "--no-header").out
             .contains("update added") == false)
         #expect(cli.run("log", "--recorded-since", "2024-03-01", "--format", "csv", "--columns", "change").out.contains("update added"))

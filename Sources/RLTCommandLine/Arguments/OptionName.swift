@@ -17,5 +17,5 @@ enum OptionName: String, CaseIterable, Sendable {
     case yes = "--yes", incident = "--incident", notified = "--notified", commissioned = "--commissioned"
     case published = "--published", contact = "--contact", email = "--email", within = "--within"
     case replyBy = "--reply-by", from = "--from", on = "--on"
-    case recordedSince = "--recorded-since"
+    case recordedSince = "--recorded-since", list = "--list"
 }

@@ -5,6 +5,7 @@ enum ConfigKey: String, Vocabulary {
     case name
     case amberDays = "amber-days"
     case fileMode = "file-mode"
+    case undoDepth = "undo-depth"
     static let noun = "setting"
 
     func value(in tracker: Tracker) -> String {
@@ -12,6 +13,7 @@ enum ConfigKey: String, Vocabulary {
         case .name: return tracker.name
         case .amberDays: return String(tracker.settings.amberDays)
         case .fileMode: return tracker.settings.fileMode
+        case .undoDepth: return String(tracker.settings.undoDepth)
         }
     }
 }

@@ -8,7 +8,8 @@ enum ConfigSetCommand {
         discussion: """
             name: the partnership's name. amber-days: how many days before its due date a record turns amber
             (default 30). file-mode: 0600 (default) or 0640, the permissions of the store's files (0640 lets the
-            owner's group read the store; its directories become 0750). Existing files change at once.
+            owner's group read the store; its directories become 0750). Existing files change at once. undo-depth:
+            how many changes 'rlt undo' can revert (default 100; 0 keeps none).
             """,
         arguments: [
             ArgumentSpec(name: "KEY", help: "The setting.", values: .words(ConfigKey.self)),
@@ -42,6 +43,14 @@ enum ConfigSetCommand {
                     throw UsageError.invalidArgument(name: "VALUE", message: "\"\(value)\" is not a file mode; use 0600 or 0640")
                 }
                 tracker.settings.fileMode = value
+            case .undoDepth:
+                let range = Settings.undoDepthRange
+                guard let depth = Int(value), range.contains(depth) else {
+                    throw UsageError.invalidArgument(
+                        name: "VALUE",
+                        message: "\"\(value)\" is not a number of changes from \(range.lowerBound) to \(range.upperBound)")
+                }
+                tracker.settings.undoDepth = depth
             }
             tracker.history.append(invocation.history("\(key.rawValue): \(key == .name ? "changed" : "\(old) → \(value)")"))
             try transaction.save(tracker)

@@ -172,3 +172,11 @@ func recordID(_ text: String, option: String, kind: String) throws(UsageError) -
         throw UsageError.invalidValue(option: option, message: error.description)
     }
 }
+
+/// Words as a shell would take them back: each that needs it in single quotes.
+func shellWords(_ words: [String]) -> String {
+    let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:=@%+,-")
+    return words.map { word in
+        !word.isEmpty && word.allSatisfy(plain.contains) ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }.joined(separator: " ")
+}

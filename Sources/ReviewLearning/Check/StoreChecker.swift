@@ -152,6 +152,10 @@ package enum StoreChecker {
         if tracker.settings.fileMode != "0600" && tracker.settings.fileMode != "0640" {
             report.add([.key("settings"), .key("file_mode")], "file_mode must be \"0600\" or \"0640\"")
         }
+        let depths = Settings.undoDepthRange
+        if !depths.contains(tracker.settings.undoDepth) {
+            report.add([.key("settings"), .key("undo_depth")], "undo_depth must be from \(depths.lowerBound) to \(depths.upperBound)")
+        }
         let range = Settings.amberDaysRange
         if !range.contains(tracker.settings.amberDays) {
             report.add([.key("settings"), .key("amber_days")], "amber_days must be from \(range.lowerBound) to \(range.upperBound)")

@@ -4,17 +4,32 @@ package struct Settings: Codable, Equatable, Sendable {
     package var amberDays: Int = 30
     /// Permissions of the files rlt writes: 0600 (default) or 0640 for a shared group.
     package var fileMode: String = "0600"
+    /// How many changes `rlt undo` can revert (0: none are kept).
+    package var undoDepth: Int = Settings.defaultUndoDepth
+
+    package static let defaultUndoDepth = 100
+    /// The values `undo_depth` may take.
+    package static let undoDepthRange = 0...10_000
 
     package init() {}
 
     enum CodingKeys: String, CodingKey {
-        case amberDays = "amber_days", fileMode = "file_mode"
+        case amberDays = "amber_days", fileMode = "file_mode", undoDepth = "undo_depth"
     }
 
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         amberDays = try c.decodeIfPresent(Int.self, forKey: .amberDays) ?? 30
         fileMode = try c.decodeIfPresent(String.self, forKey: .fileMode) ?? "0600"
+        undoDepth = try c.decodeIfPresent(Int.self, forKey: .undoDepth) ?? Settings.defaultUndoDepth
+    }
+
+    /// `undo_depth` only when it is not the default, so stores that never set it keep their bytes.
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(amberDays, forKey: .amberDays)
+        try c.encode(fileMode, forKey: .fileMode)
+        if undoDepth != Settings.defaultUndoDepth { try c.encode(undoDepth, forKey: .undoDepth) }
     }
 
     /// The permission bits for new and rewritten files.

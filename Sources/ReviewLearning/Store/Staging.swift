@@ -172,7 +172,8 @@ struct Staging {
             switch (words.first, words.count) {
             case ("replace", 3) where isStoreFile(words[1]) && isPlainName(words[2]):
                 steps.append(.replace(target: words[1], staged: words[2]))
-            case ("remove", 2) where isStoreFile(words[1]) && words[1].hasPrefix("reviews/"):
+            // Undo may remove events.json (an undone first event) as well as reviews and journal steps.
+            case ("remove", 2) where isStoreFile(words[1]) && words[1] != "tracker.json":
                 steps.append(.remove(target: words[1]))
             default:
                 return nil
@@ -183,6 +184,10 @@ struct Staging {
 
     private static func isStoreFile(_ path: String) -> Bool {
         if path == "tracker.json" || path == "events.json" { return true }
+        // The undo journal's steps (`UndoJournal`).
+        for stack in [".undo/done/", ".undo/undone/"] where path.hasPrefix(stack) && path.hasSuffix(".json") {
+            return isPlainName(String(path.dropFirst(stack.count)))
+        }
         guard path.hasPrefix("reviews/"), path.hasSuffix(".json") else { return false }
         return isPlainName(String(path.dropFirst("reviews/".count)))
     }

@@ -17,12 +17,18 @@ extension Store {
         let directoryMode = Settings.directoryPermissions(forFiles: fileMode)
         let index = "\(root)/\(StoreIndex.directoryName)"
         let staging = Staging(root: root).directory
-        for directory in [root, reviewsDirectory, index, staging] {
+        let undo = UndoJournal(root: root).directory
+        let stacks = [UndoJournal.done, UndoJournal.undone].map { "\(undo)/\($0)" }
+        for directory in [root, reviewsDirectory, index, staging, undo] + stacks {
             try FileSystem.setMode(directory, directoryMode)
         }
-        var files = [trackerPath, eventsPath, "\(root)/.lock", "\(root)/.gitignore", "\(staging)/.gitignore"]
+        var files = [trackerPath, eventsPath, "\(root)/.lock", "\(root)/.gitignore", "\(staging)/.gitignore", "\(undo)/.gitignore"]
         files += try reviewIDs().map(reviewPath)
         files += try FileSystem.list(index).filter { !$0.contains(".tmp-") }.map { "\(index)/\($0)" }
+        // The undo journal holds copies of record files: the same mode as they have.
+        for stack in stacks where FileSystem.isDirectory(stack) {
+            files += try FileSystem.list(stack).map { "\(stack)/\($0)" }
+        }
         for file in files {
             try FileSystem.setMode(file, fileMode)
         }

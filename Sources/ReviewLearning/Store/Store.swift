@@ -189,8 +189,9 @@ package struct Store: Sendable {
 
     // MARK: Writing
 
-    /// Runs `body` holding the store lock; its saves are atomic and checked against what it read.
-    package func write<T>(_ body: (inout Transaction) throws -> T) throws -> T {
+    /// Runs `body` holding the store lock; its saves are atomic and checked against what it read. With `undo`, the
+    /// change is recorded in the undo journal under that label, in the same commit.
+    package func write<T>(undo label: UndoLabel? = nil, _ body: (inout Transaction) throws -> T) throws -> T {
         guard FileSystem.isDirectory(root) else { throw rootProblem() ?? StoreError.notAStore(path: root) }
         // A reviews/ that is a link would send writes outside the store.
         if FileSystem.isSymlink(reviewsDirectory) { throw StoreError.symlink(file: reviewsDirectory) }
@@ -208,6 +209,8 @@ package struct Store: Sendable {
         _ = try staging.settle()
         var transaction = Transaction(store: self, mode: mode)
         transaction.decodedTracker = early
+        transaction.undoLabel = label
+        transaction.undoDepth = early?.tracker.settings.undoDepth ?? Settings.defaultUndoDepth
         let result: T
         do {
             result = try body(&transaction)
@@ -258,6 +261,12 @@ package struct Transaction {
     private var order: [String] = []
     /// `tracker.json` as decoded before the lock was taken, reused if the file still has the same bytes.
     var decodedTracker: (data: Data, tracker: Tracker)?
+    /// When set, `commit` records the change in the undo journal with this label, keeping `undoDepth` steps.
+    var undoLabel: UndoLabel?
+    var undoDepth = Settings.defaultUndoDepth
+    /// Undo journal files to write (or remove, nil) in the same commit as the store files: an undo or redo moving
+    /// its step between the stacks. Paths relative to the store root.
+    private var journalFiles: [(String, Data?)] = []
 
     init(store: Store, mode: UInt32) {
         self.store = store
@@ -362,13 +371,67 @@ package struct Transaction {
             // A file never read must not exist yet: saving would overwrite something this transaction never saw.
             guard current == expected else { throw .changedOnDisk(file: path) }
         }
-        let steps = order.map { path -> Staging.Step in
+        var steps = order.map { path -> Staging.Step in
             if let name = staged[path]?.name { return .replace(target: relative(path), staged: name) }
             return .remove(target: relative(path))
         }
+        steps += try journalSteps()
         try Staging(root: store.root).commit(steps, mode: mode)
         order = []
         staged = [:]
+        journalFiles = []
+    }
+
+    /// The undo journal's part of the commit: the files an undo or redo moves, or this change's new step.
+    private func journalSteps() throws(StoreError) -> [Staging.Step] {
+        var changes = journalFiles
+        if let undoLabel, undoDepth > 0 {
+            let files = order.compactMap { path -> UndoStep.File? in
+                let before = readBytes[path] ?? nil
+                let after = staged[path]?.data
+                guard before != after else { return nil }
+                return UndoStep.File(
+                    path: relative(path), before: before?.base64EncodedString(), after: after?.base64EncodedString())
+            }
+            if !files.isEmpty { changes += try UndoJournal(root: store.root).record(files, label: undoLabel, depth: undoDepth) }
+        }
+        guard !changes.isEmpty else { return [] }
+        try UndoJournal(root: store.root).prepare(mode: mode)
+        let staging = Staging(root: store.root)
+        try staging.prepare(mode: mode)
+        var steps: [Staging.Step] = []
+        for (path, data) in changes {
+            if let data {
+                steps.append(.replace(target: path, staged: try staging.stage(data, for: path, mode: mode)))
+            } else {
+                steps.append(.remove(target: path))
+            }
+        }
+        return steps
+    }
+
+    /// Puts a file back as an undo step had it (`data`, or removed when nil), if it still holds `expected`, the bytes
+    /// the step left; otherwise someone changed it since, and reverting would lose that: refused.
+    package mutating func restore(_ relativePath: String, to data: Data?, expecting expected: Data?) throws(UndoError) {
+        let path = "\(store.root)/\(relativePath)"
+        let current: Data?
+        do {
+            current = try remember(path)
+        } catch {
+            throw .store(error)
+        }
+        guard current == expected else { throw .changedSince(file: path) }
+        do {
+            try stage(data, at: path)
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// Moves an undo step from one stack of the journal to the other in this commit.
+    mutating func moveJournalStep(_ step: UndoStep, from: String, to: String) throws(StoreError) {
+        journalFiles.append((UndoJournal.path(from, step.seq), nil))
+        journalFiles.append((UndoJournal.path(to, step.seq), try JSONCodec.encode(step)))
     }
 
     /// Deletes what was staged: the store stays as it was.
