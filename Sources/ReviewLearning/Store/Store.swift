@@ -385,6 +385,8 @@ package struct Transaction {
     /// The undo journal's part of the commit: the files an undo or redo moves, or this change's new step.
     private func journalSteps() throws(StoreError) -> [Staging.Step] {
         var changes = journalFiles
+        // With the journal off (undo_depth 0), a change drops what it held: those steps could no longer be trusted.
+        if undoLabel != nil, undoDepth <= 0 { changes += try UndoJournal(root: store.root).clear() }
         if let undoLabel, undoDepth > 0 {
             let files = order.compactMap { path -> UndoStep.File? in
                 let before = readBytes[path] ?? nil
@@ -431,7 +433,7 @@ package struct Transaction {
     /// Moves an undo step from one stack of the journal to the other in this commit.
     mutating func moveJournalStep(_ step: UndoStep, from: String, to: String) throws(StoreError) {
         journalFiles.append((UndoJournal.path(from, step.seq), nil))
-        journalFiles.append((UndoJournal.path(to, step.seq), try JSONCodec.encode(step)))
+        journalFiles.append((UndoJournal.path(to, step.seq), try step.encoded()))
     }
 
     /// Deletes what was staged: the store stays as it was.
