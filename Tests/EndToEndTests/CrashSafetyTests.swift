@@ -141,6 +141,70 @@ struct CrashSafetyTests {
     }
 }
 
+extension CrashSafetyTests {
+    /// The store's record files and their bytes (not the journal, index or staging area).
+    static func records(_ store: String) throws -> [String: Data] {
+        try snapshot(store).filter { path, _ in
+            path == "tracker.json" || path == "events.json" || path.hasPrefix("reviews/")
+        }
+    }
+
+    @Test("undo killed 40 times: the store is always before or after the undo, whole, and the journal agrees")
+    func killedUndo() throws {
+        try withTemporaryDirectory { directory in
+            let store = try makeBigStore(in: directory)
+            rltOK(store, ["review", "add", "second", "--type", "sar", "--title", "Another review"])
+            rltOK(store, ["rec", "add", "second/1", "--text", "A recommendation", "--owner", "big-police"])
+            // One change to two review files (one of about 1 MB): an import.
+            let csv = directory + "/plan.csv"
+            try "review_id,rec_id,text\nbig,R1,Rewritten by the plan\nsecond,1,Also rewritten\n"
+                .write(toFile: csv, atomically: true, encoding: .utf8)
+            let before = try Self.records(store)
+            rltOK(store, ["import", "recommendations", csv])
+            let after = try Self.records(store)
+            #expect(before != after)
+            // How long an undo takes, to spread the kills over it.
+            var times: [Double] = []
+            for _ in 0..<3 {
+                let started = Date()
+                rltOK(store, ["undo"])
+                times.append(Date().timeIntervalSince(started))
+                rltOK(store, ["redo"])
+            }
+            let maxDelay = min(max(times.sorted()[1] * 1.5, 0.03), 1.0)
+            var reverted = 0
+            var kept = 0
+            for i in 0..<40 {
+                #expect(try Self.records(store) == after, "iteration \(i) starts after the import")
+                let process = try makeRLTProcess(["--store", store, "undo"])
+                let output = try CapturedOutput()
+                output.attach(to: process)
+                try process.run()
+                Thread.sleep(forTimeInterval: Double.random(in: 0...maxDelay))
+                kill(process.processIdentifier, SIGKILL)
+                #expect(waitForExit(process, timeout: 10))
+                _ = output.result(of: process)
+                // The next command finishes or discards the interrupted write; then the store is one state or the
+                // other, never a mix, and the journal says which: redo (or a second undo) works from it.
+                let check = runRLT(["--store", store, "check"])
+                #expect(check.status == 0 && check.stdout.isEmpty, "iteration \(i): \(check)")
+                let now = try Self.records(store)
+                if now == before {
+                    reverted += 1
+                    rltOK(store, ["redo"])
+                } else {
+                    #expect(now == after, "iteration \(i): the store is neither before nor after the undo")
+                    kept += 1
+                    let list = rltOK(store, ["undo", "--list"]).stdout
+                    #expect(!list.contains(" redo "), "iteration \(i): nothing to redo when the undo did not happen")
+                }
+            }
+            #expect(reverted > 0 && kept > 0, "kills landed before and after the undo took effect (\(reverted) reverted, \(kept) not)")
+            #expect(try Self.records(store) == after)
+        }
+    }
+}
+
 /// Polls `directory` until a new `.tmp-` file appears, `process` exits or `timeout` passes.
 private func waitForTempFile(
     in directory: String, ignoring earlier: Set<String>, while process: Process, timeout: Double
