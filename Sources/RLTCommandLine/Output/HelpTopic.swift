@@ -115,6 +115,7 @@ enum HelpTopic: String, CaseIterable, Sendable {
           events.json         dissemination events
           .lock               the writers' lock file (not data)
           .index/             a derived index of the review files, for fast queries (not data)
+          .undo/              the undo journal of the last changes, for 'rlt undo' and 'rlt redo' (not data)
 
         Where: --store DIR, else $RLT_STORE, else ./data (from this repository's root, the sample store). The
         path must be a directory: a file there is refused (exit 66; rlt init: exit 73).
@@ -219,7 +220,8 @@ enum HelpTopic: String, CaseIterable, Sendable {
               init DIR) inside a store
           65  bad data: unknown agency or theme code, duplicate id, missing record, a broken rule (a reopen
               without --reason, adding to a closed review, a date in the future…), a corrupt store file or one
-              from a newer rlt, an import file with problems
+              from a newer rlt, an import file with problems, nothing to undo or redo, a file changed since
+              the step undo would revert
           66  no store at the given path (tracker.json missing, or the path is a file, not a directory), or an
               input file that does not exist
           73  cannot create (e.g. init where a store already exists, or where a file is in the way)
