@@ -108,7 +108,7 @@ struct CompletionWorld {
             CompletionQuery(words: ["rlt", "action", "update", "darren-bethany/A1", "--status"], current: "", expected: Set(ActionStatus.allowedValues)),
             CompletionQuery(words: ["rlt", "review", "update", "darren-bethany", "--status"], current: "", expected: Set(ReviewStatus.allowedValues)),
             CompletionQuery(words: ["rlt", "rec", "update", "darren-bethany/3i", "--status"], current: "in", expected: ["in-progress"]),
-            CompletionQuery(words: ["rlt"], current: "re", expected: ["rec", "recommendation", "report", "review"]),
+            CompletionQuery(words: ["rlt"], current: "re", expected: ["rec", "recommendation", "redo", "report", "review"]),
             CompletionQuery(words: ["rlt", "rec"], current: "a", expected: ["add"]),
             CompletionQuery(words: ["rlt", "rec", "list"], current: "--sta", expected: ["--stale", "--status"]),
             CompletionQuery(words: ["rlt", "rec", "list", "--owner"], current: "lincs-p", expected: ["lincs-police"]),

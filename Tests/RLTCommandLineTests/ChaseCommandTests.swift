@@ -126,5 +126,8 @@ struct ChaseCommandTests {
         }
         #expect(!FileManager.default.fileExists(atPath: elsewhere))
         #expect(cli.run("chase", "--agency", "nosuch").code == 65)
+        // The next round goes to a new directory: letters already in one would go out again.
+        let again = cli.run("chase", "--as-of", "2024-06-10", "--format", "email", "--out", out)
+        #expect(again.code == 64 && again.err.contains("already holds letters (lincs-police.eml and 1 more)"), "\(again.err)")
     }
 }

@@ -71,7 +71,7 @@ struct GuardRailTests {
              arguments: ["outcome", "add", "darren-bethany/3i", "--text", "x", "--date", "02/03/2024"], code: 65,
              message: "darren-bethany/3i: outcome date 2024-03-02 is after the as-of day 2024-03-01"),
         Case(name: "removing a review without --yes", arguments: ["review", "remove", "darren-bethany"], code: 64,
-             message: "removing review darren-bethany (0 findings, 2 recommendations, 1 action, 0 outcomes) cannot be undone except from git; add --yes to confirm"),
+             message: "removing review darren-bethany (0 findings, 2 recommendations, 1 action, 0 outcomes): add --yes to confirm ('rlt undo' puts it back)"),
     ]
 
     @Test("refused with the right code and a one-line message, nothing written", arguments: cases)

@@ -66,7 +66,7 @@ struct ReportedDatesTests {
 
     @Test("a reported date after --as-of is refused, naming it, and nothing is written", arguments: [
         ["action", "update", "darren-bethany/A1", "--note", "x", "--on", "2024-03-02"],
-        ["rec", "update", "darren-bethany/3i", "--status", "in-progress", "--on", "2024-04"],
+        ["rec", "update", "darren-bethany/3i", "--status", "in-progress", "--on", "2024-03-05"],
         ["outcome", "add", "darren-bethany/3i", "--text", "x", "--on", "2024-03-02"],
         ["rec", "update", "darren-bethany/3i", "--status", "in-progress", "--on", "2024-02-30"],
     ])
@@ -78,6 +78,26 @@ struct ReportedDatesTests {
         #expect(result.err.hasPrefix(arguments.last == "2024-02-30" ? "error: --on: " : "error: darren-bethany/"), "\(result.err)")
         #expect(result.err.contains("reported date (--on)") || arguments.last == "2024-02-30")
         #expect(cli.snapshot() == before)
+    }
+
+    @Test("--on takes a day: a month or quarter is refused, naming the option")
+    func onIsADay() {
+        let cli = seeded()
+        let before = cli.snapshot()
+        let result = cli.run("action", "update", "darren-bethany/A1", "--note", "x", "--on", "2024-02")
+        #expect(result.code == 64 && result.err.hasPrefix("error: --on: \"2024-02\" is not a day"), "\(result.err)")
+        #expect(cli.snapshot() == before)
+    }
+
+    @Test("an import's status and due changes reach the digest")
+    func importInDigest() throws {
+        let cli = seeded()
+        let file = "\(cli.directory)/plan.csv"
+        try "review_id,rec_id,status,due\ndarren-bethany,3i,in-progress,2024-09\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(cli.run("import", "recommendations", file).code == 0)
+        let report = cli.run("report", "--since", "2024-03-01").out
+        #expect(report.contains("| lincs-scp | darren-bethany/3i | 2024-03-01 | status | open → in-progress |"), "\(report)")
+        #expect(report.contains("| lincs-scp | darren-bethany/3i | 2024-03-01 | due | 2024-06 → 2024-09 |"))
     }
 
     @Test("log lists on and at, in order of on; --since filters on on, --recorded-since on at")

@@ -25,7 +25,7 @@ struct TerminalWidthTests {
             ["overdue"], ["rec", "list"], ["action", "list"], ["review", "list"], ["finding", "list"],
             ["event", "list"], ["agency", "list"], ["theme", "list"], ["config", "list"], ["log"],
             ["search", "the"], ["search", "the", "--count"], ["rec", "list", "--columns", "review,id,rag,text,themes"],
-            ["summary", "--of", "actions"], ["chase"], ["chase", "--within", "3650", "--stale", "1"],
+            ["summary", "--of", "actions"], ["chase"], ["chase", "--within", "3650", "--stale", "1"], ["undo", "--list"],
         ]
         commands += SummaryGrouping.allowedValues.map { ["summary", "--by", $0] }
         func references(_ noun: String) -> [String] {
@@ -84,7 +84,7 @@ struct TerminalWidthTests {
         // Commands that change the store, or print for a program (CSV, JSON, scripts, roff), are not tried here.
         let writersAndMachines: Set<String> = [
             "init", "review add", "review update", "review remove", "rec add", "rec update", "rec remove",
-            "action add", "action update", "outcome add", "finding add", "event add", "agency add", "agency update",
+            "action add", "action update", "outcome add", "finding add", "event add", "agency add", "agency update", "redo",
             "theme add",
             "export", "report", "import", "config get", "config set", "check", "completions", "manpage",
         ]

@@ -115,11 +115,23 @@ struct UndoTests {
         #expect(list.split(separator: "\n").count == 3, "a header and two steps: \(list)")
         #expect(cli.run("undo").code == 0 && cli.run("undo").code == 0)
         #expect(cli.run("undo").err == "error: nothing to undo: the journal holds no change (it keeps the last 2)\n")
+        // Setting 0 turns the journal off at once, and empties it.
         cli.run("config", "set", "undo-depth", "0")
-        // Back at implemented after the two undos: a change with the journal off drops what it held.
-        #expect(cli.run("rec", "update", "darren-bethany/3ii", "--status", "open").code == 0)
         #expect(cli.run("undo").err.contains("the undo journal is off"))
+        #expect(cli.run("undo", "--list").out == "Nothing to undo or redo.\n")
         #expect(cli.run("config", "set", "undo-depth", "-1").code == 64)
+    }
+
+    @Test("a tracker that writes undo_depth 100 itself stays writable, and keeps the key")
+    func explicitDepth() throws {
+        let cli = CLIHarness()
+        cli.seed()
+        let tracker = cli.read("tracker.json").replacingOccurrences(of: "\"file_mode\" : \"0600\"", with: "\"file_mode\" : \"0600\",\n    \"undo_depth\" : 100")
+        try cli.write(tracker, to: "tracker.json")
+        #expect(cli.run("check").code == 0)
+        let added = cli.run("agency", "add", "lpft", "--name", "LPFT", "--sector", "health")
+        #expect(added.code == 0, "\(added.err)")
+        #expect(cli.read("tracker.json").contains("\"undo_depth\" : 100"))
     }
 
     @Test("undo --list names each step's command, author, time and records, newest first")

@@ -167,6 +167,10 @@ struct ChaseTests {
         #expect(subject.hasPrefix("Subject: Partnership: update requested"))
         let encoded = MailFormat.header("Subject", "Ànne’s partnership")
         #expect(encoded == "Subject: =?UTF-8?B?w4BubmXigJlzIHBhcnRuZXJzaGlw?=\r\n")
+        // RFC 2047: a line holding encoded words stays within 76 characters, whatever the text.
+        let long = MailFormat.header("Subject", "Safer Lincolnshire Partnership’s board: update requested on 12 items by 2024-07-14 — thank you")
+        #expect(long.components(separatedBy: "\r\n").allSatisfy { $0.count <= 76 }, "\(long)")
+        #expect(MailFormat.mailbox("Jo =?x?=", "jo@x.org").first?.hasPrefix("=?UTF-8?B?") == true)
         #expect(MailFormat.mailbox("Jo Brown", "jo@x.org") == ["Jo", "Brown", "<jo@x.org>"])
         #expect(MailFormat.mailbox("Brown, Jo", "jo@x.org") == ["\"Brown, Jo\"", "<jo@x.org>"])
         #expect(MailFormat.mailbox(nil, "jo@x.org") == ["<jo@x.org>"])
@@ -190,6 +194,9 @@ struct ChaseTests {
         #expect(text.contains("Please reply by 2024-07-14"))
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 72 })
         #expect(ChaseOutput.message(letter, context, date: Date(), from: nil) == nil)
+        var injected = letter
+        injected.agency.email = "a@b.org>\r\nBcc: all@x.org"
+        #expect(ChaseOutput.message(injected, context, date: Date(), from: nil) == nil, "a refused address gets no draft")
         var withEmail = letter
         withEmail.agency.email = "health@x.org"
         let message = try #require(ChaseOutput.message(withEmail, context, date: Date(timeIntervalSince1970: 0), from: nil))

@@ -41,7 +41,7 @@ enum UsageError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidArgument(let name, let message):
             return "\(name): \(message)"
         case .confirmationRequired(let what):
-            return "\(what) cannot be undone except from git; add --yes to confirm"
+            return "\(what): add --yes to confirm ('rlt undo' puts it back)"
         case .standardInputTwice(let options):
             let who = options.count == 2 ? "both" : "all"
             return "only one option can read standard input, but \(options.joined(separator: " and ")) \(who) say '-'; "

@@ -19,11 +19,14 @@ enum GlobalOptions {
 /// history keeps beside when it was typed (`HistoryEntry.on`).
 enum ReportedOn {
     static let spec = OptionSpec.date(
-        .on, "When this happened or was reported (default: --as-of); not after --as-of. History keeps it beside when it was typed.")
+        .on, "The day this happened or was reported (default: --as-of); not after --as-of. History keeps it beside when it was typed.")
 
-    /// The reported date: `--on`, else the as-of day; refused when after the as-of day.
+    /// The reported date: `--on` (a whole day), else the as-of day; refused when after the as-of day.
     static func parse(_ arguments: ParsedArguments, _ invocation: Invocation, reference: String) throws -> PartialDate {
         guard let on = try arguments.date(.on) else { return .day(invocation.asOf) }
+        guard case .day = on else {
+            throw UsageError.invalidValue(option: "--on", message: "\"\(on)\" is not a day; give the day it was reported, e.g. 2024-05-02")
+        }
         try ChangeRules.requirePast(on, .reported, reference: reference, asOf: invocation.asOf)
         return on
     }

@@ -18,9 +18,15 @@ enum UndoCommand {
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         if arguments.flag(.list) { return try list(invocation) }
-        let step = try invocation.store.undo()
-        try UndoCommand.followPermissions(step, invocation)
-        invocation.err("undid step \(step.seq): rlt \(TerminalText.sanitized(step.label.command)) (\(step.label.author), \(step.label.at)): \(records(step))\n")
+        try finish("undid", try invocation.store.undo(), invocation)
+    }
+
+    /// After an undo or redo: the store's file modes follow its tracker, and stderr says what was done.
+    static func finish(_ verb: String, _ step: UndoStep, _ invocation: Invocation) throws {
+        try followPermissions(step, invocation)
+        let label = step.label
+        invocation.err(
+            "\(verb) step \(step.seq): rlt \(TerminalText.sanitized(label.command)) (\(TerminalText.sanitized(label.author)), \(label.at)): \(records(step))\n")
     }
 
     /// What a step changed, by record file: `review r1, tracker`.
@@ -35,7 +41,7 @@ enum UndoCommand {
 
     /// A step that changed tracker.json may have changed the file mode: the store's files follow it, as after
     /// `config set file-mode`.
-    static func followPermissions(_ step: UndoStep, _ invocation: Invocation) throws {
+    private static func followPermissions(_ step: UndoStep, _ invocation: Invocation) throws {
         guard step.files.contains(where: { $0.path == "tracker.json" }) else { return }
         try invocation.store.applyPermissions(fileMode: try invocation.store.loadTracker().settings.permissions)
     }
@@ -45,7 +51,7 @@ enum UndoCommand {
         let done = try journal.doneSteps()
         let undone = try journal.undoneSteps()
         guard !done.isEmpty || !undone.isEmpty else {
-            return invocation.out("Nothing to undo or redo.\n")
+            return invocation.out(fitted("Nothing to undo or redo.", width: invocation.terminalWidth))
         }
         var table = TextTable(["step", "would", "at", "by", "records", "command"], freeText: [false, false, false, true, true, true])
         for step in done { table.add([String(step.seq), "undo", step.label.at, step.label.author, records(step), "rlt " + step.label.command]) }
@@ -66,8 +72,6 @@ enum RedoCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
-        let step = try invocation.store.redo()
-        try UndoCommand.followPermissions(step, invocation)
-        invocation.err("redid step \(step.seq): rlt \(TerminalText.sanitized(step.label.command)) (\(step.label.author), \(step.label.at)): \(UndoCommand.records(step))\n")
+        try UndoCommand.finish("redid", try invocation.store.redo(), invocation)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ReviewLearning
 
 /// `rlt chase`'s terminal text and its letter files.
@@ -15,7 +16,7 @@ enum ChaseLetters {
             return DisplayWidth.wrap(text, width: width - 6).map { "      \($0)\n" }.joined()
         }
         guard !letters.isEmpty else {
-            return fit("No agency owes anything as of \(context.asOf).")
+            return fitted("No agency owes anything as of \(context.asOf).", width: width)
         }
         var out = ""
         for letter in letters {
@@ -56,13 +57,23 @@ enum ChaseLetters {
         for path in [directory] + files.map(\.path) {
             try OutputPath.requireOutsideStore(path, store: invocation.storePath, option: "--out")
         }
+        // Letters of an earlier round would be sent again with these (or a .txt left beside a new .eml).
+        let earlier = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".eml") || $0.hasSuffix(".txt") }.sorted()
+        if let first = earlier.first {
+            throw UsageError.invalidValue(
+                option: "--out",
+                message: "\(directory) already holds letters (\(first)\(earlier.count > 1 ? " and \(earlier.count - 1) more" : "")); "
+                    + "choose a new directory for this round, or remove them")
+        }
         try FileSystem.makeDirectory(directory)
         let outputs = try files.map { file throws(StoreError) in try OutputFile(file.path) }
         for (output, file) in zip(outputs, files) { try output.write(file.text) }
         for output in outputs { try output.commit() }
         let printed = files.filter { $0.path.hasSuffix(".txt") }
         for file in printed {
-            invocation.err("note: \(file.letter.agency.code) (\(file.letter.agency.name)) has no e-mail address; its letter is \(file.path)\n")
+            let why = file.letter.agency.email == nil ? "has no e-mail address" : "has an e-mail address 'rlt check' refuses"
+            invocation.err("note: \(file.letter.agency.code) (\(TerminalText.sanitized(file.letter.agency.name))) \(why); its letter is \(file.path)\n")
         }
         let drafts = counted(files.count - printed.count, "e-mail draft")
         invocation.err("wrote \(drafts) and \(counted(printed.count, "letter")) to print to \(directory)\n")

@@ -5,7 +5,11 @@ package struct Settings: Codable, Equatable, Sendable {
     /// Permissions of the files rlt writes: 0600 (default) or 0640 for a shared group.
     package var fileMode: String = "0600"
     /// How many changes `rlt undo` can revert (0: none are kept).
-    package var undoDepth: Int = Settings.defaultUndoDepth
+    package var undoDepth: Int = Settings.defaultUndoDepth {
+        didSet { undoDepthWritten = true }
+    }
+    /// Whether `undo_depth` is written: once set, or when the file had it, so a file's own key is never dropped.
+    private var undoDepthWritten = false
 
     package static let defaultUndoDepth = 100
     /// The values `undo_depth` may take.
@@ -21,15 +25,19 @@ package struct Settings: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         amberDays = try c.decodeIfPresent(Int.self, forKey: .amberDays) ?? 30
         fileMode = try c.decodeIfPresent(String.self, forKey: .fileMode) ?? "0600"
-        undoDepth = try c.decodeIfPresent(Int.self, forKey: .undoDepth) ?? Settings.defaultUndoDepth
+        // (Observers do not run in an initialiser: the key's presence is noted here.)
+        if let depth = try c.decodeIfPresent(Int.self, forKey: .undoDepth) {
+            undoDepth = depth
+            undoDepthWritten = true
+        }
     }
 
-    /// `undo_depth` only when it is not the default, so stores that never set it keep their bytes.
+    /// `undo_depth` only once set (or read), so stores that never set it keep their bytes.
     package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(amberDays, forKey: .amberDays)
         try c.encode(fileMode, forKey: .fileMode)
-        if undoDepth != Settings.defaultUndoDepth { try c.encode(undoDepth, forKey: .undoDepth) }
+        if undoDepthWritten { try c.encode(undoDepth, forKey: .undoDepth) }
     }
 
     /// The permission bits for new and rewritten files.

@@ -51,7 +51,9 @@ struct BoardDigest {
 
     /// The status, due-date and assurance changes of a history entry dated in the period.
     mutating func add(_ entry: HistoryEntry, day: CalendarDay, agency: String, record: String) {
-        for part in entry.change.components(separatedBy: "; ") {
+        for whole in entry.change.components(separatedBy: "; ") {
+            // An import's summary starts "imported: ", then the same parts.
+            let part = whole.hasPrefix("imported: ") ? String(whole.dropFirst("imported: ".count)) : whole
             guard let colon = part.firstIndex(of: ":"), Self.fields.contains(String(part[..<colon])) else { continue }
             let field = String(part[..<colon])
             let detail = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)

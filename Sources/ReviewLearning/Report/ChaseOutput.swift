@@ -172,9 +172,10 @@ package enum ChaseOutput {
     }
 
     /// The letter as a draft e-mail message (RFC 5322, MIME, UTF-8 quoted-printable) to the agency's address;
-    /// nil when the agency has no address. `X-Unsent: 1` makes mail clients open it as a draft to send.
+    /// nil when the agency has no address the contact rules accept (a hand-edited directory is checked again here,
+    /// so nothing in it can add a header). `X-Unsent: 1` makes mail clients open it as a draft to send.
     package static func message(_ letter: Chase.Letter, _ context: ChaseContext, date: Date, from: String?) -> String? {
-        guard let email = letter.agency.email else { return nil }
+        guard let email = letter.agency.email, ContactRules.emailProblem(email) == nil else { return nil }
         var out = MailFormat.header("To", words: MailFormat.mailbox(letter.agency.contact, email))
         if let from { out += MailFormat.header("From", words: MailFormat.mailbox(nil, from)) }
         out += MailFormat.header("Subject", subject(letter, context))

@@ -183,11 +183,17 @@ struct Staging {
     }
 
     private static func isStoreFile(_ path: String) -> Bool {
-        if path == "tracker.json" || path == "events.json" { return true }
+        if isRecordFile(path) { return true }
         // The undo journal's steps (`UndoJournal`).
         for stack in [".undo/done/", ".undo/undone/"] where path.hasPrefix(stack) && path.hasSuffix(".json") {
             return isPlainName(String(path.dropFirst(stack.count)))
         }
+        return false
+    }
+
+    /// `tracker.json`, `events.json` or `reviews/<id>.json`: the files a command (or an undo) changes.
+    static func isRecordFile(_ path: String) -> Bool {
+        if path == "tracker.json" || path == "events.json" { return true }
         guard path.hasPrefix("reviews/"), path.hasSuffix(".json") else { return false }
         return isPlainName(String(path.dropFirst("reviews/".count)))
     }

@@ -312,6 +312,8 @@ package struct Transaction {
         var tracker = tracker
         tracker.schema = Store.schemaVersion
         mode = tracker.settings.permissions
+        // A change of undo_depth holds from this change on: 0 records nothing and empties the journal.
+        undoDepth = tracker.settings.undoDepth
         try stage(JSONCodec.encode(tracker), at: store.trackerPath)
     }
 

@@ -24,35 +24,28 @@ package enum UndoError: Error, Equatable, Sendable, CustomStringConvertible {
 
 extension Store {
     /// Reverts the newest change in the undo journal, all files or none; returns its step.
-    package func undo() throws -> UndoStep {
-        try write { transaction throws -> UndoStep in
-            let journal = UndoJournal(root: root)
-            guard let seq = try journal.seqs(UndoJournal.done).last else {
-                throw UndoError.nothingToUndo(depth: transaction.undoDepth)
-            }
-            let step = try journal.step(UndoJournal.done, seq)
-            let file = "\(root)/\(UndoJournal.path(UndoJournal.done, seq))"
-            for change in step.files {
-                try transaction.restore(
-                    change.path, to: try change.bytes(change.before, in: file), expecting: try change.bytes(change.after, in: file))
-            }
-            try transaction.moveJournalStep(step, from: UndoJournal.done, to: UndoJournal.undone)
-            return step
-        }
-    }
+    package func undo() throws -> UndoStep { try move(from: UndoJournal.done, to: UndoJournal.undone) }
 
     /// Re-applies the change `undo` reverted last, all files or none; returns its step.
-    package func redo() throws -> UndoStep {
-        try write { transaction throws -> UndoStep in
+    package func redo() throws -> UndoStep { try move(from: UndoJournal.undone, to: UndoJournal.done) }
+
+    /// Takes the step at the top of `from` (undo: the newest done; redo: the next undone), puts each file back as
+    /// the step had it on the other side, if it still holds the bytes of this side, and moves the step to `to`.
+    private func move(from: String, to: String) throws -> UndoStep {
+        let undoing = from == UndoJournal.done
+        return try write { transaction throws -> UndoStep in
             let journal = UndoJournal(root: root)
-            guard let seq = try journal.seqs(UndoJournal.undone).first else { throw UndoError.nothingToRedo }
-            let step = try journal.step(UndoJournal.undone, seq)
-            let file = "\(root)/\(UndoJournal.path(UndoJournal.undone, seq))"
-            for change in step.files {
-                try transaction.restore(
-                    change.path, to: try change.bytes(change.after, in: file), expecting: try change.bytes(change.before, in: file))
+            let seqs = try journal.seqs(from)
+            guard let seq = undoing ? seqs.last : seqs.first else {
+                throw undoing ? UndoError.nothingToUndo(depth: transaction.undoDepth) : UndoError.nothingToRedo
             }
-            try transaction.moveJournalStep(step, from: UndoJournal.undone, to: UndoJournal.done)
+            let step = try journal.step(from, seq)
+            let file = "\(root)/\(UndoJournal.path(from, seq))"
+            for change in step.files {
+                let (before, after) = (try change.bytes(change.before, in: file), try change.bytes(change.after, in: file))
+                try transaction.restore(change.path, to: undoing ? before : after, expecting: undoing ? after : before)
+            }
+            try transaction.moveJournalStep(step, from: from, to: to)
             return step
         }
     }

@@ -101,17 +101,31 @@ package struct UndoJournal: Sendable {
         return steps
     }
 
+    /// A step of a stack; one that names anything but a record file of the store (or would remove tracker.json) is
+    /// damaged, and is never applied.
     func step(_ stack: String, _ seq: Int) throws(StoreError) -> UndoStep {
         let path = "\(root)/\(UndoJournal.path(stack, seq))"
+        if FileSystem.isSymlink("\(directory)/\(stack)") { throw .symlink(file: "\(directory)/\(stack)") }
         guard let data = try FileSystem.read(path) else { throw .cannotRead(file: path, reason: "it is gone") }
-        return try JSONCodec.decode(UndoStep.self, from: data, file: path)
+        let step = try JSONCodec.decode(UndoStep.self, from: data, file: path)
+        for file in step.files
+        where !Staging.isRecordFile(file.path) || (file.path == "tracker.json" && (file.before == nil || file.after == nil)) {
+            throw .corrupt(
+                file: path, line: nil,
+                message: "the undo step names \(printable(file.path)), which is not a record file it may change; delete .undo/ to start the journal afresh")
+        }
+        return step
     }
 
-    /// Makes `.undo/` and its stacks (with a `.gitignore` that hides them from git) if they are not there.
+    /// Makes `.undo/` and its stacks (with a `.gitignore` that hides them from git) if they are not there; a link in
+    /// their place is refused, as everywhere in the store (copies of the records would land elsewhere).
     func prepare(mode: UInt32) throws(StoreError) {
         let directoryMode = Settings.directoryPermissions(forFiles: mode)
+        for path in [directory, "\(directory)/\(UndoJournal.done)", "\(directory)/\(UndoJournal.undone)"]
+        where FileSystem.isSymlink(path) {
+            throw .symlink(file: path)
+        }
         if !FileSystem.isDirectory(directory) {
-            if FileSystem.isSymlink(directory) { throw .symlink(file: directory) }
             try FileSystem.makeDirectory(directory, mode: directoryMode)
             try FileSystem.writeAtomically(
                 Data("# rlt's undo journal: the last changes, to undo and redo\n*\n".utf8), to: "\(directory)/.gitignore",

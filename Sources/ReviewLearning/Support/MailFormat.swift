@@ -15,7 +15,7 @@ package enum MailFormat {
     /// address without a name. The address must already satisfy `ContactRules`.
     package static func mailbox(_ name: String?, _ address: String) -> [String] {
         guard let name, !name.isEmpty else { return ["<\(address)>"] }
-        let atext = name.unicodeScalars.allSatisfy { isAtext($0) || $0 == " " }
+        let atext = name.unicodeScalars.allSatisfy { isAtext($0) || $0 == " " } && !name.contains("=?")
         if atext { return name.split(separator: " ").map(String.init) + ["<\(address)>"] }
         if isPlain(name) {
             let quoted = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -86,8 +86,9 @@ package enum MailFormat {
         var chunk: [UInt8] = []
         for character in text {
             let bytes = Array(String(character).utf8)
-            // 45 bytes make 60 base64 characters: with "=?UTF-8?B?" and "?=", 72.
-            if chunk.count + bytes.count > 45 && !chunk.isEmpty {
+            // 39 bytes make 52 base64 characters: with "=?UTF-8?B?" and "?=", 64, so even after "Subject: " a line
+            // holding one stays within RFC 2047's 76.
+            if chunk.count + bytes.count > 39 && !chunk.isEmpty {
                 words.append(encodedWord(chunk))
                 chunk = []
             }
