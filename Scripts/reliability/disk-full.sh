@@ -70,11 +70,22 @@ check "the same init works once the limit is lifted" quietly "$RLT" init "$dir/a
 mapfile -d '' -t words < <(args_of "${commands[0]}")
 check "without the limit the update succeeds" quietly "$RLT" --store "$store" "${words[@]}"
 
+# tiny_store MOUNT: a small store for a tiny tmpfs, built beside it with the undo journal off (its copies of the
+# records would not fit in 64 KiB or 16 inodes) and copied in. The journal on a nearly full disk is tried in (d).
+tiny_store() {
+    local src
+    src=$(make_small_store "$dir/src-$RANDOM")
+    "$RLT" --store "$src" config set undo-depth 0 >/dev/null 2>&1
+    cp -a "$src" "$1/data"
+    rm -rf "$1/data/.undo"
+    echo "$1/data"
+}
+
 # (b) and (c) need a tiny tmpfs.
 mnt=$dir/tmpfs
 mkdir "$mnt"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k,mode=0755 rlt-reliability "$mnt" 2>/dev/null; then
-    store=$(make_small_store "$mnt")
+    store=$(tiny_store "$mnt")
     # Fill every last block.
     dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null || true
     dd if=/dev/zero of="$mnt/filler2" bs=1 2>/dev/null || true
@@ -89,7 +100,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k,mode=0755 rlt-reliability "$
     umount "$mnt"
 
     if mount -t tmpfs -o size=1m,nr_inodes=16,mode=0755 rlt-reliability "$mnt" 2>/dev/null; then
-        store=$(make_small_store "$mnt")
+        store=$(tiny_store "$mnt")
         n=0
         while touch "$mnt/inode-$n" 2>/dev/null && [ $n -lt 100 ]; do n=$((n + 1)); done
         for c in "${commands[@]:0:3}"; do
