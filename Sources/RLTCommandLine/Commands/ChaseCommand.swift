@@ -22,10 +22,10 @@ enum ChaseCommand {
             Contacts are set with 'rlt agency update CODE --contact NAME --email ADDRESS'.
             """,
         options: [
-            .value(.agency, "CODE", "Only this agency (repeatable).", repeatable: true, values: .store(.agencies)),
+            .value(.agency, "CODE", "Only this agency's items.", repeatable: true, values: .store(.agencies)),
             .value(.within, "DAYS", "Chase what falls due within DAYS days.", default: "the amber window, amber_days"),
             .value(.stale, "DAYS", "Chase open items with nothing recorded for DAYS days; off to leave them out.", default: "90"),
-            .value(.format, "FORMAT", "text, markdown, csv, json or email.", values: .words(ChaseFormat.self), default: "text"),
+            .value(.format, "FORMAT", "The output format (email needs --out DIR).", values: .words(ChaseFormat.self), default: "text"),
             .value(.out, "PATH", "A directory for --format email; a file for the other formats.", values: .file),
             .date(.replyBy, "The date the letters ask for a reply by (default: 14 days after --as-of)."),
             .value(.from, "ADDRESS", "The From: address of the e-mail drafts (default: none; the mail client adds it)."),

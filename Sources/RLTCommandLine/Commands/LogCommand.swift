@@ -33,7 +33,7 @@ enum LogCommand {
             REF is a review (its own history and every record in it), a record (REVIEW/ID), an event id (E3) or
             'tracker' (agencies, themes, settings). Without REF, everything: "what changed since the last board?"
             Each change has two dates: on, when it happened or was reported (--on of rec update, action update and
-            outcome add; else the day it was recorded), and at, when it was typed. The log is in order of on, then
+            outcome add, else the command's --as-of day; older entries: the day of at), and at, when it was typed. The log is in order of on, then
             at; --since filters on on, --recorded-since on at. --since last-board starts at the latest board
             meeting (event add --kind board) on or before --as-of. text is the text of the outcome or progress
             note a change added.
