@@ -31,26 +31,14 @@ enum ConfigSetCommand {
                 }
                 tracker.name = value
             case .amberDays:
-                let range = Settings.amberDaysRange
-                guard let days = Int(value), range.contains(days) else {
-                    throw UsageError.invalidArgument(
-                        name: "VALUE",
-                        message: "\"\(value)\" is not a number of days from \(range.lowerBound) to \(range.upperBound)")
-                }
-                tracker.settings.amberDays = days
+                tracker.settings.amberDays = try number(value, in: Settings.amberDaysRange, of: "days")
             case .fileMode:
                 guard value == "0600" || value == "0640" else {
                     throw UsageError.invalidArgument(name: "VALUE", message: "\"\(value)\" is not a file mode; use 0600 or 0640")
                 }
                 tracker.settings.fileMode = value
             case .undoDepth:
-                let range = Settings.undoDepthRange
-                guard let depth = Int(value), range.contains(depth) else {
-                    throw UsageError.invalidArgument(
-                        name: "VALUE",
-                        message: "\"\(value)\" is not a number of changes from \(range.lowerBound) to \(range.upperBound)")
-                }
-                tracker.settings.undoDepth = depth
+                tracker.settings.undoDepth = try number(value, in: Settings.undoDepthRange, of: "changes")
             }
             tracker.history.append(invocation.history("\(key.rawValue): \(key == .name ? "changed" : "\(old) → \(value)")"))
             try transaction.save(tracker)
@@ -60,5 +48,14 @@ enum ConfigSetCommand {
             }
         }
         invocation.err("\(key.rawValue) set\n")
+    }
+
+    /// VALUE as a whole number of `noun` within `range`, else a usage error saying so.
+    private static func number(_ value: String, in range: ClosedRange<Int>, of noun: String) throws(UsageError) -> Int {
+        guard let number = Int(value), range.contains(number) else {
+            throw UsageError.invalidArgument(
+                name: "VALUE", message: "\"\(value)\" is not a number of \(noun) from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
     }
 }

@@ -59,14 +59,18 @@ enum LogCommand {
         let author = arguments.string(.author)?.lowercased()
         var entries: [LogEntry] = []
         var days: [Int] = []
-        func add(_ history: [HistoryEntry], _ record: String, texts: [String?] = []) {
+        // `texts` (the outcome or note each entry added) is worked out only for a record with an entry shown.
+        func add(_ history: [HistoryEntry], _ record: String, texts: () -> [String?] = { [] }) {
+            var added: [String?]?
             for (k, entry) in history.enumerated() {
                 let reported = entry.reportedDay
                 if let since, let reported, reported < since { continue }
                 if let recordedSince, let day = entry.day, day < recordedSince { continue }
                 if let author, entry.by.lowercased() != author { continue }
                 let on = entry.on?.description ?? reported?.description ?? ""
-                let text = k < texts.count ? texts[k] ?? "" : ""
+                if added == nil { added = texts() }
+                let shown = added ?? []
+                let text = k < shown.count ? shown[k] ?? "" : ""
                 entries.append(LogEntry(at: entry.at, on: on, by: entry.by, record: record, change: entry.change, text: text))
                 days.append(reported?.ordinal ?? Int.min)
             }
@@ -75,10 +79,10 @@ enum LogCommand {
             if id == nil { add(review.history, review.id) }
             for finding in review.findings where id == nil || id == finding.id { add(finding.history, "\(review.id)/\(finding.id)") }
             for rec in review.recommendations where id == nil || id == rec.id {
-                add(rec.history, "\(review.id)/\(rec.id)", texts: rec.historyTexts)
+                add(rec.history, "\(review.id)/\(rec.id)", texts: { rec.historyTexts })
             }
             for action in review.actions where id == nil || id == action.id {
-                add(action.history, "\(review.id)/\(action.id)", texts: action.historyTexts)
+                add(action.history, "\(review.id)/\(action.id)", texts: { action.historyTexts })
             }
         }
         let store = invocation.store

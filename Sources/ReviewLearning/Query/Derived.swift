@@ -101,6 +101,7 @@ extension AgencyAction {
 private func addedTexts(
     _ history: [HistoryEntry], _ verb: String, _ added: [(date: PartialDate, author: String, text: String)]
 ) -> [String?] {
+    guard !added.isEmpty else { return [String?](repeating: nil, count: history.count) }
     var used = [Bool](repeating: false, count: added.count)
     return history.map { entry in
         for part in entry.change.split(separator: ";") {

@@ -33,6 +33,9 @@ struct BoardDigest {
         var assuranceChanges = 0
         var statusChanges = 0
         var dueChanges = 0
+
+        /// The counts in the order of the digest's per-agency table (`ReportText.digestAgencyHeader`).
+        var columns: [Int] { [notes, outcomes, assuranceChanges, statusChanges, dueChanges] }
     }
 
     private(set) var reviews: [Review] = []

@@ -316,7 +316,7 @@ package enum HTMLReport {
         if !agencies.isEmpty {
             out("<h3>By agency</h3>\n")
             let rows: [[Cell]] = agencies.map { a in
-                [.header(a.agency)] + [a.notes, a.outcomes, a.assuranceChanges, a.statusChanges, a.dueChanges].map(Cell.number)
+                [.header(a.agency)] + a.columns.map(Cell.number)
             }
             table(
                 caption: "What each agency reported since \(changes.since)", ReportText.digestAgencyHeader, rows,

@@ -320,9 +320,7 @@ enum ReportText {
     /// The digest's per-agency table: what each agency reported, and what changed on its records.
     static let digestAgencyHeader = ["Agency", "Progress notes", "Outcomes", "Assurance changes", "Status changes", "Due-date changes"]
 
-    static func digestAgencyRow(_ a: BoardDigest.AgencyCounts) -> [String] {
-        [a.agency] + [a.notes, a.outcomes, a.assuranceChanges, a.statusChanges, a.dueChanges].map(String.init)
-    }
+    static func digestAgencyRow(_ a: BoardDigest.AgencyCounts) -> [String] { [a.agency] + a.columns.map(String.init) }
 
     /// A review's digest table: the agency (lead owner, or the action's), the record, the date, what and its text.
     static let digestHeader = ["Agency", "Record", "On", "What", "Detail"]

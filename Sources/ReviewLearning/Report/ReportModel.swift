@@ -511,12 +511,18 @@ struct ReportModel {
                 digest.start(review)
                 add(review.history, review.id)
                 for finding in review.findings { add(finding.history, "\(review.id)/\(finding.id)") }
-                for packed in scope.recs {
+                // The record at a packed position, if the whole review still holds it there.
+                func record<R>(
+                    _ records: [R], _ packed: Int32, _ id: KeyPath<R, String>, _ packedID: (Int) -> UnsafeRawBufferPointer
+                ) throws -> R {
                     let position = Int(packed)
-                    guard position < review.recommendations.count,
-                        review.recommendations[position].id == String(indexBytes: view.recID(position))
-                    else { throw ReportError.storeChanged(review: review.id) }
-                    let rec = review.recommendations[position]
+                    guard position < records.count, records[position][keyPath: id] == String(indexBytes: packedID(position)) else {
+                        throw ReportError.storeChanged(review: review.id)
+                    }
+                    return records[position]
+                }
+                for packed in scope.recs {
+                    let rec = try record(review.recommendations, packed, \.id, view.recID)
                     let reference = "\(review.id)/\(rec.id)"
                     let lead = rec.owners.first ?? noOwner
                     add(rec.history, reference, agency: lead)
@@ -526,11 +532,7 @@ struct ReportModel {
                     }
                 }
                 for packed in scope.actions {
-                    let position = Int(packed)
-                    guard position < review.actions.count,
-                        review.actions[position].id == String(indexBytes: view.actionID(position))
-                    else { throw ReportError.storeChanged(review: review.id) }
-                    let action = review.actions[position]
+                    let action = try record(review.actions, packed, \.id, view.actionID)
                     let reference = "\(review.id)/\(action.id)"
                     add(action.history, reference, agency: action.agency)
                     for note in action.updates where inPeriod(note.date) {
