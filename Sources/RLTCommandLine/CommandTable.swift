@@ -29,8 +29,8 @@ enum CommandTable {
                 ActionAddCommand.spec, ActionUpdateCommand.spec, ActionShowCommand.spec, ActionListCommand.spec,
             ]),
             group("outcome", "Record outcomes and assurance on recommendations.", [OutcomeAddCommand.spec]),
-            group("finding", "Add and list findings (learning).", [FindingAddCommand.spec, FindingListCommand.spec]),
-            group("event", "Record dissemination events.", [EventAddCommand.spec, EventListCommand.spec]),
+            group("finding", "Add and list findings (learning).", [FindingAddCommand.spec, FindingUpdateCommand.spec, FindingListCommand.spec]),
+            group("event", "Record dissemination events.", [EventAddCommand.spec, EventUpdateCommand.spec, EventListCommand.spec]),
             group("agency", "Manage the agency directory.", [
                 AgencyAddCommand.spec, AgencyUpdateCommand.spec, AgencyListCommand.spec,
             ]),

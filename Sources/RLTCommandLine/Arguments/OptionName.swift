@@ -17,5 +17,8 @@ enum OptionName: String, CaseIterable, Sendable {
     case yes = "--yes", incident = "--incident", notified = "--notified", commissioned = "--commissioned"
     case published = "--published", contact = "--contact", email = "--email", within = "--within"
     case replyBy = "--reply-by", from = "--from", on = "--on"
-    case recordedSince = "--recorded-since", list = "--list"
+    case recordedSince = "--recorded-since", list = "--list", through = "--through", approximate = "--approximate"
+    case exact = "--exact", dateNote = "--date-note", with = "--with", assuranceBy = "--assurance-by"
+    case engage = "--engage", issuedBy = "--issued-by", para = "--para", expected = "--expected"
+    case sessions = "--sessions", location = "--location", serves = "--serves"
 }

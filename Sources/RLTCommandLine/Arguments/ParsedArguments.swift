@@ -35,13 +35,28 @@ struct ParsedArguments: Sendable {
         return value
     }
 
-    func date(_ name: OptionName) throws(UsageError) -> PartialDate? {
+    /// A date option; `undated` too where `allowingUndated` (a completion or outcome the document does not date).
+    func date(_ name: OptionName, allowingUndated: Bool = false) throws(UsageError) -> PartialDate? {
         guard let text = string(name) else { return nil }
         do {
-            return try PartialDate(parsing: text)
+            return try PartialDate(parsing: text, allowingUndated: allowingUndated)
         } catch {
             throw UsageError.invalidValue(option: name.rawValue, message: error.description)
         }
+    }
+
+    /// An update's date option that an empty value clears: nil when not given, `.some(nil)` for `--from ""`.
+    func clearableDate(_ name: OptionName) throws(UsageError) -> PartialDate?? {
+        guard let text = string(name) else { return nil }
+        if text.isEmpty { return .some(nil) }
+        return .some(try date(name))
+    }
+
+    /// An update's text option that an empty value clears: nil when not given, `.some(nil)` for `--date-note ""`.
+    func clearableText(_ name: OptionName) throws(UsageError) -> String?? {
+        guard let value = string(name) else { return nil }
+        if value.isEmpty { return .some(nil) }
+        return .some(try text(name))
     }
 
     func choice<V: Vocabulary>(_ name: OptionName, _ type: V.Type) throws(UsageError) -> V? {

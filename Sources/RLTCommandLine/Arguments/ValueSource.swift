@@ -40,6 +40,10 @@ enum StoreList: String, Vocabulary {
     case recommendations
     /// `REVIEW/ID` of every agency action.
     case actions
+    /// `REVIEW/ID` of every finding.
+    case findings
+    /// Event ids.
+    case events
     /// What `rlt log` takes: `tracker`, review ids, every `REVIEW/ID` (findings, recommendations, actions) and
     /// event ids.
     case records
@@ -63,6 +67,10 @@ enum StoreList: String, Vocabulary {
             }
         case .actions:
             return try store.loadAllReviews().flatMap { review in review.actions.map { "\(review.id)/\($0.id)" } }
+        case .findings:
+            return try store.loadAllReviews().flatMap { review in review.findings.map { "\(review.id)/\($0.id)" } }
+        case .events:
+            return try store.loadEvents().events.map(\.id)
         case .records:
             var values = ["tracker"]
             for review in try store.loadAllReviews() {

@@ -19,10 +19,12 @@ enum ActionShowCommand {
         }
         var details = Details()
         details.add("Action", "\(ref)")
-        details.add("Agency", action.agency)
+        details.add("Agency", action.with.isEmpty ? action.agency : list(["\(action.agency) (lead)"] + action.with))
         details.add("Text", action.text)
         details.add("Responds to", list(action.respondsTo))
         details.add("Due", dueText(action.due, original: action.originalDue, slipped: action.slippedDays))
+        details.add("Timing", action.timing.summary)
+        details.add("Date note", action.timing.note)
         details.add("Status", action.status.rawValue)
         details.add("Completed", action.completed?.description)
         details.add("Measure", action.measure)

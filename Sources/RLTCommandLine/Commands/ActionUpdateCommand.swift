@@ -19,7 +19,11 @@ enum ActionUpdateCommand {
         ],
         options: [
             .choice(.status, ActionStatus.self, "The new status."),
-            .date(.completed, "When it was completed (default with --status done: --on, else --as-of); not after --as-of."),
+            .date(
+                .completed,
+                "When it was completed (default with --status done: --on, else --as-of); not after --as-of; "
+                    + "\"undated\" when the document gives no date."),
+            DetailOptions.with,
             .date(.due, "The new due date (a month or quarter falls due at its end)."),
             .value(.evidence, "TEXT", "Evidence that it was done."),
             .value(.measure, "TEXT", "How success is judged."),
@@ -27,7 +31,7 @@ enum ActionUpdateCommand {
             .text(.note, "A progress update (dated --on, else --as-of)."),
             ReportedOn.spec,
             .text(.reason, "Why it was dropped; also why it is reopened (done or dropped back to planned, in-progress or blocked)."),
-        ],
+        ] + DetailOptions.timing(update: true),
         examples: [
             "rlt action update child-g/A3 --status done --completed 2021-11-30 --evidence \"Training records\"",
             "rlt action update child-g/A4 --note \"Half of the teams trained\"",
@@ -38,10 +42,11 @@ enum ActionUpdateCommand {
         let groups = try referencesByReview(arguments.positionals, argument: "REVIEW/ID")
         let done = try invocation.write { transaction in
             var done: [String] = []
+            let tracker = try transaction.tracker()
             for group in groups {
                 var review = try transaction.existingReview(group.review)
                 for ref in group.refs {
-                    done.append("updated \(ref): \(try update(ref, in: &review, arguments, invocation))")
+                    done.append("updated \(ref): \(try update(ref, in: &review, arguments, invocation, tracker: tracker))")
                 }
                 try transaction.save(review)
             }
@@ -52,7 +57,8 @@ enum ActionUpdateCommand {
 
     /// Applies the options to one action of `review`; returns the change, as history records it.
     private static func update(
-        _ ref: RecordReference, in review: inout Review, _ arguments: ParsedArguments, _ invocation: Invocation
+        _ ref: RecordReference, in review: inout Review, _ arguments: ParsedArguments, _ invocation: Invocation,
+        tracker: Tracker
     ) throws -> String {
         let index = try review.requireAction(ref.id)
         var action = review.actions[index]
@@ -60,7 +66,14 @@ enum ActionUpdateCommand {
         let on = try ReportedOn.parse(arguments, invocation, reference: "\(ref)")
         var edit = ActionEdit()
         edit.status = try arguments.choice(.status, ActionStatus.self)
-        edit.completed = try arguments.date(.completed)
+        edit.completed = try arguments.date(.completed, allowingUndated: true)
+        edit.with = try arguments.list(.with, check: { codes in
+            if codes.contains(action.agency) {
+                throw UsageError.invalidValue(option: "--with", message: "\"\(action.agency)\" is already the lead agency")
+            }
+            try CodeChecks(tracker: tracker).agencies(codes, option: "--with")
+        })
+        edit.timing = try DetailOptions.timingEdit(arguments)
         // Done as reported on a past day: completed then, unless --completed says otherwise.
         if edit.status == .done && edit.completed == nil && action.status != .done { edit.completed = on }
         edit.due = try arguments.date(.due)

@@ -11,16 +11,17 @@ enum EventAddCommand {
         options: [
             .choice(.kind, EventKind.self, "What kind of event.").required(),
             .value(.title, "TITLE", "The event's title (required, except for a board meeting)."),
-            .date(.date, "When it took place.", required: true),
-            .value(.attendees, "N", "How many attended."),
+            .date(.date, "When it took place, or is planned for.", required: true),
+            .value(.attendees, "N", "How many attended (a count: a forecast goes in --expected)."),
             .value(.review, "ID", "A review whose learning it shared.", repeatable: true, values: .store(.reviews)),
             .value(.audience, "TEXT", "Who it was for."),
             .value(.feedback, "TEXT", "What follow-up or feedback showed."),
             .value(.id, "ID", "Use this id instead of the next E-number."),
-        ],
+        ] + EventDetails.options(update: false),
         examples: [
             "rlt event add --kind seminar --title \"DHR lessons learned\" --date 2013-11 --attendees 120 --review kent-dhr-lessons-2014",
             "rlt event add --kind board --date 2024-05-14",
+            "rlt event add --kind seminar --title \"Lessons seminars\" --date 2014 --sessions 3 --expected 360 --status planned",
         ],
         run: run)
 
@@ -36,10 +37,12 @@ enum EventAddCommand {
         try requireDistinct(reviewIDs, option: "--review")
         let audience = try arguments.text(.audience)
         let feedback = try arguments.text(.feedback)
+        let details = try EventDetails(arguments)
         let id = try invocation.write { transaction in
             _ = try transaction.tracker()
             var file = try transaction.events()
             for reviewID in reviewIDs { _ = try transaction.existingReview(reviewID) }
+            try details.check { try transaction.existingReview($0) }
             let id = given ?? Identifiers.next(prefix: "E", after: file.events.map(\.id))
             if file.events.contains(where: { $0.id.lowercased() == id.lowercased() }) {
                 throw RecordError.duplicate(kind: "event", reference: id)
@@ -49,6 +52,9 @@ enum EventAddCommand {
             event.reviews = reviewIDs
             event.audience = audience
             event.feedback = feedback
+            var changes = ChangeLog()  // a new event's history says "added", not each field
+            details.apply(to: &event, &changes)
+            try EventDetails.requireConsistent(event)
             event.history.append(invocation.history("added"))
             file.events.append(event)
             try transaction.save(file)

@@ -13,8 +13,11 @@ enum FindingAddCommand {
             .text(.text, "The learning.", required: true),
             .value(.theme, "THEME", "Theme code.", repeatable: true, values: .store(.themes)),
             .value(.id, "ID", "Use this id instead of the next F-number."),
+        ] + FindingDetails.options(update: false),
+        examples: [
+            "rlt finding add child-g --audience probation --text \"Home visits were not made\" --theme risk-assessment",
+            "rlt finding add panel-da-briefing-2022 --audience partnership --kind practice-principle --para 2.1 --text \"...\"",
         ],
-        examples: ["rlt finding add child-g --audience probation --text \"Home visits were not made\" --theme risk-assessment"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
@@ -24,6 +27,10 @@ enum FindingAddCommand {
         let text = try arguments.text(.text) ?? ""
         let themes = arguments.strings(.theme)
         try requireDistinct(themes, option: "--theme")
+        let details = try FindingDetails(arguments)
+        if details.with?.contains(audience) == true {
+            throw UsageError.invalidValue(option: "--with", message: "\"\(audience)\" is already --audience")
+        }
         let id = try invocation.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(reviewID)
@@ -32,7 +39,10 @@ enum FindingAddCommand {
             try CodeChecks(tracker: tracker).themes(themes, option: "--theme")
             let id = given ?? Identifiers.next(prefix: "F", after: review.findings.map(\.id))
             try review.requireFreeChildID(id)
+            try details.check(tracker)
             var finding = Finding(id: id, audience: audience, text: text, themes: themes)
+            var changes = ChangeLog()  // a new finding's history says "added", not each field
+            details.apply(to: &finding, &changes)
             finding.history.append(invocation.history("added"))
             review.findings.append(finding)
             try transaction.save(review)

@@ -18,13 +18,20 @@ enum OutcomeAddCommand {
         ],
         options: [
             .text(.text, "What the agency reported or the board concluded.", required: true),
-            .date(.date, "When (default: --on, else --as-of, i.e. today); not after --as-of."),
+            .date(
+                .date,
+                "When (default: --on, else --as-of, i.e. today); not after --as-of; \"undated\" when the document "
+                    + "gives no date (it then sorts last and is the current outcome only if no other is dated)."),
             ReportedOn.spec,
             .choice(.assurance, AssuranceLevel.self, "The assurance level judged."),
-            .value(.by, "CODE", "Agency code of whoever gave the assurance.", values: .store(.agencies)),
+            .value(.by, "CODE", "Agency code of whoever gave the assurance, or all-partners.", values: .store(.agencies)),
+            .value(
+                .with, "CODE", "A further agency that gave the assurance with --by.", repeatable: true,
+                values: .store(.agencies)),
         ],
         examples: [
-            "rlt outcome add darren-bethany/3i --text \"All partners gave positive assurance\" --assurance reasonable --by lscp"
+            "rlt outcome add darren-bethany/3i --text \"All partners gave positive assurance\" --by all-partners",
+            "rlt outcome add louise/R2 --text \"Audit found it in use\" --assurance reasonable --by lscp --with lincs-police",
         ],
         run: run)
 
@@ -32,14 +39,22 @@ enum OutcomeAddCommand {
         let ref = try reference(arguments.positionals[0], argument: "REVIEW/REC")
         let on = try ReportedOn.parse(arguments, invocation, reference: "\(ref)")
         let outcome = Outcome(
-            date: try arguments.date(.date) ?? on, text: try arguments.text(.text) ?? "",
+            date: try arguments.date(.date, allowingUndated: true) ?? on, text: try arguments.text(.text) ?? "",
             author: invocation.author, assurance: try arguments.choice(.assurance, AssuranceLevel.self),
-            by: arguments.string(.by))
+            by: arguments.string(.by), with: arguments.strings(.with))
+        try requireDistinct(outcome.with, option: "--with")
+        if outcome.with.contains(outcome.by ?? "") {
+            throw UsageError.invalidValue(option: "--with", message: "\"\(outcome.by ?? "")\" is already --by")
+        }
+        if !outcome.with.isEmpty && outcome.by == nil {
+            throw UsageError.invalidValue(option: "--with", message: "needs --by: the first agency that gave the assurance")
+        }
         try invocation.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(ref.review)
             let index = try review.requireRecommendation(ref.id)
-            if let by = outcome.by { try tracker.requireAgency(by, field: "--by") }
+            if let by = outcome.by { try tracker.requireAssurer(by, field: "--by") }
+            try CodeChecks(tracker: tracker).agencies(outcome.with, option: "--with")
             try ChangeRules.requirePast(outcome.date, .outcome, reference: "\(ref)", asOf: invocation.asOf)
             var rec = review.recommendations[index]
             rec.outcomes.insertByDate(outcome)

@@ -13,11 +13,12 @@ enum RecAddCommand {
             .choice(.level, RecommendationLevel.self, "Whom it is addressed to.", default: .local),
             .date(.due, "When it is due (a month or quarter falls due at its end)."),
             .value(.theme, "THEME", "Theme code.", repeatable: true, values: .store(.themes)),
-            .value(.link, "ID", "Id of a related recommendation in the same review.", repeatable: true),
-        ],
+            DetailOptions.link,
+        ] + DetailOptions.timing(update: false) + [DetailOptions.assuranceBy, DetailOptions.engage, DetailOptions.issuedBy],
         examples: [
             "rlt rec add darren-bethany/3i --text \"Review the escalation policy\" --owner lscp --due 2023-09",
             "rlt rec add darren-bethany/3ii --text \"Audit its use\" --owner lscp --link 3i",
+            "rlt rec add darren-bethany/5i --text \"Engage the LCJB\" --owner lscp --owner ldap --engage lincs-lcjb",
         ],
         run: run)
 
@@ -29,7 +30,13 @@ enum RecAddCommand {
         rec.themes = arguments.strings(.theme)
         rec.links = arguments.strings(.link)
         rec.due = try arguments.date(.due)
+        rec.assuranceBy = arguments.strings(.assuranceBy)
+        rec.engage = arguments.strings(.engage)
+        rec.issuedBy = try arguments.text(.issuedBy)
+        let timing = try DetailOptions.timingEdit(arguments)
         try requireDistinct(rec.owners, option: "--owner")
+        try requireDistinct(rec.assuranceBy, option: "--assurance-by")
+        try requireDistinct(rec.engage, option: "--engage")
         try requireDistinct(rec.themes, option: "--theme")
         try requireDistinct(rec.links, option: "--link")
         try invocation.write { transaction in
@@ -39,7 +46,12 @@ enum RecAddCommand {
             try review.requireFreeChildID(ref.id)
             try CodeChecks(tracker: tracker).agencies(rec.owners, option: "--owner")
             try CodeChecks(tracker: tracker).themes(rec.themes, option: "--theme")
-            for link in rec.links { _ = try review.requireRecommendation(link) }
+            try CodeChecks(tracker: tracker).agencies(rec.engage, option: "--engage")
+            try CodeChecks(tracker: tracker).agencies(rec.issuedBy.map { [$0] } ?? [], option: "--issued-by")
+            try DetailOptions.assurers(rec.assuranceBy, tracker: tracker, option: "--assurance-by")
+            try DetailOptions.checkLinks(rec.links, of: rec.id, in: review) { try transaction.existingReview($0) }
+            var changes = ChangeLog()
+            try timing.apply(to: &rec.timing, reference: "\(ref)", &changes)
             rec.history.append(invocation.history("added"))
             review.recommendations.append(rec)
             try transaction.save(review)

@@ -29,16 +29,32 @@ enum RecShowCommand {
         details.add("Owners", list(rec.owners.enumerated().map { $0.offset == 0 ? "\($0.element) (lead)" : $0.element }))
         details.add("Themes", list(rec.themes))
         details.add("Due", dueText(rec.due, original: rec.originalDue, slipped: rec.slippedDays))
+        details.add("Timing", rec.timing.summary)
+        details.add("Date note", rec.timing.note)
         details.add("Status", rec.statusText)
         details.add("Reason", rec.reason)
         details.add("Assurance", rec.assurance.rawValue)
+        details.add("Assurance by", list(rec.assuranceBy))
+        details.add("Engage", list(rec.engage))
+        details.add("Issued by", rec.issuedBy)
         details.add("Links", list(rec.links))
+        let tracker = try invocation.store.loadTracker()
+        let linkedFrom: [String]
+        if let index = try QueryContext.storeIndex(invocation, tracker: tracker) {
+            linkedFrom = index.recommendationsLinking(to: ref)
+        } else {
+            linkedFrom = RecordSet(try invocation.store.loadAllReviews()).recommendationsLinking(to: ref)
+        }
+        details.add("Linked from", list(linkedFrom))
+        let events = try invocation.store.loadEvents().events.filter { $0.serves.contains("\(ref)") }
+        details.add("Served by", list(events.map { "\($0.id) (\($0.date), \($0.status.rawValue))" }))
         var out = details.render(width: invocation.terminalWidth)
         if !rec.outcomes.isEmpty {
             var table = TextTable(["date", "assurance", "by", "author", "text"])
             for outcome in rec.outcomes {
                 table.add([
-                    outcome.date.description, outcome.assurance?.rawValue ?? "-", outcome.by ?? "-", outcome.author,
+                    outcome.date.description, outcome.assurance?.rawValue ?? "-",
+                    outcome.by.map { list([$0] + outcome.with) } ?? "-", outcome.author,
                     outcome.text,
                 ])
             }

@@ -28,14 +28,14 @@ enum RecUpdateCommand {
             .text(.text, "The recommendation's text."),
             .choice(.level, RecommendationLevel.self, "Whom it is addressed to."),
             .value(.theme, "THEME", "Theme code. Replaces the list.", repeatable: true, values: .store(.themes)),
-            .value(.link, "ID", "Related recommendation id. Replaces the list.", repeatable: true),
+            DetailOptions.link,
             .text(.note, "A progress note, stored as a dated outcome (dated --on, else --as-of)."),
             ReportedOn.spec,
             .text(
                 .reason,
                 "Why it is not accepted, or where existing practice meets it; also why it is reopened (a terminal status "
                     + "back to open, in-progress or implemented)."),
-        ],
+        ] + DetailOptions.timing(update: true) + [DetailOptions.assuranceBy, DetailOptions.engage, DetailOptions.issuedBy],
         examples: [
             "rlt rec update darren-bethany/3i --status implemented --note \"Policy relaunched\"",
             "rlt rec update louise/10 --due 2022-03 --assurance limited",
@@ -54,7 +54,9 @@ enum RecUpdateCommand {
                     var rec = review.recommendations[index]
                     let before = rec.status
                     let on = try ReportedOn.parse(arguments, invocation, reference: "\(ref)")
-                    let changes = try apply(arguments, to: &rec, in: review, tracker: tracker, on: on, invocation: invocation)
+                    let changes = try apply(arguments, to: &rec, in: review, tracker: tracker, on: on, invocation: invocation) {
+                        try transaction.existingReview($0)
+                    }
                     guard !changes.isEmpty else { throw unchanged("\(ref)", arguments, status: rec.status.rawValue) }
                     try rec.requireValid(
                         from: before, reasonGiven: arguments.has(.reason), reference: "\(ref)", in: review)
@@ -71,7 +73,7 @@ enum RecUpdateCommand {
 
     private static func apply(
         _ arguments: ParsedArguments, to rec: inout Recommendation, in review: Review, tracker: Tracker, on: PartialDate,
-        invocation: Invocation
+        invocation: Invocation, other: (String) throws -> Review
     ) throws -> ChangeLog {
         let checks = CodeChecks(tracker: tracker)
         var edit = RecommendationEdit()
@@ -83,18 +85,18 @@ enum RecUpdateCommand {
         edit.level = try arguments.choice(.level, RecommendationLevel.self)
         edit.themes = try arguments.list(.theme, check: { try checks.themes($0, option: "--theme") })
         let id = rec.id
-        edit.links = try arguments.list(.link, check: { links in
-            for link in links {
-                guard link != id else {
-                    throw UsageError.invalidValue(option: "--link", message: "a recommendation cannot link to itself")
-                }
-                _ = try review.requireRecommendation(link)
-            }
+        edit.links = try arguments.list(.link, check: { try DetailOptions.checkLinks($0, of: id, in: review, other: other) })
+        edit.timing = try DetailOptions.timingEdit(arguments)
+        edit.assuranceBy = try arguments.list(.assuranceBy, check: {
+            try DetailOptions.assurers($0, tracker: tracker, option: "--assurance-by")
         })
+        edit.engage = try arguments.list(.engage, check: { try checks.agencies($0, option: "--engage") })
+        edit.issuedBy = try arguments.clearableText(.issuedBy)
+        if let issuer = edit.issuedBy ?? nil { try checks.agencies([issuer], option: "--issued-by") }
         edit.reason = try arguments.text(.reason)
         edit.note = try arguments.text(.note).map { note in
             Outcome(date: on, text: note, author: invocation.author, assurance: edit.assurance)
         }
-        return edit.apply(to: &rec)
+        return try edit.apply(to: &rec, reference: "\(review.id)/\(rec.id)")
     }
 }

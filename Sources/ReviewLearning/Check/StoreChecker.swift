@@ -60,6 +60,10 @@ package enum StoreChecker {
         // References resolve against the files present, so one unreadable review is reported once, not again at
         // every event or record that names it.
         let reviewIDs = Set(ids)
+        let recordIDs = Dictionary(loaded.map { ($0.review.id, Set($0.review.childIDs)) }, uniquingKeysWith: { a, _ in a })
+        let actionAndRecIDs = Dictionary(
+            loaded.map { ($0.review.id, Set($0.review.recommendations.map(\.id) + $0.review.actions.map(\.id))) },
+            uniquingKeysWith: { a, _ in a })
         var lowered: [String: String] = [:]
         for (file, review, data) in loaded {
             var report = FileReport(file: store.reviewPath(file))
@@ -68,7 +72,7 @@ package enum StoreChecker {
                 report.add([.key("id")], "review id duplicates \(twin)")
             }
             lowered[review.id.lowercased()] = review.id
-            ReviewRules(tracker: tracker, reviewIDs: reviewIDs).check(review, into: &report)
+            ReviewRules(tracker: tracker, reviewIDs: reviewIDs, recordIDs: recordIDs).check(review, into: &report)
             if strict {
                 StrictRules.check(review, file: store.reviewPath(file), data: data, asOf: asOf, into: &report)
             }
@@ -84,7 +88,7 @@ package enum StoreChecker {
                 problems.append(unknown)
             } else {
                 var report = FileReport(file: store.eventsPath)
-                checkEvents(events, reviewIDs: reviewIDs, into: &report)
+                checkEvents(events, reviewIDs: reviewIDs, served: actionAndRecIDs, into: &report)
                 problems += report.problems
             }
         } catch {
@@ -162,7 +166,10 @@ package enum StoreChecker {
         }
     }
 
-    private static func checkEvents(_ file: EventsFile, reviewIDs: Set<String>, into report: inout FileReport) {
+    /// `served`: the recommendation and action ids of each review that could be read.
+    private static func checkEvents(
+        _ file: EventsFile, reviewIDs: Set<String>, served: [String: Set<String>], into report: inout FileReport
+    ) {
         var seen: Set<String> = []
         for (i, event) in file.events.enumerated() {
             let base: [JSONPathComponent] = [.key("events"), .index(i)]
@@ -175,6 +182,32 @@ package enum StoreChecker {
             }
             if let attendees = event.attendees, attendees < 0 {
                 report.add(base + [.key("attendees")], "event \(event.id): attendees must not be negative")
+            }
+            if event.date.isUndated {
+                report.add(base + [.key("date")], "event \(event.id): date cannot be \"undated\"; give the date it was held or planned for")
+            }
+            if let expected = event.expected, expected < 0 {
+                report.add(base + [.key("expected")], "event \(event.id): expected must not be negative")
+            }
+            if let sessions = event.sessions, sessions < 1 {
+                report.add(base + [.key("sessions")], "event \(event.id): sessions must be at least 1")
+            }
+            if event.status == .planned && event.attendees != nil {
+                report.add(
+                    base + [.key("attendees")],
+                    "event \(event.id): a planned event has no attendees yet; record the forecast as expected")
+            }
+            for (j, target) in event.serves.enumerated() {
+                let at = base + [.key("serves"), .index(j)]
+                guard let ref = try? RecordReference(parsing: target) else {
+                    report.add(at, "event \(event.id): serves \(printable(target)), which is not REVIEW/ID")
+                    continue
+                }
+                if !reviewIDs.contains(ref.review) {
+                    report.add(at, "event \(event.id): serves \(printable(target)), but there is no review \(printable(ref.review))")
+                } else if let ids = served[ref.review], !ids.contains(ref.id) {
+                    report.add(at, "event \(event.id): serves \(printable(target)), which is no recommendation or action of \(ref.review)")
+                }
             }
         }
     }

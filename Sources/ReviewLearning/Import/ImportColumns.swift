@@ -29,6 +29,8 @@ struct ImportColumns {
             return [
                 "review": review, "id": ["findingid", "id", "ref"], "audience": ["audience", "agency", "sector"],
                 "themes": ["themes", "theme"], "text": ["text", "finding", "learning", "lesson"],
+                "with": ["with", "alsoto", "otheraudiences"], "kind": ["kind", "findingkind"],
+                "para": ["para", "paragraph", "section", "sourceparagraph"],
             ]
         case .recommendations:
             return [
@@ -38,7 +40,10 @@ struct ImportColumns {
                 "owners": ["owners", "owner", "leadagency", "lead", "responsible", "responsibleagency", "agency", "agencies"],
                 "themes": ["themes", "theme"], "due": due, "original_due": ["originaldue"], "status": ["status", "progressstatus"],
                 "assurance": ["assurance", "assurancelevel"], "reason": ["reason"], "links": ["links", "linkedto", "linked"],
-                "note": note,
+                "note": note, "from": ["from", "start", "startdate", "starts"], "through": ["through", "until", "enddate"],
+                "approximate": ["approximate", "approx"], "date_note": ["datenote", "timing", "timingnote"],
+                "assurance_by": ["assuranceby", "assurer", "assurancefrom"], "engage": ["engage", "engagewith"],
+                "issued_by": ["issuedby", "issuer"],
             ]
         case .actions:
             return [
@@ -48,12 +53,15 @@ struct ImportColumns {
                 "text": ["text", "action", "actiontext", "description", "agreedaction"], "due": due,
                 "original_due": ["originaldue"], "status": ["status"], "completed": ["completed", "completiondate", "datecompleted"],
                 "measure": ["measure", "measureofsuccess", "successmeasure", "measuresofsuccess", "outcomemeasure"],
-                "evidence": ["evidence"], "reason": ["reason"], "note": note,
+                "evidence": ["evidence"], "reason": ["reason"], "note": note, "with": ["with", "jointwith", "partners"],
+                "from": ["from", "start", "startdate", "starts"], "through": ["through", "until", "enddate"],
+                "approximate": ["approximate", "approx"], "date_note": ["datenote", "timing", "timingnote"],
             ]
         case .outcomes:
             return [
                 "review": review, "rec": ["recid", "recommendation", "rec"], "date": ["date"], "assurance": ["assurance", "assurancelevel"],
                 "by": ["by", "assuredby", "givenby"], "author": ["author", "recordedby"], "text": ["text", "outcome"],
+                "with": ["with", "alsoby"],
             ]
         case .updates:
             return [
@@ -65,7 +73,8 @@ struct ImportColumns {
             return [
                 "id": ["eventid", "id"], "kind": ["kind", "type"], "title": ["title", "event"], "date": ["date"],
                 "audience": ["audience"], "attendees": ["attendees", "attendance"], "reviews": ["reviews", "review"],
-                "feedback": ["feedback"],
+                "feedback": ["feedback"], "status": ["status"], "expected": ["expected", "expectedattendance", "forecast"],
+                "sessions": ["sessions"], "location": ["location", "venue", "place"], "serves": ["serves", "records"],
             ]
         }
     }

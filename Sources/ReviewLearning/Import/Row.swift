@@ -70,10 +70,11 @@ struct Row {
         return value
     }
 
-    mutating func date(_ field: String) -> PartialDate? {
+    /// A date; `undated` too where `allowingUndated` (a completion or an outcome the document gives no date for).
+    mutating func date(_ field: String, allowingUndated: Bool = false) -> PartialDate? {
         guard let value = code(field) else { return nil }
         do {
-            return try PartialDate(parsing: value)
+            return try PartialDate(parsing: value, allowingUndated: allowingUndated)
         } catch {
             fail(column(field), "\(shown(value)) is not a date (\(error.reason))")
             return nil
@@ -107,6 +108,25 @@ struct Row {
         case "force": return "--force"
         case "links": return "a link (the links column)"
         default: return "\(withArticle(field)) (the \(field) column)"
+        }
+    }
+
+    /// A yes/no cell (`yes`, `no`, `true`, `false`, `y`, `n`, `1`, `0`), as export writes `approximate`.
+    mutating func flag(_ field: String) -> Bool? {
+        guard let value = code(field) else { return nil }
+        switch value.lowercased() {
+        case "yes", "y", "true", "1": return true
+        case "no", "n", "false", "0": return false
+        default:
+            fail(column(field), "\(shown(value)) is not yes or no")
+            return nil
+        }
+    }
+
+    /// Who gives assurance: agency codes or names, or `all-partners`.
+    mutating func assurers(_ values: [String], _ field: String, tracker: Tracker) -> [String] {
+        values.flatMap { value in
+            value == Tracker.allPartners ? [value] : agencies([value], field, tracker: tracker)
         }
     }
 

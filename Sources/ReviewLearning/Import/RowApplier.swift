@@ -227,6 +227,12 @@ struct RowApplier {
             row.fail(row.column("audience"), "\"\(audience)\" is not a known agency code or sector")
         }
         if let themes { row.themes(themes, "themes", tracker: plan.state.tracker) }
+        let with = row.list("with")
+        for code in with ?? [] where plan.state.tracker.agency(code) == nil && Sector(rawValue: code) == nil {
+            row.fail(row.column("with"), "\"\(code)\" is not a known agency code or sector")
+        }
+        let kind = row.choice("kind", FindingKind.self)
+        let para = row.text("para")
         let index = lookup.finding(id)
         if index == nil, lookup.isUsed(id) {
             row.fail(row.column("id"), "\(review.id)/\(id) is already used by another record")
@@ -238,6 +244,9 @@ struct RowApplier {
         if let audience { changes.set(&finding.audience, audience, "audience") }
         if let text { changes.set(&finding.text, text, "text", text: true) }
         if let themes { changes.setList(&finding.themes, themes, "themes") }
+        if let with = with { changes.setList(&finding.with, with, "with") }
+        if let kind { changes.set(&finding.kind, kind, "kind") }
+        if let para { changes.setOptional(&finding.para, para, "para") }
         commit(finding, at: index, in: &review, \.findings, id: id, changes, changed: lookup.changed, added: lookup.added)
     }
 
@@ -268,16 +277,22 @@ struct RowApplier {
         edit.assurance = row.choice("assurance", AssuranceLevel.self)
         edit.reason = row.text("reason")
         edit.links = row.list("links")
-        for link in edit.links ?? [] where lookup.recommendation(link) == nil || link == id {
-            row.fail(row.column("links"), link == id ? "a recommendation cannot link to itself" : "links to missing recommendation \(link) (put it on an earlier line)")
+        for link in edit.links ?? [] {
+            if let problem = linkProblem(link, from: id, lookup: lookup) { row.fail(row.column("links"), problem) }
         }
+        edit.timing = timing(&row)
+        let tracker = plan.state.tracker
+        edit.assuranceBy = row.list("assurance_by").map { row.assurers($0, "assurance_by", tracker: tracker) }
+        edit.engage = row.list("engage").map { row.agencies($0, "engage", tracker: tracker) }
+        edit.issuedBy = row.code("issued_by").map { row.agencies([$0], "issued_by", tracker: tracker).first }
         // A note already recorded (the same sheet imported again) is not added twice.
         if let note = row.text("note"), !rec.outcomes.contains(where: { sameScalars($0.text, note) }) {
             edit.note = Outcome(date: .day(context.asOf), text: note, author: context.author)
         }
         let (before, reasonBefore) = (rec.status, rec.reason)
-        let changes = edit.apply(to: &rec)
         let reference = "\(review.id)/\(id)"
+        var changes = ChangeLog()
+        row.obey("through") { () throws(RuleViolation) in changes = try edit.apply(to: &rec, reference: reference) }
         let reasonGiven = Self.givesReason(row, old: reasonBefore)
         row.obey("status") { () throws(RuleViolation) in
             try rec.requireValid(
@@ -321,7 +336,12 @@ struct RowApplier {
             action.status = given
             edit.status = nil
         }
-        edit.completed = row.date("completed")
+        edit.completed = row.date("completed", allowingUndated: true)
+        edit.with = row.list("with").map { row.agencies($0, "with", tracker: plan.state.tracker) }
+        if let with = edit.with, with.contains(edit.agency ?? action.agency) {
+            row.fail(row.column("with"), "names the lead agency; list only the agencies that share the action")
+        }
+        edit.timing = timing(&row)
         edit.measure = row.text("measure")
         edit.evidence = row.text("evidence")
         edit.reason = row.text("reason")
@@ -344,21 +364,23 @@ struct RowApplier {
 
     private mutating func applyOutcome(_ row: inout Row) {
         guard var review = review(&row), let recID = row.recordID("rec", kind: "recommendation"),
-            let date = row.date("date"), let text = row.text("text")
+            let date = row.date("date", allowingUndated: true), let text = row.text("text")
         else { return }
         guard let index = lookup(review).recommendation(recID) else {
             row.fail(row.column("rec"), "no recommendation \(review.id)/\(recID)")
             return
         }
         let assurance = row.choice("assurance", AssuranceLevel.self)
-        let by = row.code("by").flatMap { row.agencies([$0], "by", tracker: plan.state.tracker).first }
+        let by = row.code("by").flatMap { row.assurers([$0], "by", tracker: plan.state.tracker).first }
+        let with = row.list("with").map { row.agencies($0, "with", tracker: plan.state.tracker) } ?? []
         let asOf = context.asOf
         row.obey("date") { () throws(RuleViolation) in
             try ChangeRules.requirePast(date, .outcome, reference: "\(review.id)/\(recID)", asOf: asOf)
         }
         guard row.problems.isEmpty else { return }
         var rec = review.recommendations[index]
-        let outcome = Outcome(date: date, text: text, author: row.text("author") ?? context.author, assurance: assurance, by: by)
+        let outcome = Outcome(
+            date: date, text: text, author: row.text("author") ?? context.author, assurance: assurance, by: by, with: with)
         guard !rec.outcomes.contains(where: { $0.date == date && sameScalars($0.text, text) }) else { return }
         _ = claim("\(review.id)/\(recID) \(date) \(rec.outcomes.count)", &row)
         rec.outcomes.insertByDate(outcome)
@@ -414,6 +436,14 @@ struct RowApplier {
         for review in reviews ?? [] where plan.state.reviews[review] == nil {
             row.fail(row.column("reviews"), "no review \(review)")
         }
+        let status = row.choice("status", EventStatus.self)
+        let expected = row.integer("expected")
+        let sessions = row.integer("sessions")
+        if sessions == 0 { row.fail(row.column("sessions"), "must be at least 1") }
+        let serves = row.list("serves")
+        for target in serves ?? [] {
+            if let problem = servesProblem(target) { row.fail(row.column("serves"), problem) }
+        }
         guard row.problems.isEmpty else { return }
         let index = lookup.event(id)
         guard index != nil || (kind != nil && title != nil && date != nil) else {
@@ -430,6 +460,15 @@ struct RowApplier {
         if let attendees { changes.setOptional(&event.attendees, attendees, "attendees") }
         if let reviews { changes.setList(&event.reviews, reviews, "reviews") }
         if let feedback = row.text("feedback") { changes.setOptional(&event.feedback, feedback, "feedback", text: true) }
+        if let status { changes.set(&event.status, status, "status") }
+        if let expected { changes.setOptional(&event.expected, expected, "expected") }
+        if let sessions { changes.setOptional(&event.sessions, sessions, "sessions") }
+        if let location = row.text("location") { changes.setOptional(&event.location, location, "location", text: true) }
+        if let serves { changes.setList(&event.serves, serves, "serves") }
+        if event.status == .planned && event.attendees != nil {
+            row.fail(row.column("attendees") ?? row.column("status"), "a planned event has no attendees yet; put the forecast in expected")
+            return
+        }
         if let index {
             guard !changes.isEmpty else { return }
             event.history.append(history("imported: \(changes.summary)"))
@@ -443,6 +482,41 @@ struct RowApplier {
             record(added: id)
         }
         plan.eventsChanged = true
+    }
+
+    /// The timing columns of a recommendation or action row.
+    private func timing(_ row: inout Row) -> TimingEdit {
+        var edit = TimingEdit()
+        edit.from = row.date("from").map { .some($0) }
+        edit.through = row.date("through").map { .some($0) }
+        edit.approximate = row.flag("approximate")
+        edit.note = row.text("date_note").map { .some($0) }
+        return edit
+    }
+
+    /// What is wrong with a link of recommendation `id`: same-review links name an earlier recommendation, links to
+    /// other reviews a record of a review in the store.
+    private func linkProblem(_ link: String, from id: String, lookup: ReviewLookup) -> String? {
+        switch RecordLink(link) {
+        case .sameReview(let target):
+            if target == id { return "a recommendation cannot link to itself" }
+            return lookup.recommendation(target) == nil ? "links to missing recommendation \(target) (put it on an earlier line)" : nil
+        case .otherReview(let ref):
+            guard let other = plan.state.reviews[ref.review] else { return "links to \(link), but there is no review \(ref.review)" }
+            return other.childIDs.contains(ref.id) ? nil : "links to \(link), but review \(ref.review) has no record \(ref.id)"
+        case nil:
+            return "link \"\(link)\" is neither an id nor REVIEW/ID"
+        }
+    }
+
+    /// What is wrong with an event's `serves` entry: it names a recommendation or action of a review in the store.
+    private func servesProblem(_ target: String) -> String? {
+        guard let ref = try? RecordReference(parsing: target) else { return "\"\(target)\" is not REVIEW/ID" }
+        guard let review = plan.state.reviews[ref.review] else { return "no review \(ref.review)" }
+        guard review.recommendation(ref.id) != nil || review.action(ref.id) != nil else {
+            return "no recommendation or action \(target)"
+        }
+        return nil
     }
 
     /// Whether the row gives a reason with its change: an exported sheet repeats the stored reason, which is not one.

@@ -70,6 +70,8 @@ package enum PackedDate {
     package static let quarter: UInt8 = 2
     package static let month: UInt8 = 3
     package static let day: UInt8 = 4
+    /// `PartialDate.undated`: its end is 9999-12-31, so it sorts after every date.
+    package static let undated: UInt8 = 5
 
     static func pack(_ date: PartialDate?) -> (kind: UInt8, end: Int32) {
         guard let date else { return (none, 0) }
@@ -79,6 +81,7 @@ package enum PackedDate {
         case .quarter: return (quarter, end)
         case .month: return (month, end)
         case .day: return (day, end)
+        case .undated: return (undated, end)
         }
     }
 
@@ -90,6 +93,7 @@ package enum PackedDate {
         case year: return .year(last.year)
         case quarter: return .quarter(year: last.year, quarter: (last.month - 1) / 3 + 1)
         case month: return .month(year: last.year, month: last.month)
+        case undated: return .undated
         default: return .day(last)
         }
     }

@@ -90,7 +90,7 @@ struct ReviewView: @unchecked Sendable {
     @inline(__always) private func date(_ kindAt: Int, _ endAt: Int) -> (kind: UInt8, end: Int32) {
         let kind = hot.u8(kindAt)
         let end = hot.i32(endAt)
-        guard kind <= PackedDate.day, ReviewView.days.contains(end) else { return (PackedDate.none, 0) }
+        guard kind <= PackedDate.undated, ReviewView.days.contains(end) else { return (PackedDate.none, 0) }
         return (kind, end)
     }
 

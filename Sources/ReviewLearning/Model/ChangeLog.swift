@@ -53,6 +53,15 @@ package struct ChangeLog: Sendable {
         target = value
     }
 
+    /// Sets an optional field to `value`, or clears it when `value` is nil.
+    package mutating func setClearable<T: Equatable & CustomStringConvertible>(
+        _ target: inout T?, _ value: T?, _ field: String, text: Bool = false
+    ) {
+        guard !sameScalars(target?.description, value?.description) else { return }
+        note(field, target?.description, value?.description, text: text)
+        target = value
+    }
+
     /// Moves a due date, keeping the first one as `original` so slippage stays visible.
     package mutating func moveDue(_ due: inout PartialDate?, original: inout PartialDate?, to value: PartialDate) {
         guard due != value else { return }

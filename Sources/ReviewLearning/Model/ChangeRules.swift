@@ -38,6 +38,8 @@ package struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertibl
         case reviewStillOpen(review: String, recommendations: Int, actions: Int)
         /// A completion, outcome or progress note dated after the as-of day.
         case inFuture(what: RecordedDate, date: PartialDate, asOf: CalendarDay)
+        /// A period whose end (`through`) comes before its start (`from`).
+        case throughBeforeFrom(from: PartialDate, through: PartialDate)
     }
 
     /// The record, as the caller names it (`darren-bethany/3i`, `recommendation 3i`).
@@ -77,6 +79,8 @@ package struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertibl
             let relation = if case .day = date { "is after" } else { "starts after" }
             return "\(reference): \(what.rawValue) \(date) \(relation) the as-of day \(asOf); completions, outcomes, "
                 + "progress notes and reported changes cannot be dated in the future"
+        case .throughBeforeFrom(let from, let through):
+            return "\(reference): \(input("through")) \(through) is before \(input("from")) \(from); a period ends after it starts"
         }
     }
 }
@@ -157,7 +161,13 @@ package enum ChangeRules {
 
     /// Whether a date lies after the as-of day. A month, quarter or year is in the future only when its period
     /// starts after it: `2024-03` is not in the future on 2024-03-01.
-    package static func isInFuture(_ date: PartialDate, asOf: CalendarDay) -> Bool { date.start > asOf }
+    package static func isInFuture(_ date: PartialDate, asOf: CalendarDay) -> Bool { !date.isUndated && date.start > asOf }
+
+    /// A period of work (`from` … `through`) ends no earlier than it starts.
+    package static func requireOrdered(_ timing: Timing, reference: String) throws(RuleViolation) {
+        guard let from = timing.from, let through = timing.through, through.end < from.start else { return }
+        throw RuleViolation(reference: reference, rule: .throughBeforeFrom(from: from, through: through))
+    }
 
     /// Completions, outcomes and progress notes record what has happened, so they are never dated in the future.
     package static func requirePast(

@@ -17,6 +17,12 @@ extension Tracker {
             fix: "use a code from 'rlt agency list' or a sector (\(Sector.allowedValues.joined(separator: ", ")))")
     }
 
+    /// Who gives assurance: an agency code, or `all-partners` (every partner agency together).
+    package func requireAssurer(_ code: String, field: String) throws(RecordError) {
+        guard code != Tracker.allPartners else { return }
+        try requireAgency(code, field: field)
+    }
+
     package func requireTheme(_ code: String, field: String) throws(RecordError) {
         guard theme(code) == nil else { return }
         throw .unknownCode(
@@ -26,7 +32,21 @@ extension Tracker {
     }
 }
 
+extension Tracker {
+    /// The word for "every partner agency" where an assurer is named (outcomes' `by`, recommendations'
+    /// `assurance_by`): not an agency code, so it never needs a directory entry.
+    package static let allPartners = "all-partners"
+}
+
 extension Review {
+    /// Throws unless a finding, recommendation or action with this id exists here (a cross-review link's target).
+    package func requireRecord(_ id: String) throws(RecordError) {
+        guard !childIDs.contains(id) else { return }
+        throw .notFound(
+            kind: "record", reference: "\(self.id)/\(id)",
+            suggestions: nearestMatches(to: id, in: childIDs).map { "\(self.id)/\($0)" })
+    }
+
     /// Throws unless the recommendation exists here, suggesting near ids.
     package func requireRecommendation(_ id: String) throws(RecordError) -> Int {
         if let index = recommendations.firstIndex(where: { $0.id == id }) { return index }

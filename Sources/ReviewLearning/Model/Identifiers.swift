@@ -72,3 +72,20 @@ package struct RecordReference: Hashable, Sendable, CustomStringConvertible {
 
     package var description: String { "\(review)/\(id)" }
 }
+
+/// A recommendation's link: an id in the same review (`3ii`), or `REVIEW/ID` for a record of another review.
+package enum RecordLink: Equatable, Sendable {
+    case sameReview(String)
+    case otherReview(RecordReference)
+
+    /// Reads a stored or typed link; nil when it is neither form.
+    package init?(_ text: String) {
+        if text.contains("/") {
+            guard let ref = try? RecordReference(parsing: text) else { return nil }
+            self = .otherReview(ref)
+        } else {
+            guard Identifiers.isRecordID(text) else { return nil }
+            self = .sameReview(text)
+        }
+    }
+}

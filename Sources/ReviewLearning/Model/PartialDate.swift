@@ -74,11 +74,33 @@ package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConverti
 ///
 /// Stored as `2024`, `2024-06`, `2024-Q2` or `2024-06-30`; input also accepts the UK form `30/06/2024`.
 /// Parsing is strict: nothing rolls over (`2024-02-30` is an error) and nothing depends on the time zone.
+///
+/// `undated` (stored as the word) is for a past event the document gives no date for — an outcome, or when a done
+/// action was completed — so no placeholder year is invented. It sorts after every date and counts as no update;
+/// only those two fields accept it (`ReviewRules`).
 package enum PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     case year(Int)
     case month(year: Int, month: Int)
     case quarter(year: Int, quarter: Int)
     case day(CalendarDay)
+    case undated
+
+    /// The stored and typed spelling of `undated`.
+    package static let undatedWord = "undated"
+
+    /// Parses the accepted forms, throwing an error that names the value and the forms allowed; `undated` only
+    /// when `allowingUndated` (a completion or outcome date).
+    package init(parsing text: String, allowingUndated: Bool) throws(DateParseError) {
+        if allowingUndated && text.lowercased() == PartialDate.undatedWord {
+            self = .undated
+            return
+        }
+        do {
+            self = try PartialDate(parsing: text)
+        } catch {
+            throw DateParseError(text: text, reason: allowingUndated && error.reason == .notADate ? .notADateOrUndated : error.reason)
+        }
+    }
 
     /// Parses the accepted forms, throwing an error that names the value and the forms allowed.
     package init(parsing text: String) throws(DateParseError) {
@@ -135,8 +157,12 @@ package enum PartialDate: Hashable, Sendable, Comparable, CustomStringConvertibl
         case .month(let y, let m): return PartialDate.firstDay(y, m)
         case .quarter(let y, let q): return PartialDate.firstDay(y, q * 3 - 2)
         case .day(let d): return d
+        case .undated: return PartialDate.lastDay(9999, 12)
         }
     }
+
+    /// Whether this is `undated`.
+    package var isUndated: Bool { self == .undated }
 
     /// The last day of the period: when a partial due date falls due.
     package var end: CalendarDay {
@@ -145,6 +171,7 @@ package enum PartialDate: Hashable, Sendable, Comparable, CustomStringConvertibl
         case .month(let y, let m): return PartialDate.lastDay(y, m)
         case .quarter(let y, let q): return PartialDate.lastDay(y, q * 3)
         case .day(let d): return d
+        case .undated: return PartialDate.lastDay(9999, 12)
         }
     }
 
@@ -163,6 +190,7 @@ package enum PartialDate: Hashable, Sendable, Comparable, CustomStringConvertibl
         case .month(let y, let m): return "\(pad(y, 4))-\(pad(m, 2))"
         case .quarter(let y, let q): return "\(pad(y, 4))-Q\(q)"
         case .day(let d): return d.description
+        case .undated: return PartialDate.undatedWord
         }
     }
 
@@ -176,7 +204,8 @@ extension PartialDate: Codable {
     package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do {
-            self = try PartialDate(parsing: text)
+            // `undated` reads anywhere; `ReviewRules` says where it may stand.
+            self = try PartialDate(parsing: text, allowingUndated: true)
         } catch {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: error.reason.description))
@@ -192,12 +221,14 @@ extension PartialDate: Codable {
 /// Why a date could not be read.
 package struct DateParseError: Error, Equatable, Sendable, CustomStringConvertible {
     package enum Reason: Equatable, Sendable, CustomStringConvertible {
-        case notADate, noSuchMonth, noSuchDay, noSuchQuarter
+        case notADate, notADateOrUndated, noSuchMonth, noSuchDay, noSuchQuarter
 
         package var description: String {
             switch self {
             case .notADate:
                 return "use YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD or DD/MM/YYYY"
+            case .notADateOrUndated:
+                return "use YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD, DD/MM/YYYY or \"undated\" (the document gives no date)"
             case .noSuchMonth: return "there is no such month; months run 01 to 12"
             case .noSuchDay: return "there is no such day in that month"
             case .noSuchQuarter: return "there is no such quarter; use Q1 to Q4"

@@ -1,3 +1,27 @@
+/// A change to a record's `Timing`: nil leaves a field as it is; `.some(nil)` clears an optional one.
+package struct TimingEdit: Sendable {
+    package var from: PartialDate??
+    package var through: PartialDate??
+    package var approximate: Bool?
+    package var note: String??
+
+    package init() {}
+
+    package var isEmpty: Bool { from == nil && through == nil && approximate == nil && note == nil }
+
+    /// Applies the edit and holds the result to the rule that a period ends after it starts.
+    package func apply(to timing: inout Timing, reference: String, _ changes: inout ChangeLog) throws(RuleViolation) {
+        if let from { changes.setClearable(&timing.from, from, "from") }
+        if let through { changes.setClearable(&timing.through, through, "through") }
+        if let approximate, approximate != timing.approximate {
+            changes.note("approximate", timing.approximate ? "yes" : "no", approximate ? "yes" : "no")
+            timing.approximate = approximate
+        }
+        if let note { changes.setClearable(&timing.note, note, "date_note", text: true) }
+        try ChangeRules.requireOrdered(timing, reference: reference)
+    }
+}
+
 /// A change to a recommendation, as `rlt rec update` and an import row give it: nil leaves a field as it is.
 /// `apply` makes it in one order with one wording of history, whichever way the change came; the caller then holds
 /// the result to the status rules (`requireValid`).
@@ -15,11 +39,15 @@ package struct RecommendationEdit: Sendable {
     package var reason: String?
     /// A progress note, stored as a dated outcome.
     package var note: Outcome?
+    package var timing = TimingEdit()
+    package var assuranceBy: [String]?
+    package var engage: [String]?
+    package var issuedBy: String??
 
     package init() {}
 
     /// Applies the edit to `rec` and says what changed.
-    package func apply(to rec: inout Recommendation) -> ChangeLog {
+    package func apply(to rec: inout Recommendation, reference: String) throws(RuleViolation) -> ChangeLog {
         var changes = ChangeLog()
         if let status { changes.setStatus(&rec.status, status) }
         if let originalDue, rec.originalDue == nil { changes.setOptional(&rec.originalDue, originalDue, "original_due") }
@@ -31,6 +59,10 @@ package struct RecommendationEdit: Sendable {
         if let themes { changes.setList(&rec.themes, themes, "themes") }
         if let links { changes.setList(&rec.links, links, "links") }
         if let reason { changes.setOptional(&rec.reason, reason, "reason", text: true) }
+        try timing.apply(to: &rec.timing, reference: reference, &changes)
+        if let assuranceBy { changes.setList(&rec.assuranceBy, assuranceBy, "assurance_by") }
+        if let engage { changes.setList(&rec.engage, engage, "engage") }
+        if let issuedBy { changes.setClearable(&rec.issuedBy, issuedBy, "issued_by") }
         if let note {
             rec.outcomes.insertByDate(note)
             changes.append("outcome added (\(note.date))")
@@ -54,6 +86,8 @@ package struct ActionEdit: Sendable {
     package var reason: String?
     /// A progress update.
     package var note: ProgressNote?
+    package var timing = TimingEdit()
+    package var with: [String]?
 
     package init() {}
 
@@ -74,6 +108,8 @@ package struct ActionEdit: Sendable {
         if let measure { changes.setOptional(&action.measure, measure, "measure", text: true) }
         if let text { changes.set(&action.text, text, "text", text: true) }
         if let reason { changes.setOptional(&action.reason, reason, "reason", text: true) }
+        if let with { changes.setList(&action.with, with, "with") }
+        try timing.apply(to: &action.timing, reference: reference, &changes)
         if let note {
             action.updates.append(note)
             changes.append("update added (\(note.date))")

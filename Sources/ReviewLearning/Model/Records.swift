@@ -22,15 +22,29 @@ package struct Outcome: Codable, Equatable, Sendable {
     package var text: String
     package var author: String
     package var assurance: AssuranceLevel?
-    /// The agency code that gave the assurance.
+    /// The agency code that gave the assurance, or `all-partners`.
     package var by: String?
+    /// Further agencies that gave it with `by` (schema 2; left out when empty).
+    package var with: [String] {
+        get { withList ?? [] }
+        set { withList = newValue.isEmpty ? nil : newValue }
+    }
+    private var withList: [String]?
 
-    package init(date: PartialDate, text: String, author: String, assurance: AssuranceLevel? = nil, by: String? = nil) {
+    package init(
+        date: PartialDate, text: String, author: String, assurance: AssuranceLevel? = nil, by: String? = nil,
+        with: [String] = []
+    ) {
         self.date = date
         self.text = text
         self.author = author
         self.assurance = assurance
         self.by = by
+        self.with = with
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case date, text, author, assurance, by, withList = "with"
     }
 }
 
@@ -53,7 +67,25 @@ package struct Finding: Codable, Equatable, Sendable {
     package var audience: String
     package var text: String
     package var themes: [String] = []
+    /// Further audiences beside `audience` (schema 2; left out when empty).
+    package var with: [String] {
+        get { withList ?? [] }
+        set { withList = newValue.isEmpty ? nil : newValue }
+    }
+    /// What the finding records (schema 2; left out when `learning`).
+    package var kind: FindingKind {
+        get { kindValue ?? .learning }
+        set { kindValue = newValue == .learning ? nil : newValue }
+    }
+    /// Where in the document it comes from, e.g. "2.1" (schema 2).
+    package var para: String?
     package var history: [HistoryEntry] = []
+    private var withList: [String]?
+    private var kindValue: FindingKind?
+
+    enum CodingKeys: String, CodingKey {
+        case id, audience, text, themes, withList = "with", kindValue = "kind", para, history
+    }
 
     package init(id: String, audience: String, text: String, themes: [String] = []) {
         self.id = id
@@ -68,7 +100,58 @@ package struct Finding: Codable, Equatable, Sendable {
         audience = try c.decode(String.self, forKey: .audience)
         text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
         themes = try c.decodeIfPresent([String].self, forKey: .themes) ?? []
+        with = try c.decodeIfPresent([String].self, forKey: .withList) ?? []
+        kind = try c.decodeIfPresent(FindingKind.self, forKey: .kindValue) ?? .learning
+        para = try c.decodeIfPresent(String.self, forKey: .para)
         history = try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? []
+    }
+}
+
+/// When a recommendation's or action's work happens beside its due date, as the document puts it (schema 2):
+/// a start ("from May 2021"), the end of a period ("through 2021–2022"), whether the dates are approximate, and
+/// the document's words or how a due date was derived. Overdue counts from the due date only.
+package struct Timing: Equatable, Sendable {
+    package var from: PartialDate?
+    package var through: PartialDate?
+    package var approximate = false
+    package var note: String?
+
+    package init(from: PartialDate? = nil, through: PartialDate? = nil, approximate: Bool = false, note: String? = nil) {
+        self.from = from
+        self.through = through
+        self.approximate = approximate
+        self.note = note
+    }
+}
+
+extension Timing {
+    /// `from 2021-05 through 2022 (approximate)`, or nil when neither date is set; how `show` and reports print it.
+    package var summary: String? {
+        let parts = [from.map { "from \($0)" }, through.map { "through \($0)" }].compactMap { $0 }
+        if parts.isEmpty { return approximate ? "approximate" : nil }
+        return parts.joined(separator: " ") + (approximate ? " (approximate)" : "")
+    }
+}
+
+/// The keys of `Timing`'s fields, shared by recommendations and actions.
+enum TimingKeys: String, CodingKey {
+    case from, through, approximate, dateNote = "date_note"
+}
+
+extension Timing {
+    init(from c: KeyedDecodingContainer<TimingKeys>) throws {
+        from = try c.decodeIfPresent(PartialDate.self, forKey: .from)
+        through = try c.decodeIfPresent(PartialDate.self, forKey: .through)
+        approximate = try c.decodeIfPresent(Bool.self, forKey: .approximate) ?? false
+        note = try c.decodeIfPresent(String.self, forKey: .dateNote)
+    }
+
+    /// Writes only what is set, so files without timing keep their bytes.
+    func encode(to c: inout KeyedEncodingContainer<TimingKeys>) throws {
+        try c.encodeIfPresent(from, forKey: .from)
+        try c.encodeIfPresent(through, forKey: .through)
+        if approximate { try c.encode(true, forKey: .approximate) }
+        try c.encodeIfPresent(note, forKey: .dateNote)
     }
 }
 
@@ -88,9 +171,17 @@ package struct Recommendation: Codable, Equatable, Sendable {
     /// Why it was not accepted, or where existing practice already meets it.
     package var reason: String?
     package var outcomes: [Outcome] = []
-    /// Ids of related recommendations in the same review.
+    /// Related records: an id in the same review, or `REVIEW/ID` in another review of the store.
     package var links: [String] = []
     package var history: [HistoryEntry] = []
+    /// Start, end of period, approximate, the document's words on timing (schema 2).
+    package var timing = Timing()
+    /// Who gives assurance that it was done: agency codes or `all-partners` (schema 2).
+    package var assuranceBy: [String] = []
+    /// Bodies the owners are to engage, who do not own it (schema 2).
+    package var engage: [String] = []
+    /// Who issued it (an agency code, e.g. a national panel), when not the review's own partnership (schema 2).
+    package var issuedBy: String?
 
     package init(id: String, text: String) {
         self.id = id
@@ -99,7 +190,7 @@ package struct Recommendation: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, text, level, owners, themes, due, originalDue = "original_due", status, assurance, reason
-        case outcomes, links, history
+        case outcomes, links, history, assuranceBy = "assurance_by", engage, issuedBy = "issued_by"
     }
 
     package init(from decoder: any Decoder) throws {
@@ -117,6 +208,33 @@ package struct Recommendation: Codable, Equatable, Sendable {
         outcomes = try c.decodeIfPresent([Outcome].self, forKey: .outcomes) ?? []
         links = try c.decodeIfPresent([String].self, forKey: .links) ?? []
         history = try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? []
+        assuranceBy = try c.decodeIfPresent([String].self, forKey: .assuranceBy) ?? []
+        engage = try c.decodeIfPresent([String].self, forKey: .engage) ?? []
+        issuedBy = try c.decodeIfPresent(String.self, forKey: .issuedBy)
+        timing = try Timing(from: decoder.container(keyedBy: TimingKeys.self))
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(text, forKey: .text)
+        try c.encode(level, forKey: .level)
+        try c.encode(owners, forKey: .owners)
+        try c.encode(themes, forKey: .themes)
+        try c.encodeIfPresent(due, forKey: .due)
+        try c.encodeIfPresent(originalDue, forKey: .originalDue)
+        try c.encode(status, forKey: .status)
+        try c.encode(assurance, forKey: .assurance)
+        try c.encodeIfPresent(reason, forKey: .reason)
+        try c.encode(outcomes, forKey: .outcomes)
+        try c.encode(links, forKey: .links)
+        try c.encode(history, forKey: .history)
+        // Schema 2's fields only when set, so a file that does not use them keeps its bytes.
+        if !assuranceBy.isEmpty { try c.encode(assuranceBy, forKey: .assuranceBy) }
+        if !engage.isEmpty { try c.encode(engage, forKey: .engage) }
+        try c.encodeIfPresent(issuedBy, forKey: .issuedBy)
+        var t = encoder.container(keyedBy: TimingKeys.self)
+        try timing.encode(to: &t)
     }
 
     /// Days the due date has moved since it was first set (negative when brought forward).
@@ -144,6 +262,10 @@ package struct AgencyAction: Codable, Equatable, Sendable {
     package var reason: String?
     package var updates: [ProgressNote] = []
     package var history: [HistoryEntry] = []
+    /// Agencies that own it jointly with `agency`, the lead (schema 2).
+    package var with: [String] = []
+    /// Start, end of period, approximate, the document's words on timing (schema 2).
+    package var timing = Timing()
 
     package init(id: String, agency: String, text: String) {
         self.id = id
@@ -153,7 +275,7 @@ package struct AgencyAction: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, agency, text, respondsTo = "responds_to", due, originalDue = "original_due", status, completed
-        case measure, evidence, reason, updates, history
+        case measure, evidence, reason, updates, history, with
     }
 
     package init(from decoder: any Decoder) throws {
@@ -171,6 +293,29 @@ package struct AgencyAction: Codable, Equatable, Sendable {
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
         updates = try c.decodeIfPresent([ProgressNote].self, forKey: .updates) ?? []
         history = try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? []
+        with = try c.decodeIfPresent([String].self, forKey: .with) ?? []
+        timing = try Timing(from: decoder.container(keyedBy: TimingKeys.self))
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(agency, forKey: .agency)
+        try c.encode(text, forKey: .text)
+        try c.encode(respondsTo, forKey: .respondsTo)
+        try c.encodeIfPresent(due, forKey: .due)
+        try c.encodeIfPresent(originalDue, forKey: .originalDue)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(completed, forKey: .completed)
+        try c.encodeIfPresent(measure, forKey: .measure)
+        try c.encodeIfPresent(evidence, forKey: .evidence)
+        try c.encodeIfPresent(reason, forKey: .reason)
+        try c.encode(updates, forKey: .updates)
+        try c.encode(history, forKey: .history)
+        // Schema 2's fields only when set, so a file that does not use them keeps its bytes.
+        if !with.isEmpty { try c.encode(with, forKey: .with) }
+        var t = encoder.container(keyedBy: TimingKeys.self)
+        try timing.encode(to: &t)
     }
 
     package var slippedDays: Int? {
@@ -250,11 +395,34 @@ package struct DisseminationEvent: Codable, Equatable, Sendable {
     package var title: String
     package var date: PartialDate
     package var audience: String?
+    /// How many attended (a count, not a forecast: see `expected`).
     package var attendees: Int?
     /// Ids of the reviews whose learning it shared.
     package var reviews: [String] = []
     package var feedback: String?
     package var history: [HistoryEntry] = []
+    /// Held (the default) or still planned (schema 2; left out when held).
+    package var status: EventStatus {
+        get { statusValue ?? .held }
+        set { statusValue = newValue == .held ? nil : newValue }
+    }
+    /// How many were expected or forecast to attend (schema 2).
+    package var expected: Int?
+    /// How many seminars, sessions or meetings it pools (schema 2).
+    package var sessions: Int?
+    package var location: String?
+    /// The recommendations or actions it serves, as `REVIEW/ID` (schema 2; left out when empty).
+    package var serves: [String] {
+        get { servesList ?? [] }
+        set { servesList = newValue.isEmpty ? nil : newValue }
+    }
+    private var statusValue: EventStatus?
+    private var servesList: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, title, date, audience, attendees, reviews, feedback, history
+        case statusValue = "status", expected, sessions, location, servesList = "serves"
+    }
 
     package init(id: String, kind: EventKind, title: String, date: PartialDate) {
         self.id = id
@@ -274,6 +442,11 @@ package struct DisseminationEvent: Codable, Equatable, Sendable {
         reviews = try c.decodeIfPresent([String].self, forKey: .reviews) ?? []
         feedback = try c.decodeIfPresent(String.self, forKey: .feedback)
         history = try c.decodeIfPresent([HistoryEntry].self, forKey: .history) ?? []
+        status = try c.decodeIfPresent(EventStatus.self, forKey: .statusValue) ?? .held
+        expected = try c.decodeIfPresent(Int.self, forKey: .expected)
+        sessions = try c.decodeIfPresent(Int.self, forKey: .sessions)
+        location = try c.decodeIfPresent(String.self, forKey: .location)
+        serves = try c.decodeIfPresent([String].self, forKey: .servesList) ?? []
     }
 }
 

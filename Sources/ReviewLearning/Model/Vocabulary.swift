@@ -190,6 +190,28 @@ package enum EventKind: String, Vocabulary {
     ]
 }
 
+/// What a finding records: the review's learning, one of its key findings, a practice principle, good practice
+/// it found, or a fact of the case that the learning rests on.
+package enum FindingKind: String, Vocabulary {
+    case learning, keyFinding = "key-finding", practicePrinciple = "practice-principle", goodPractice = "good-practice"
+    case caseFact = "case-fact"
+    package static let noun = "finding kind"
+    package static let synonyms: [String: FindingKind] = [
+        "lesson": .learning, "finding": .keyFinding, "key": .keyFinding, "principle": .practicePrinciple,
+        "good": .goodPractice, "strength": .goodPractice, "fact": .caseFact, "context": .caseFact,
+    ]
+}
+
+/// Whether an event has taken place or is still to come.
+package enum EventStatus: String, Vocabulary {
+    case held, planned
+    package static let noun = "event status"
+    package static let synonyms: [String: EventStatus] = [
+        "done": .held, "happened": .held, "past": .held, "scheduled": .planned, "upcoming": .planned,
+        "future": .planned, "forecast": .planned,
+    ]
+}
+
 extension Vocabulary {
     /// Decodes with a message that lists the allowed values instead of Foundation's generic one.
     package init(from decoder: any Decoder) throws {

@@ -91,6 +91,7 @@ final class ByteBuffer: @unchecked Sendable {
     /// A partial date as `PartialDate.description` prints it.
     func date(_ d: (kind: UInt8, end: Int32)) {
         guard d.kind != PackedDate.none else { return }
+        guard d.kind != PackedDate.undated else { return text(PartialDate.undatedWord) }
         let day = CalendarDay(ordinal: Int(d.end))
         reserve(10)
         four(day.year)

@@ -66,7 +66,7 @@ extension HistoryEntry {
 extension Recommendation {
     /// The last day anything happened to it, as reported: a history entry or an outcome.
     package var lastUpdate: CalendarDay? {
-        (history.compactMap(\.reportedDay) + outcomes.map(\.date.end)).max()
+        (history.compactMap(\.reportedDay) + outcomes.lazy.filter { !$0.date.isUndated }.map(\.date.end)).max()
     }
 }
 
@@ -117,9 +117,10 @@ private func addedTexts(
     }
 }
 
-/// The position of the latest date, the last of equals; nil for none.
+/// The position of the latest date, the last of equals; nil for none. An undated entry is the latest only when
+/// nothing is dated: it sorts last in the list, but a dated entry says more about where things stand now.
 private func latestPosition(_ dates: [PartialDate]) -> Int? {
-    dates.indices.max { a, b in (dates[a], a) < (dates[b], b) }
+    dates.indices.max { a, b in (dates[a].isUndated ? 0 : 1, dates[a], a) < (dates[b].isUndated ? 0 : 1, dates[b], b) }
 }
 
 /// Stale: not terminal and nothing recorded for at least `days` days before `asOf`.
