@@ -75,6 +75,8 @@ struct CommandTableTests {
         case .oneOf(let words): return words[0]
         case .store(.recommendations): return "darren-bethany/3i"
         case .store(.actions): return "darren-bethany/A1"
+        case .store(.findings): return "darren-bethany/F1"
+        case .store(.events): return "E1"
         case .store(.reviews), .store(.records): return "darren-bethany"
         case .store(.agencies), .store(.audiences): return "lincs-police"
         case .store(.themes): return "information-sharing"

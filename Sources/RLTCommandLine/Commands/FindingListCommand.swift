@@ -9,18 +9,26 @@ enum FindingListCommand {
             .value(
                 .audience, "CODE", "Only findings for this agency or sector.", repeatable: true,
                 values: .store(.audiences)),
+            .choice(.kind, FindingKind.self, "Only findings of this kind.", repeatable: true),
             OutputFormat.option,
         ],
-        examples: ["rlt finding list --review child-g", "rlt finding list --audience probation"],
+        examples: [
+            "rlt finding list --review child-g", "rlt finding list --audience probation",
+            "rlt finding list --kind practice-principle --kind good-practice",
+        ],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let audiences = arguments.strings(.audience)
+        let kinds = try arguments.choices(.kind, FindingKind.self)
         if try arguments.choice(.format, OutputFormat.self) == .json {
             // Whole findings (with their history): only the findings are kept, their reviews read a batch at a time.
             var rows: [WithReview<Finding>] = []
             try forEachReview(arguments, invocation) { review in
-                for finding in review.findings where audiences.isEmpty || audiences.contains(finding.audience) {
+                for finding in review.findings
+                where (audiences.isEmpty || !Set(audiences).isDisjoint(with: [finding.audience] + finding.with))
+                    && (kinds.isEmpty || kinds.contains(finding.kind))
+                {
                     rows.append(WithReview(review: review.id, record: finding))
                 }
             }
@@ -32,19 +40,19 @@ enum FindingListCommand {
         if arguments.strings(.review).isEmpty,
             let index = try QueryContext.storeIndex(invocation, tracker: try invocation.store.loadTracker())
         {
-            rows = FindingListing.rows(index, audiences: audiences)
+            rows = FindingListing.rows(index, audiences: audiences, kinds: kinds)
             try QueryContext.requireIntact(index)
             QueryContext.reportSource(.index, count: index.count, invocation)
         } else if arguments.strings(.review).isEmpty {
             var decoded = 0
             try invocation.store.forEachBatch(try invocation.store.reviewIDs()) { batch in
                 decoded += batch.count
-                rows += FindingListing.rows(RecordSet(batch), audiences: audiences)
+                rows += FindingListing.rows(RecordSet(batch), audiences: audiences, kinds: kinds)
             }
             QueryContext.reportSource(.decoded, count: decoded, invocation)
         } else {
             let named = try reviews(arguments, invocation)
-            rows = FindingListing.rows(RecordSet(named), audiences: audiences)
+            rows = FindingListing.rows(RecordSet(named), audiences: audiences, kinds: kinds)
             QueryContext.reportSource(.decoded, count: named.count, invocation)
         }
         let columns = FindingListing.columns

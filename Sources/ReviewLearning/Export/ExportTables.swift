@@ -13,20 +13,26 @@ package enum ExportTable: String, Vocabulary {
                 "review_id", "type", "title", "status", "partnerships", "incident", "notified", "commissioned",
                 "completed", "published", "converted_from", "themes", "summary", "source",
             ]
-        case .findings: return ["review_id", "finding_id", "audience", "themes", "text"]
+        case .findings: return ["review_id", "finding_id", "kind", "audience", "with", "themes", "para", "text"]
         case .recommendations:
             return [
                 "review_id", "rec_id", "level", "owners", "themes", "due", "original_due", "status", "assurance", "reason",
-                "links", "rag", "overdue", "days_overdue", "last_update", "text",
+                "links", "rag", "overdue", "days_overdue", "last_update", "from", "through", "approximate", "date_note",
+                "assurance_by", "engage", "issued_by", "text",
             ]
         case .actions:
             return [
                 "review_id", "action_id", "agency", "responds_to", "due", "original_due", "status", "completed", "measure",
-                "evidence", "reason", "rag", "overdue", "days_overdue", "last_update", "text",
+                "evidence", "reason", "rag", "overdue", "days_overdue", "last_update", "with", "from", "through",
+                "approximate", "date_note", "text",
             ]
-        case .outcomes: return ["review_id", "rec_id", "date", "assurance", "by", "author", "text"]
+        case .outcomes: return ["review_id", "rec_id", "date", "assurance", "by", "with", "author", "text"]
         case .updates: return ["review_id", "action_id", "date", "author", "text"]
-        case .events: return ["event_id", "kind", "title", "date", "audience", "attendees", "reviews", "feedback"]
+        case .events:
+            return [
+                "event_id", "kind", "title", "date", "status", "audience", "expected", "attendees", "sessions", "location",
+                "reviews", "serves", "feedback",
+            ]
         }
     }
 
@@ -91,7 +97,9 @@ package enum Exporter {
                 ]
             }
         case .findings:
-            return source.reviews.flatMap { r in r.findings.map { [r.id, $0.id, $0.audience, list($0.themes), $0.text] } }
+            return source.reviews.flatMap { r in
+                r.findings.map { [r.id, $0.id, $0.kind.rawValue, $0.audience, list($0.with), list($0.themes), $0.para ?? "", $0.text] }
+            }
         case .recommendations, .actions:
             // The listings' own columns (`RecordColumn`), under the export's stable names.
             let kind: RecordKind = table == .recommendations ? .recommendations : .actions
@@ -106,7 +114,7 @@ package enum Exporter {
                 row.recommendation.outcomes.map { o in
                     [
                         row.review.id, row.recommendation.id, o.date.description, o.assurance?.rawValue ?? "", o.by ?? "",
-                        o.author, o.text,
+                        list(o.with), o.author, o.text,
                     ]
                 }
             }
@@ -118,8 +126,9 @@ package enum Exporter {
             let ids = source.reviewIDs
             return source.events.filter { $0.reviews.isEmpty || $0.reviews.contains(where: ids.contains) }.map { e in
                 [
-                    e.id, e.kind.rawValue, e.title, e.date.description, e.audience ?? "", e.attendees.map(String.init) ?? "",
-                    list(e.reviews), e.feedback ?? "",
+                    e.id, e.kind.rawValue, e.title, e.date.description, e.status.rawValue, e.audience ?? "",
+                    e.expected.map(String.init) ?? "", e.attendees.map(String.init) ?? "", e.sessions.map(String.init) ?? "",
+                    e.location ?? "", list(e.reviews), list(e.serves), e.feedback ?? "",
                 ]
             }
         }

@@ -116,6 +116,7 @@ package enum Importer {
             }
             rowApplier.apply(values, line: record.line)
         }
+        rowApplier.checkPendingLinks()
         return rowApplier.problems.isEmpty ? .success(rowApplier.plan) : .failure(ImportFailure(problems: rowApplier.problems))
     }
 

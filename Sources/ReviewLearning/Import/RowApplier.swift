@@ -7,6 +7,8 @@ struct RowApplier {
     var plan: ImportPlan
     let header: [String]
     var problems: [ImportProblem] = []
+    /// Links to other reviews' records, checked when the whole file is in (the target may come later).
+    private var pendingLinks: [(at: ImportProblem, ref: RecordReference)] = []
     /// First line of each key, to refuse a record given twice in one file.
     private var seenKeys: [String: Int] = [:]
     /// Each review's lookups, built when a row first needs them.
@@ -279,6 +281,9 @@ struct RowApplier {
         edit.links = row.list("links")
         for link in edit.links ?? [] {
             if let problem = linkProblem(link, from: id, lookup: lookup) { row.fail(row.column("links"), problem) }
+            if case .otherReview(let ref) = RecordLink(link) {
+                pendingLinks.append((ImportProblem(line: row.line, column: row.column("links"), message: ""), ref))
+            }
         }
         edit.timing = timing(&row)
         let tracker = plan.state.tracker
@@ -502,11 +507,21 @@ struct RowApplier {
             if target == id { return "a recommendation cannot link to itself" }
             return lookup.recommendation(target) == nil ? "links to missing recommendation \(target) (put it on an earlier line)" : nil
         case .otherReview(let ref):
-            guard let other = plan.state.reviews[ref.review] else { return "links to \(link), but there is no review \(ref.review)" }
-            return other.childIDs.contains(ref.id) ? nil : "links to \(link), but review \(ref.review) has no record \(ref.id)"
+            // The record itself may come on a later line; `checkPendingLinks` looks for it once every row is in.
+            return plan.state.reviews[ref.review] == nil ? "links to \(link), but there is no review \(ref.review)" : nil
         case nil:
             return "link \"\(link)\" is neither an id nor REVIEW/ID"
         }
+    }
+
+    /// Reports each link to another review's record that no row of the file (nor the store) supplied.
+    mutating func checkPendingLinks() {
+        for (at, ref) in pendingLinks {
+            guard let review = plan.state.reviews[ref.review], !review.childIDs.contains(ref.id) else { continue }
+            problems.append(
+                ImportProblem(line: at.line, column: at.column, message: "links to \(ref), but review \(ref.review) has no record \(ref.id)"))
+        }
+        pendingLinks = []
     }
 
     /// What is wrong with an event's `serves` entry: it names a recommendation or action of a review in the store.

@@ -18,7 +18,7 @@ enum IndexLayout {
     /// covers the text sections too; 3: review fields, finding, outcome and update texts, for search and the review
     /// and finding listings; 4: current outcomes and latest progress notes; 5: last updates count from a history
     /// entry's reported date, `on`.)
-    static let formatVersion: UInt32 = 5
+    static let formatVersion: UInt32 = 6
     static let headerSize = 128
     static let entrySize = 96
     /// A name in the names section: its u32 length, then its bytes from here.

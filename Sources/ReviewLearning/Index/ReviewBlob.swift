@@ -12,10 +12,10 @@
 ///                         published (`Review`), 3 × 0
 ///     empty list          u32 0 (at offset 96: every empty list points here)
 ///     codes               u32 string offset × codeCount (agency and theme codes used by the review, deduplicated)
-///     findings            16 bytes each: u32 id, u32 themes (list of code indices), u32 audience (code index),
-///                         u32 text (cold)
-///     recommendations     72 bytes each (`Rec`)
-///     actions             56 bytes each (`Action`)
+///     findings            20 bytes each: u32 id, u32 themes (list of code indices), u32 audience (code index),
+///                         u32 text (cold), u32 details (cold)
+///     recommendations     76 bytes each (`Rec`)
+///     actions             60 bytes each (`Action`)
 ///     lists               u32 count, then u32 × count (code indices, or string offsets for links and responds_to)
 ///     strings             u32 length, then UTF-8 (each record id once)
 ///
@@ -24,13 +24,16 @@
 /// a recommendation's outcome texts and an action's update texts are lists of such offsets; the current outcome (its
 /// position, date, assurance and by) and the latest progress note (position and date) are in the rows, so a report
 /// prints them without the files. Review and finding texts
-/// are cold: only `search` and the review and finding listings read them.
+/// are cold: only `search` and the review and finding listings read them. A record's schema-2 fields
+/// (`RecordDetail`) are a `details` offset (or none) into its region: u32 count, then count × (u32 field, u32 text
+/// offset), the texts being the cells listings print.
 enum BlobLayout {
     static let headerSize = 96
     static let emptyList = 96
-    static let findingSize = 16
-    static let recSize = 72
-    static let actionSize = 56
+    static let findingSize = 20
+    static let recSize = 76
+    static let actionSize = 60
+    static let findingDetails = 16
     static let none: UInt32 = 0xFFFF_FFFF
     static let noDay = Int32.min
     /// No assurance level given (an outcome's is optional).
@@ -48,14 +51,14 @@ enum BlobLayout {
         static let originalDueEnd = 28, lastUpdate = 32, latestOutcomeEnd = 36, outcomeCount = 40, level = 44
         static let status = 45, assurance = 46, dueKind = 47, originalDueKind = 48, latestOutcomeKind = 49
         static let region = 50, outcomeTexts = 52, currentPosition = 56, currentBy = 60, currentEnd = 64
-        static let currentKind = 68, currentAssurance = 69
+        static let currentKind = 68, currentAssurance = 69, details = 72
     }
 
     enum Action {
         static let id = 0, agency = 4, respondsTo = 8, text = 12, extras = 16, dueEnd = 20, originalDueEnd = 24
         static let completedEnd = 28, lastUpdate = 32, status = 36, dueKind = 37, originalDueKind = 38
         static let completedKind = 39, region = 40, latestUpdateKind = 41, updateTexts = 44, latestUpdatePosition = 48
-        static let latestUpdateEnd = 52
+        static let latestUpdateEnd = 52, details = 56
     }
 }
 
@@ -149,6 +152,21 @@ struct BlobBuilder {
         func textList(_ list: ReviewDigest.List, _ region: UInt8) -> UInt32 {
             numbers((0..<Int(list.count)).map { text(d.lists[Int(list.start) + $0], region) })
         }
+        func details(_ details: [ReviewDigest.Detail], _ region: UInt8) -> UInt32 {
+            guard !details.isEmpty else { return BlobLayout.none }
+            let pairs = details.map { ($0.field.rawValue, text($0.text, region)) }
+            let at: Int
+            if region == BlobLayout.active {
+                at = active.count
+                active.u32(UInt32(pairs.count))
+                for (field, offset) in pairs { active.u32(field); active.u32(offset) }
+            } else {
+                at = cold.count
+                cold.u32(UInt32(pairs.count))
+                for (field, offset) in pairs { cold.u32(field); cold.u32(offset) }
+            }
+            return UInt32(at)
+        }
 
         let idAt = string(bytes(d.id))
         let titleAt = string(bytes(d.title))
@@ -190,6 +208,7 @@ struct BlobBuilder {
             rows.u32(numbers(findingThemes[n]))
             rows.u32(findingAudiences[n])
             rows.u32(text(finding.text, BlobLayout.cold))
+            rows.u32(details(finding.details, BlobLayout.cold))
         }
         for (n, rec) in d.recs.enumerated() {
             let region = Codes.recTerminal[Int(rec.status)] ? BlobLayout.cold : BlobLayout.active
@@ -219,6 +238,7 @@ struct BlobBuilder {
             rows.u8(rec.current.date.kind)
             rows.u8(rec.current.assurance ?? BlobLayout.noLevel)
             rows.zeros(2)
+            rows.u32(details(rec.details, region))
         }
         for (n, action) in d.actions.enumerated() {
             let region = Codes.actionTerminal[Int(action.status)] ? BlobLayout.cold : BlobLayout.active
@@ -256,6 +276,7 @@ struct BlobBuilder {
             rows.u32(textList(action.updateTexts, region))
             rows.u32(action.latestUpdate.position < 0 ? BlobLayout.none : UInt32(action.latestUpdate.position))
             rows.i32(action.latestUpdate.date.end)
+            rows.u32(details(action.details, region))
         }
         precondition(rows.count == variableAt, "blob layout")
         hot = rows

@@ -30,6 +30,13 @@ struct ReviewDigest {
         var audience = Str.empty
         var text = Str.empty
         var themes = List()
+        var details: [Detail] = []
+    }
+
+    /// A schema-2 field of a record as the cell text listings print (`RecordDetail`); only what is set.
+    struct Detail: Equatable {
+        var field: RecordDetail
+        var text: Str
     }
 
     struct RecDigest: Equatable {
@@ -52,6 +59,7 @@ struct ReviewDigest {
         var outcomeTexts = List()
         /// The current outcome (`Recommendation.currentOutcomePosition`): which one, its date, assurance level and by.
         var current = Current()
+        var details: [Detail] = []
     }
 
     /// A recommendation's current outcome or an action's latest progress note: the latest date, the last of
@@ -87,6 +95,7 @@ struct ReviewDigest {
         var updateTexts = List()
         /// The latest progress note (`AgencyAction.latestUpdatePosition`): which one and its date.
         var latestUpdate = Current()
+        var details: [Detail] = []
     }
 
     var id = Str.empty
@@ -127,7 +136,8 @@ struct ReviewDigest {
         for finding in review.findings {
             findings.append(
                 FindingDigest(
-                    id: add(finding.id), audience: add(finding.audience), text: add(finding.text), themes: list(finding.themes)))
+                    id: add(finding.id), audience: add(finding.audience), text: add(finding.text), themes: list(finding.themes),
+                    details: details(RecordDetail.cells(of: finding))))
         }
         for rec in review.recommendations {
             var d = RecDigest()
@@ -152,6 +162,7 @@ struct ReviewDigest {
                     position: Int32(k), date: Date(outcome.date),
                     assurance: outcome.assurance.map { Codes.index($0, in: Codes.assurances) }, by: outcome.by.map { add($0) })
             }
+            d.details = details(RecordDetail.cells(of: rec))
             recs.append(d)
         }
         for action in review.actions {
@@ -172,8 +183,13 @@ struct ReviewDigest {
             if let k = action.latestUpdatePosition {
                 d.latestUpdate = Current(position: Int32(k), date: Date(action.updates[k].date))
             }
+            d.details = details(RecordDetail.cells(of: action))
             actions.append(d)
         }
+    }
+
+    private mutating func details(_ cells: [(RecordDetail, String)]) -> [Detail] {
+        cells.map { Detail(field: $0.0, text: add($0.1)) }
     }
 
     private mutating func add(_ text: String) -> Str {

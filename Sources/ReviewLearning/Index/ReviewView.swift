@@ -235,4 +235,32 @@ struct ReviewView: @unchecked Sendable {
         guard r.count >= 12, Int(at) <= r.count - 12 else { return nil }
         return text(region, r.u32(Int(at) + 4 * k))
     }
+
+    // MARK: Schema 2's details
+
+    /// A finding's, recommendation's or action's detail `field` (`RecordDetail`): its cell text, or nil when unset.
+    func findingDetail(_ f: Int, _ field: RecordDetail) -> UnsafeRawBufferPointer? {
+        detail(hot.u32(findingsAt + f * BlobLayout.findingSize + BlobLayout.findingDetails), BlobLayout.cold, field)
+    }
+
+    func recDetail(_ r: Int, _ field: RecordDetail) -> UnsafeRawBufferPointer? {
+        detail(hot.u32(rec(r) + BlobLayout.Rec.details), hot.u8(rec(r) + BlobLayout.Rec.region), field)
+    }
+
+    func actionDetail(_ a: Int, _ field: RecordDetail) -> UnsafeRawBufferPointer? {
+        detail(hot.u32(action(a) + BlobLayout.Action.details), hot.u8(action(a) + BlobLayout.Action.region), field)
+    }
+
+    private func detail(_ at: UInt32, _ region: UInt8, _ field: RecordDetail) -> UnsafeRawBufferPointer? {
+        guard at != BlobLayout.none else { return nil }
+        let r = region == BlobLayout.active ? active : cold
+        let at = Int(at)
+        guard r.count >= 4, at <= r.count - 4 else { return nil }
+        let count = Int(r.u32(at))
+        guard count <= (r.count - at - 4) / 8 else { return nil }
+        for k in 0..<count where r.u32(at + 4 + 8 * k) == field.rawValue {
+            return text(region, r.u32(at + 8 + 8 * k))
+        }
+        return nil
+    }
 }

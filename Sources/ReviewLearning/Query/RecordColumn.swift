@@ -12,10 +12,12 @@ package enum RecordKind: Sendable {
 /// and JSON keys, and how its cell is written for a matched row. The one place a listing column is defined,
 /// whichever source the records come from (`RecordSet`) and whichever format prints them.
 package struct RecordColumn: Sendable, Equatable {
-    enum Field: Sendable {
+    enum Field: Sendable, Equatable {
         case review, kind, id, level, owners, lead, themes, due, originalDue, slippedDays, status, assurance, rag
         case overdue, daysOverdue, lastUpdate, outcomes, latestOutcome, links, reason, text
         case agency, respondsTo, completed, measure, evidence, owner
+        /// A schema-2 field, as the index keeps it (`RecordDetail`).
+        case detail(RecordDetail)
     }
 
     package let name: String
@@ -34,12 +36,15 @@ package struct RecordColumn: Sendable, Equatable {
                 review, id, .init("level", .level), .init("owners", .owners), .init("lead", .lead), .init("themes", .themes),
                 due, originalDue, slippedDays, status, .init("assurance", .assurance), rag, overdue, daysOverdue, lastUpdate,
                 .init("outcomes", .outcomes), .init("latest_outcome", .latestOutcome), .init("links", .links), reason, text,
+                from, through, approximate, dateNote, .init("assurance_by", .detail(.assuranceBy)),
+                .init("engage", .detail(.engage)), .init("issued_by", .detail(.issuedBy)),
             ]
         case .actions:
             return [
                 review, id, .init("agency", .agency), .init("responds_to", .respondsTo), due, originalDue, slippedDays, status,
                 .init("completed", .completed), rag, overdue, daysOverdue, lastUpdate, .init("measure", .measure),
-                .init("evidence", .evidence), reason, text,
+                .init("evidence", .evidence), reason, text, .init("with", .detail(.with)), from, through, approximate,
+                dateNote,
             ]
         case .overdue:
             return [review, .init("kind", .kind), id, due, daysOverdue, .init("owner", .owner), status, lastUpdate, text]
@@ -62,6 +67,9 @@ package struct RecordColumn: Sendable, Equatable {
     private static let daysOverdue = RecordColumn("days_overdue", .daysOverdue)
     private static let lastUpdate = RecordColumn("last_update", .lastUpdate)
     private static let reason = RecordColumn("reason", .reason), text = RecordColumn("text", .text)
+    private static let from = RecordColumn("from", .detail(.from)), through = RecordColumn("through", .detail(.through))
+    private static let approximate = RecordColumn("approximate", .detail(.approximate))
+    private static let dateNote = RecordColumn("date_note", .detail(.dateNote))
 
     /// The cell's text (UTF-8): a slice of the packed review, or built in `s`. Dates print as
     /// `PartialDate.description`, lists joined with "; ".
@@ -104,6 +112,7 @@ package struct RecordColumn: Sendable, Equatable {
         case .completed: s.date(v.actionCompleted(r))
         case .measure: return v.actionExtra(r, 0) ?? s.view
         case .evidence: return v.actionExtra(r, 1) ?? s.view
+        case .detail(let field): return (action ? v.actionDetail(r, field) : v.recDetail(r, field)) ?? s.view
         }
         return s.view
     }
