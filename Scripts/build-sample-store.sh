@@ -343,7 +343,7 @@ r action add child-g --id A16 --agency ps-yath --for F23 --for F24 --due 2021-11
     --date-note "'due to be published in the Autumn', with no year: read as autumn 2021 and due at the end of November, the end of autumn." \
     --text "Launch the HMPPS Policy Framework for managing MAPPA level 1 cases, due to be published in the autumn, which supports screening all MAPPA cases to decide the right level of management, with a series of staff briefings."
 r action add child-g --id A17 --agency ps-yath --for F20 --for F23 --due 2021-06-12 \
-    --date-note "Due date taken from the board meeting 'on 12.06.21', read in the UK order as 12 June 2021; the document gives no deadline. The response is in the future tense while a neighbouring one mentions a consultation 'until 6th October 2021', so 12.06.21 may instead mean 6 December 2021." \
+    --date-note "Due date taken from the board meeting 'on 12.06.21', read in the UK order as 12 June 2021; the document gives no deadline. The response is in the future tense while an earlier Probation response mentions a consultation 'until 6th October 2021', so 12.06.21 may instead mean 6 December 2021." \
     --text "Raise the need for all partner agencies to share information and engage fully with MAPPA at the MAPPA Strategic Management Board on 12.06.21, and add it to the SMB business plan."
 r action add child-g --id A18 --agency ps-yath --for F23 \
     --text "Offer MAPPA training to all partners every quarter, so that better understanding of MAPPA brings a wider range of referrals from across the partnership."

@@ -51,6 +51,8 @@ struct CompletionWorld {
             .reviews: ["darren-bethany"],
             .recommendations: recommendations,
             .actions: ["darren-bethany/A1"],
+            .findings: ["darren-bethany/F1"],
+            .events: ["E1"],
             .records: recommendations.union(["tracker", "darren-bethany", "darren-bethany/A1", "darren-bethany/F1", "E1"]),
         ]
     }

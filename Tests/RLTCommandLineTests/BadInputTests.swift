@@ -106,11 +106,11 @@ struct BadInputTests {
         let cli = CLIHarness()
         cli.seed()
         let path = "reviews/darren-bethany.json"
-        try cli.write(cli.read(path).replacingOccurrences(of: "\"schema\" : 1", with: "\"schema\" : 2"), to: path)
+        try cli.write(cli.read(path).replacingOccurrences(of: "\"schema\" : 2", with: "\"schema\" : 3"), to: path)
         let before = cli.snapshot()
         let result = cli.run("rec", "update", "darren-bethany/3i", "--status", "in-progress")
         #expect(result.code == 65)
-        #expect(result.err.contains("newer rlt (schema 2"))
+        #expect(result.err.contains("newer rlt (schema 3"))
         #expect(result.err.contains("upgrade rlt"))
         #expect(cli.snapshot() == before)
         #expect(cli.run("rec", "show", "darren-bethany/3i").code == 0)

@@ -82,13 +82,26 @@ struct ImportExportTests {
             let first = try #require(FileManager.default.contents(atPath: "\(cli.directory)/first/\(table.rawValue).csv"))
             let second = try #require(FileManager.default.contents(atPath: "\(cli.directory)/second/\(table.rawValue).csv"))
             #expect(first.count > table.columns.joined(separator: ",").utf8.count + 2, "\(table.rawValue).csv has no rows")
-            if first != second {
-                let a = String(decoding: first, as: UTF8.self).components(separatedBy: "\r\n")
-                let b = String(decoding: second, as: UTF8.self).components(separatedBy: "\r\n")
+            // last_update is the day of a record's latest change: in the sample store the documents' days (history's
+            // `on`), after an import the import's day. Everything else must come back byte for byte.
+            let (withoutA, withoutB) = (try Self.withoutLastUpdate(first), try Self.withoutLastUpdate(second))
+            if withoutA != withoutB {
+                let a = String(decoding: withoutA, as: UTF8.self).components(separatedBy: "\r\n")
+                let b = String(decoding: withoutB, as: UTF8.self).components(separatedBy: "\r\n")
                 let line = a.indices.first { $0 < b.count && a[$0] != b[$0] }.map { "line \($0 + 1): \(a[$0].debugDescription) → \(b[$0].debugDescription)" }
                 Issue.record("\(table.rawValue).csv differs after the round trip; \(line ?? "\(a.count) lines → \(b.count)")")
             }
         }
+    }
+
+    /// The CSV with its `last_update` column taken out (cells joined back without quoting: only for comparing).
+    static func withoutLastUpdate(_ csv: Data) throws -> Data {
+        let records = try CSVReader.parse(Array(csv)).map(\.fields)
+        guard let k = records.first?.firstIndex(of: "last_update") else { return csv }
+        let lines = records.map { row in
+            row.enumerated().filter { $0.offset != k }.map { $0.element.debugDescription }.joined(separator: ",")
+        }
+        return Data(lines.joined(separator: "\r\n").utf8)
     }
 
     // MARK: (b) all or nothing

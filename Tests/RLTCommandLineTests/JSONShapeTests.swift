@@ -73,7 +73,10 @@ struct JSONShapeTests {
                 // `owner` (overdue's owners or agency).
                 if ["outcomes", "lead", "latest_outcome", "owner"].contains(column) { continue }
                 let value = one[column] ?? .null
-                let stored = full[column] ?? .null
+                // Schema 2's lists are left out of a stored record when empty (so files that do not use them keep
+                // their bytes); the column still shows the empty list.
+                let schema2Lists = ["with", "assurance_by", "engage"]
+                let stored = full[column] ?? (schema2Lists.contains(column) ? .array([]) : .null)
                 #expect(value == stored, "\(command) --columns \(column): \(value) where the record has \(stored)")
             }
         }
@@ -88,7 +91,7 @@ struct JSONShapeTests {
                 "id,owners,overdue,days_overdue,due,outcomes,links,reason"
             ).out)
         let five = try #require(rows.first { $0["id"] == .string("5i") })
-        #expect(five["owners"] == .array([.string("lscp"), .string("ldap"), .string("lincs-lcjb")]))
+        #expect(five["owners"] == .array([.string("lscp"), .string("ldap")]))
         #expect(five["overdue"] == .boolean(true))
         #expect(five["days_overdue"] == .number(62))
         #expect(five["reason"] == .null)

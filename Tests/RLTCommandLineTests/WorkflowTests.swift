@@ -110,7 +110,7 @@ struct WorkflowTests {
             "event", "add", "--kind", "seminar", "--title", "Lessons", "--date", "2014-03", "--attendees", "120",
             "--review", "darren-bethany")
         #expect(event.out == "E1\n")
-        #expect(cli.run("event", "list").out.contains("E1  2014-03  seminar  120        darren-bethany  Lessons"))
+        #expect(cli.run("event", "list").out.contains("E1  2014-03  seminar  held    120        darren-bethany  Lessons"))
         #expect(cli.run("finding", "list", "--audience", "police").out.contains("F1"))
         #expect(cli.run("check").code == 0)
     }

@@ -28,6 +28,7 @@ enum EventAddCommand {
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let given = try arguments.string(.id).map { try recordID($0, option: "--id", kind: "event") }
         let kind = try arguments.choice(.kind, EventKind.self) ?? .seminar
+        let details = try EventDetails(arguments)
         guard let title = try arguments.text(.title) ?? (kind == .board ? "Board meeting" : nil) else {
             throw UsageError.missingOption("--title")
         }
@@ -37,7 +38,6 @@ enum EventAddCommand {
         try requireDistinct(reviewIDs, option: "--review")
         let audience = try arguments.text(.audience)
         let feedback = try arguments.text(.feedback)
-        let details = try EventDetails(arguments)
         let id = try invocation.write { transaction in
             _ = try transaction.tracker()
             var file = try transaction.events()

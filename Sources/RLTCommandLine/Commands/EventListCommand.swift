@@ -25,23 +25,10 @@ enum EventListCommand {
         var table = TextTable(["id", "date", "kind", "status", "attendees", "reviews", "title"])
         for event in events {
             table.add([
-                event.id, event.date.description, event.kind.rawValue, event.status.rawValue, attendance(event),
+                event.id, event.date.description, event.kind.rawValue, event.status.rawValue, event.attendanceText ?? "-",
                 list(event.reviews), event.title,
             ])
         }
         invocation.out(table.render(width: invocation.terminalWidth))
-    }
-
-    /// `312`, `312 of 360 expected`, `360 expected`, with `in 3 sessions` when it pools several; `-` when unknown.
-    static func attendance(_ event: DisseminationEvent) -> String {
-        var parts: [String] = []
-        switch (event.attendees, event.expected) {
-        case (let n?, let e?): parts.append("\(n) of \(e) expected")
-        case (let n?, nil): parts.append(String(n))
-        case (nil, let e?): parts.append("\(e) expected")
-        case (nil, nil): break
-        }
-        if let sessions = event.sessions, sessions > 1 { parts.append("in \(sessions) sessions") }
-        return parts.isEmpty ? "-" : parts.joined(separator: " ")
     }
 }

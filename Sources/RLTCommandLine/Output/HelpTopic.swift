@@ -132,7 +132,8 @@ enum HelpTopic: String, CaseIterable, Sendable {
         Permissions: files are created 0600 (owner only) because these are sensitive records. To share with a
         group: rlt config set file-mode 0640. Symbolic links inside the store are refused.
 
-        Versions: every file carries "schema": 1. A file from a newer rlt is read-only to this one.
+        Versions: every file carries "schema": 2 (or 1, from an older rlt: read as it is, and upgraded when
+        rlt writes that file; schema 2 only adds fields). A file from a newer rlt is read-only to this one.
 
         The index: queries read .index/, a binary digest of the review files. Every run checks each file's size,
         times and inode against it and reads again only what changed. It is never the source of truth: delete it

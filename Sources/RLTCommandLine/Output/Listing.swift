@@ -22,11 +22,13 @@ enum CellType: Sendable {
     /// The type of a column by its name, the same in every listing that has it.
     static func of(_ name: String) -> CellType {
         switch name {
-        case "owners", "owner", "themes", "links", "responds_to", "partnerships", "reviews": return .list
+        case "owners", "owner", "themes", "links", "responds_to", "partnerships", "reviews", "with", "assurance_by", "engage",
+            "serves":
+            return .list
         case "slipped_days", "days_overdue", "outcomes", "findings", "recs", "open", "overdue_recs", "actions",
             "overdue_actions", "attendees", "total", "oldest_overdue_days", "days_to_due":
             return .integer
-        case "overdue": return .boolean
+        case "overdue", "approximate": return .boolean
         default: return .text
         }
     }

@@ -27,7 +27,7 @@ struct TextTable {
     static let freeText: Set<String> = [
         "text", "title", "owners", "owner", "themes", "partnerships", "responds_to", "for", "links", "reason",
         "measure", "evidence", "source", "name", "label", "change", "feedback", "reviews", "oldest_overdue", "value",
-        "by", "author", "contact",
+        "by", "author", "contact", "with", "assurance_by", "engage", "date_note", "audience", "serves", "location",
     ]
 
     /// A free-text column is never cut below this many cells in a table; below it, blocks are more readable.

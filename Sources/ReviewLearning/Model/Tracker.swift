@@ -105,6 +105,22 @@ extension DisseminationEvent {
     }
 }
 
+extension DisseminationEvent {
+    /// `312`, `312 of 360 expected`, `planned: 360 expected`, with `in 3 sessions` when it pools several; nil when
+    /// nothing is known. How listings and reports show attendance, so a forecast never reads as a count.
+    package var attendanceText: String? {
+        var parts: [String] = status == .planned ? ["planned:"] : []
+        switch (attendees, expected) {
+        case (let n?, let e?): parts.append("\(n) of \(e) expected")
+        case (let n?, nil): parts.append(String(n))
+        case (nil, let e?): parts.append("\(e) expected")
+        case (nil, nil): if status != .planned { return nil }
+        }
+        if let sessions, sessions > 1 { parts.append("in \(sessions) sessions") }
+        return parts.joined(separator: " ")
+    }
+}
+
 /// `events.json`: the dissemination events of the whole store.
 package struct EventsFile: Codable, Equatable, Sendable {
     package var schema: Int = Store.schemaVersion

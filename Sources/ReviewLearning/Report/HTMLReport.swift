@@ -299,7 +299,10 @@ package enum HTMLReport {
         let rows: [[Cell]] = model.events.map { event in
             [
                 .date(event.date.description), .header(event.title), .text(ReportWords.eventKind(event.kind)),
-                .text(event.audience ?? "—"), event.attendees.map { .number($0) } ?? .text("—", numeric: true),
+                .text(event.audience ?? "—"),
+                event.status == .held && event.expected == nil && (event.sessions ?? 1) <= 1
+                    ? event.attendees.map { .number($0) } ?? .text("—", numeric: true)
+                    : .text(event.attendanceText ?? "—", numeric: true),
                 .text(event.reviews.joined(separator: ", ")),
             ]
         }

@@ -213,7 +213,7 @@ package enum MarkdownReport {
         let rows = model.events.map { event -> [String] in
             [
                 event.date.description, event.title, ReportWords.eventKind(event.kind), event.audience ?? "—",
-                event.attendees.map(String.init) ?? "—", event.reviews.joined(separator: ", "),
+                event.attendanceText ?? "—", event.reviews.joined(separator: ", "),
             ]
         }
         out.table(["Date", "Event", "Kind", "Audience", "Attendees", "Reviews"], rows, right: [4])

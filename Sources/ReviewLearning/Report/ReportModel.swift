@@ -348,9 +348,11 @@ struct ReportModel {
         headline.byRAG = zip(Self.ragOrder, ragCounts).map { ($0.0, $0.1) }
         headline.assured = statusCounts[RecommendationStatus.allCases.firstIndex(of: .assured) ?? 0]
         headline.overdueRecommendations = overdueRecs.count
-        headline.events = events.count
-        headline.attendees = events.compactMap(\.attendees).reduce(0, +)
-        headline.eventsWithoutAttendance = events.filter { $0.attendees == nil }.count
+        // A planned event has not shared anything yet: it is listed, but counted in no figure.
+        let held = events.filter { $0.status == .held }
+        headline.events = held.count
+        headline.attendees = held.compactMap(\.attendees).reduce(0, +)
+        headline.eventsWithoutAttendance = held.filter { $0.attendees == nil }.count
         headline.staleRecommendations = staleRecs.count
         headline.staleActions = staleActions.count
         self.headline = headline
