@@ -90,6 +90,8 @@ struct DocumentFieldsTests {
         let rec = try #require(try review(cli, "darren-bethany").recommendation("3ii"))
         #expect(rec.timing == Timing(from: .month(year: 2021, month: 5), through: .year(2022), approximate: true, note: "From May 2021"))
         #expect(cli.run("rec", "show", "darren-bethany/3ii").out.contains("Timing:         from 2021-05 through 2022 (approximate)"))
+        #expect(cli.run("report").out.contains("| 2024-07; from 2021-05 through 2022 (approximate) |"))
+        #expect(cli.run("report", "--format", "html").out.contains("2024-07; from 2021-05 through 2022 (approximate)"))
         // Through 2022 is long past on 2024-03-01, yet 3ii (due 2024-07) is not overdue.
         #expect(!cli.run("overdue", "--format", "csv").out.contains("3ii"))
         #expect(cli.run("rec", "update", "darren-bethany/3ii", "--exact", "--date-note", "").code == 0)
@@ -137,6 +139,7 @@ struct DocumentFieldsTests {
         #expect(
             cli.run("rec", "list", "--columns", "id,owners,engage,assurance_by,issued_by", "--format", "csv").out
                 .contains("3i,lincs-scp; lincs-police,lincs-lcjb,all-partners,lincs-csp\r\n"))
+        #expect(cli.run("report").out.contains("| lincs-scp (lead), lincs-police (engaging lincs-lcjb) |"))
         // Engaging a body does not make it an owner: overdue --owner does not find 3i under it.
         #expect(!cli.run("rec", "list", "--owner", "lincs-lcjb", "--format", "csv").out.contains("3i"))
         let bad = cli.run("rec", "update", "darren-bethany/3i", "--engage", "lcjb")

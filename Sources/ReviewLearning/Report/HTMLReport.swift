@@ -154,9 +154,11 @@ package enum HTMLReport {
             let rows: [[Cell]] = section.actionLines.map { line in
                 let action = line.action
                 return [
-                    .header(action.id), .text(action.text), .text(action.agency),
+                    .header(action.id), .text(action.text), .text(ReportText.agencies(action)),
                     .text(ReportText.list(action.respondsTo)),
-                    .due(action.due, original: action.originalDue),
+                    action.timing == nil
+                        ? .due(action.due, original: action.originalDue)
+                        : .text(ReportText.due(action.due, original: action.originalDue, timing: action.timing)),
                     .text(ReportWords.status(raw: action.status.rawValue)), .rag(line.state),
                     .text(ReportText.progress(action)),
                 ]
@@ -171,8 +173,11 @@ package enum HTMLReport {
         let rows: [[Cell]] = section.recommendations.map { line in
             let rec = line.recommendation
             return [
-                .header(rec.id), .text(rec.text), .text(ReportText.owners(rec.owners)),
-                .due(rec.due, original: rec.originalDue), .text(ReportWords.status(of: rec)),
+                .header(rec.id), .text(rec.text), .text(ReportText.owners(rec)),
+                rec.timing == nil
+                    ? .due(rec.due, original: rec.originalDue)
+                    : .text(ReportText.due(rec.due, original: rec.originalDue, timing: rec.timing)),
+                .text(ReportWords.status(of: rec)),
                 .rag(line.state), .text(ReportText.outcome(line)),
             ]
         }

@@ -92,8 +92,9 @@ package enum MarkdownReport {
                 let rows = section.actionLines.map { line -> [String] in
                     let action = line.action
                     return [
-                        action.id, action.text, action.agency, ReportText.list(action.respondsTo),
-                        ReportWords.due(action.due, original: action.originalDue), ReportWords.status(raw: action.status.rawValue),
+                        action.id, action.text, ReportText.agencies(action), ReportText.list(action.respondsTo),
+                        ReportText.due(action.due, original: action.originalDue, timing: action.timing),
+                        ReportWords.status(raw: action.status.rawValue),
                         ReportText.rag(line.state), ReportText.progress(action),
                     ]
                 }
@@ -105,7 +106,7 @@ package enum MarkdownReport {
         let rows = section.recommendations.map { line -> [String] in
             let rec = line.recommendation
             return [
-                rec.id, rec.text, ReportText.owners(rec.owners), ReportWords.due(rec.due, original: rec.originalDue),
+                rec.id, rec.text, ReportText.owners(rec), ReportText.due(rec.due, original: rec.originalDue, timing: rec.timing),
                 ReportWords.status(of: rec), ReportText.rag(line.state),
                 ReportText.outcome(line),
             ]
@@ -249,6 +250,22 @@ package enum MarkdownReport {
 
 /// Phrases both formats share, as plain text (each format escapes them).
 enum ReportText {
+    /// The owners, then any bodies they are to engage: `lscp, ldap (engaging lincs-lcjb)`.
+    static func owners(_ rec: RecFacts) -> String {
+        owners(rec.owners) + (rec.engage.isEmpty ? "" : " (engaging \(list(rec.engage)))")
+    }
+
+    /// The lead agency, then those sharing the action: `rdash with dcst`.
+    static func agencies(_ action: ActionFacts) -> String {
+        action.agency + (action.with.isEmpty ? "" : " with \(list(action.with))")
+    }
+
+    /// The due date as `ReportWords.due` gives it, then the timing beside it: `none; from 2021-05`.
+    static func due(_ due: PartialDate?, original: PartialDate?, timing: String?) -> String {
+        let text = ReportWords.due(due, original: original)
+        return timing.map { "\(text); \($0)" } ?? text
+    }
+
     /// `Joint review · status: published · published 2023-05 · 9 recommendations (…) · 3 agency actions (1 done, 2 overdue).`
     static func reviewLine(_ section: ReportModel.ReviewSection) -> String {
         let review = section.review
@@ -295,7 +312,9 @@ enum ReportText {
     /// The latest progress note, with the completion date or the reason it was dropped.
     static func progress(_ action: ActionFacts) -> String {
         var parts: [String] = []
-        if action.status == .done, let completed = action.completed { parts.append("Completed \(completed).") }
+        if action.status == .done, let completed = action.completed {
+            parts.append(completed.isUndated ? "Completed (the date is not recorded)." : "Completed \(completed).")
+        }
         if action.status == .dropped, let reason = action.reason { parts.append("Dropped: \(reason)") }
         if let note = action.latestUpdate { parts.append("\(note.date): \(note.text)") }
         return parts.isEmpty ? "—" : parts.joined(separator: " ")

@@ -39,6 +39,10 @@ struct RecFacts {
     let links: [String]
     /// The current outcome (`Recommendation.currentOutcomePosition`).
     let currentOutcome: OutcomeFacts?
+    /// Bodies to engage, who do not own it.
+    let engage: [String]
+    /// `from 2021-05 through 2022 (approximate)`: timing beside the due date, or nil.
+    let timing: String?
 
     init(_ view: ReviewView, _ r: Int) {
         id = String(indexBytes: view.recID(r))
@@ -53,6 +57,8 @@ struct RecFacts {
         reason = view.recReason(r).map(String.init(indexBytes:))
         let list = view.recLinks(r)
         links = (0..<view.listCount(list)).map { String(indexBytes: view.string(view.listItem(list, $0))) }
+        engage = view.recDetail(r, .engage).map { String(indexBytes: $0).split(separator: "; ").map(String.init) } ?? []
+        timing = Timing(packed: { view.recDetail(r, $0) }).summary
         currentOutcome = view.recCurrentOutcome(r).flatMap { current in
             PackedDate.unpack(current.date).map { date in
                 OutcomeFacts(
@@ -80,6 +86,9 @@ struct ActionFacts {
     let lastUpdate: CalendarDay?
     /// The latest progress note (`AgencyAction.latestUpdatePosition`).
     let latestUpdate: (date: PartialDate, text: String)?
+    /// Agencies sharing it with the lead.
+    let with: [String]
+    let timing: String?
 
     init(_ view: ReviewView, _ a: Int) {
         id = String(indexBytes: view.actionID(a))
@@ -93,9 +102,21 @@ struct ActionFacts {
         completed = PackedDate.unpack(view.actionCompleted(a))
         reason = view.actionExtra(a, 2).map(String.init(indexBytes:))
         lastUpdate = view.actionLastUpdate(a).map { CalendarDay(ordinal: Int($0)) }
+        with = view.actionDetail(a, .with).map { String(indexBytes: $0).split(separator: "; ").map(String.init) } ?? []
+        timing = Timing(packed: { view.actionDetail(a, $0) }).summary
         latestUpdate = view.actionLatestUpdate(a).flatMap { note in
             PackedDate.unpack(note.date).map { ($0, String(indexBytes: note.text)) }
         }
+    }
+}
+
+extension Timing {
+    /// The timing a packed record's details hold (dates as stored, so they parse; the note is not needed here).
+    init(packed detail: (RecordDetail) -> UnsafeRawBufferPointer?) {
+        func date(_ field: RecordDetail) -> PartialDate? {
+            detail(field).flatMap { try? PartialDate(parsing: String(indexBytes: $0)) }
+        }
+        self.init(from: date(.from), through: date(.through), approximate: detail(.approximate) != nil)
     }
 }
 
