@@ -118,6 +118,10 @@ struct DocumentFieldsTests {
         #expect(cli.run("action", "update", "darren-bethany/A1", "--with", "lincs-scp").code == 0)
         #expect(try review(cli, "darren-bethany").action("A1")?.with == ["lincs-scp"])
         #expect(cli.run("action", "show", "darren-bethany/A1").out.contains("Agency:      lincs-police (lead); lincs-scp"))
+        // A shared action is the partner's too: --owner finds it, and chase asks the partner about it.
+        #expect(cli.run("action", "list", "--owner", "lincs-scp", "--format", "csv", "--columns", "id").out == "id\r\nA1\r\n")
+        cli.run("action", "update", "darren-bethany/A1", "--due", "2024-01")
+        #expect(cli.run("chase", "--agency", "lincs-scp").out.contains("darren-bethany/A1 (action, joint): "))
         #expect(cli.run("action", "update", "darren-bethany/A1", "--with", "lincs-police").code == 64)
         #expect(cli.run("action", "update", "darren-bethany/A1", "--with", "nobody").code == 65)
         #expect(cli.run("outcome", "add", "darren-bethany/3i", "--text", "t", "--with", "lincs-scp").code == 64)

@@ -19,7 +19,7 @@ enum FilterOptions {
             .choice(.type, ReviewType.self, "Only reviews of this type.", repeatable: true),
             .value(.status, "STATUS", "Only records with this status.", repeatable: true, values: .oneOf(statuses)),
             .value(
-                .owner, "CODE", "Only recommendations this agency owns (any owner), or its actions.",
+                .owner, "CODE", "Only recommendations this agency owns (any owner), or its actions (led or shared).",
                 repeatable: true, values: .store(.agencies)),
             .value(
                 .lead, "CODE", "Only recommendations this agency leads (first owner), or its actions.",

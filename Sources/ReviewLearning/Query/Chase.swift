@@ -1,7 +1,8 @@
 /// What each agency owes (`rlt chase`): its overdue items, those due soon, and open ones with nothing recorded for
 /// a while, for the coordinator's round of requests before a board meeting.
 ///
-/// An agency owes a recommendation it owns (as lead, the first owner, or as a co-owner) and each of its actions.
+/// An agency owes a recommendation it owns (as lead, the first owner, or as a co-owner) and each of its actions,
+/// as their lead agency or sharing them (`with`). Bodies a recommendation only engages owe nothing.
 /// Which records pass is decided by the query engine (`RecordQuery`) with the amber window set to `--within`, so
 /// "overdue" and "due within N days" are the listings' RAG red and amber; "stale" is `isStale`.
 package enum Chase {
@@ -17,6 +18,8 @@ package enum Chase {
         case lead
         case coOwner = "co-owner"
         case action
+        /// An action it shares with the lead agency.
+        case joint
     }
 
     /// One thing an agency owes.
@@ -117,6 +120,11 @@ package enum Chase {
                     note: note, text: action.text)
             else { return }
             owe(action.agency, item)
+            for partner in action.with where partner != action.agency {
+                var owed = item
+                owed.role = .joint
+                owe(partner, owed)
+            }
         }
 
         private mutating func owe(_ agency: String, _ item: Item) {

@@ -144,6 +144,15 @@ struct RecordQuery: Sendable {
         }
     }
 
+    /// Whether a wanted owner shares action `a` with its lead (`with`): the action is theirs too.
+    private func sharesAction(_ view: ReviewView, _ a: Int) -> Bool {
+        guard let with = view.actionDetail(a, .with) else { return false }
+        return with.split(separator: UInt8(ascii: ";")).contains { part in
+            let code = part.drop { $0 == UInt8(ascii: " ") }
+            return owners.contains { $0.elementsEqual(code) }
+        }
+    }
+
     /// Appends the matching actions of review `n`.
     func actions(_ view: ReviewView, review n: Int, into rows: inout [MatchedRow]) {
         guard !filter.excludeActions, includes(view) else { return }
@@ -153,7 +162,7 @@ struct RecordQuery: Sendable {
             let status = view.actionStatus(a)
             guard actionStatuses[status] else { continue }
             let agency = view.actionAgency(a)
-            if !owners.isEmpty && !isCode(agency, ownerMatch) { continue }
+            if !owners.isEmpty && !isCode(agency, ownerMatch) && !sharesAction(view, a) { continue }
             if !leads.isEmpty && !isCode(agency, leadMatch) { continue }
             if throughRecs {
                 let (recs, findings) = Self.targets(view, a)

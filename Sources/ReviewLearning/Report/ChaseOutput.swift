@@ -73,7 +73,7 @@ package enum ChaseOutput {
 
     /// `recommendation, lead`, `recommendation, co-owner` or `action`.
     package static func what(_ item: Chase.Item) -> String {
-        item.isAction ? "action" : "recommendation, \(item.role.rawValue)"
+        item.isAction ? (item.role == .joint ? "action, joint" : "action") : "recommendation, \(item.role.rawValue)"
     }
 
     /// `2024-02-01: text`, or `nothing reported yet`.
