@@ -145,7 +145,9 @@ package struct SyntheticStore: Sendable {
         var rng = SeededRandom(seed: seed, stream: index)
         let head = header(index, &rng)
         var maker = ReviewMaker(store: self, head: head, rng: rng)
-        return maker.make(index: index)
+        var review = maker.make(index: index)
+        DocumentDetails.add(to: &review, seed: seed, index: index)
+        return review
     }
 
     func timestamp(_ day: CalendarDay, _ hour: Int, _ minute: Int, _ second: Int = 0) -> String {

@@ -30,6 +30,8 @@ enum ActionShowCommand {
         details.add("Measure", action.measure)
         details.add("Evidence", action.evidence)
         details.add("Reason", action.reason)
+        let events = try invocation.store.loadEvents().events.filter { $0.serves.contains("\(ref)") }
+        details.add("Served by", list(events.map { "\($0.id) (\($0.date), \($0.status.rawValue))" }))
         var out = details.render(width: invocation.terminalWidth)
         if !action.updates.isEmpty {
             var table = TextTable(["date", "author", "text"])

@@ -31,8 +31,10 @@ enum ReviewShowCommand {
         details.add("Source", review.source)
         var out = details.render(width: invocation.terminalWidth)
         if !review.findings.isEmpty {
-            var table = TextTable(["id", "audience", "text"])
-            for finding in review.findings { table.add([finding.id, finding.audience, finding.text]) }
+            var table = TextTable(["id", "kind", "audience", "text"])
+            for finding in review.findings {
+                table.add([finding.id, finding.kind.rawValue, list([finding.audience] + finding.with), finding.text])
+            }
             out += section("Findings", table, width: invocation.terminalWidth)
         }
         if !review.recommendations.isEmpty {
@@ -49,7 +51,7 @@ enum ReviewShowCommand {
             var table = TextTable(["id", "agency", "status", "due", "for", "text"])
             for action in review.actions {
                 table.add([
-                    action.id, action.agency, action.status.rawValue, action.due?.description ?? "-",
+                    action.id, list([action.agency] + action.with), action.status.rawValue, action.due?.description ?? "-",
                     list(action.respondsTo), action.text,
                 ])
             }

@@ -1,6 +1,8 @@
 /// Schema 2's record fields as listing cells: what the index keeps of them (a short table per record, only what is
 /// set) and what the `RecordColumn`s and the finding listing print. The cell text is made here, once, for both
 /// record sources; the scanner never meets these fields (a file that has them is read by the decoder).
+///
+/// Each record's cells are listed in the order of the raw values, as the scanner sorts them.
 package enum RecordDetail: UInt32, Sendable, CaseIterable {
     case from, through, approximate, dateNote, assuranceBy, engage, issuedBy, with, kind, para
 
@@ -17,8 +19,8 @@ package enum RecordDetail: UInt32, Sendable, CaseIterable {
 
     static func cells(of finding: Finding) -> [(RecordDetail, String)] {
         [
-            (.kind, finding.kind == .learning ? "" : finding.kind.rawValue), (.para, finding.para ?? ""),
-            (.with, finding.with.joined(separator: "; ")),
+            (.with, finding.with.joined(separator: "; ")), (.kind, finding.kind == .learning ? "" : finding.kind.rawValue),
+            (.para, finding.para ?? ""),
         ].filter { !$0.1.isEmpty }
     }
 

@@ -72,8 +72,10 @@ struct ReviewDigest {
 
         /// Takes item `position` if it is dated no earlier than the one taken so far (`PartialDate`'s order: by
         /// last day, then by first day, which a later kind of date (year, quarter, month, day) has later).
+        /// An undated item is taken only while nothing dated has been (`latestPosition`).
         mutating func consider(_ position: Int32, _ date: Date, assurance: UInt8?, by: Str?) {
-            guard self.position < 0 || (date.end, date.kind) >= (self.date.end, self.date.kind) else { return }
+            func rank(_ d: Date) -> (Int, Int32, UInt8) { (d.kind == PackedDate.undated ? 0 : 1, d.end, d.kind) }
+            guard self.position < 0 || rank(date) >= rank(self.date) else { return }
             self = Current(position: position, date: date, assurance: assurance, by: by)
         }
     }

@@ -15,6 +15,7 @@ struct ReviewScanner: StrictJSONReader {
     var i = 0
     var scratch: [UInt8] = []
     private var d = ReviewDigest()
+    private var yesPlace: ReviewDigest.Str?
 
     private init(_ bytes: UnsafeRawBufferPointer) {
         b = bytes
@@ -70,6 +71,7 @@ struct ReviewScanner: StrictJSONReader {
     private mutating func finding() throws(Bail) {
         var f = ReviewDigest.FindingDigest()
         var required = 0
+        var details = Details()
         try object(ReviewFields.findingKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0:
@@ -80,11 +82,83 @@ struct ReviewScanner: StrictJSONReader {
                 required += 1
             case 2: f.text = try s.string()
             case 3: f.themes = try s.strings()
-            default: _ = try s.history()
+            case 4: _ = try s.history()
+            case 5: details.add(.with, s.joined(try s.nonEmptyStrings()))
+            case 6:
+                let kind = try s.choicePlace(ReviewFields.findingKinds)
+                // `learning` is the default, which rlt never writes: a file that has it is the decoder's to judge.
+                guard FindingKind.allCases[Int(kind.index)] != .learning else { throw Bail() }
+                details.add(.kind, kind.place)
+            default: details.add(.para, try s.string())
             }
         }
         guard required == 2 else { throw Bail() }
+        f.details = details.sorted
         d.findings.append(f)
+    }
+
+    /// A record's schema-2 details as the scanner meets them (in key order), for `ReviewDigest.Detail`s in field
+    /// order, as the decoded digest lists them; empty values are left out, as there.
+    private struct Details {
+        var found: [ReviewDigest.Detail] = []
+
+        mutating func add(_ field: RecordDetail, _ text: ReviewDigest.Str) {
+            if text.count > 0 { found.append(ReviewDigest.Detail(field: field, text: text)) }
+        }
+
+        var sorted: [ReviewDigest.Detail] { found.sorted { $0.field.rawValue < $1.field.rawValue } }
+    }
+
+    /// A list of schema 2, which rlt leaves out when empty: an empty one is the decoder's to judge (it would be
+    /// dropped on the next write).
+    private mutating func nonEmptyStrings() throws(Bail) -> ReviewDigest.List {
+        let list = try strings()
+        guard list.count > 0 else { throw Bail() }
+        return list
+    }
+
+    /// The items of a list joined with "; " (a listing's cell), in the scratch buffer.
+    private mutating func joined(_ list: ReviewDigest.List) -> ReviewDigest.Str {
+        guard list.count > 0 else { return .empty }
+        var bytes: [UInt8] = []
+        for k in 0..<Int(list.count) {
+            if k > 0 { bytes += [UInt8(ascii: ";"), UInt8(ascii: " ")] }
+            let item = d.lists[Int(list.start) + k]
+            if item.start >= 0 {
+                bytes += b.slice(Int(item.start), Int(item.count))
+            } else {
+                let at = Int(-item.start - 1)
+                bytes += scratch[at..<at + Int(item.count)]
+            }
+        }
+        let start = scratch.count
+        scratch += bytes
+        return ReviewDigest.Str(start: -Int32(start) - 1, count: Int32(bytes.count))
+    }
+
+    /// Timing's keys (`from`, `through`, `approximate`, `date_note`), at `key` of 0…3.
+    private mutating func timing(_ key: Int, into details: inout Details) throws(Bail) {
+        switch key {
+        case 0: details.add(.from, try canonicalDatePlace().place)
+        case 1: details.add(.through, try canonicalDatePlace().place)
+        case 2:
+            // rlt writes `approximate` only when true.
+            guard try bool() else { throw Bail() }
+            details.add(.approximate, yes)
+        default: details.add(.dateNote, try string())
+        }
+    }
+
+    /// "yes" (an `approximate` cell) in the scratch buffer, written once per file.
+    private var yes: ReviewDigest.Str {
+        mutating get {
+            if let yesPlace { return yesPlace }
+            let start = scratch.count
+            scratch += Array("yes".utf8)
+            let place = ReviewDigest.Str(start: -Int32(start) - 1, count: 3)
+            yesPlace = place
+            return place
+        }
     }
 
     private mutating func recommendation() throws(Bail) {
@@ -93,6 +167,7 @@ struct ReviewScanner: StrictJSONReader {
         var historyDay: Int32?
         var outcomesDay: Int32?
         var outcomeTexts: [ReviewDigest.Str] = []
+        var details = Details()
         try object(ReviewFields.recKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0:
@@ -114,13 +189,19 @@ struct ReviewScanner: StrictJSONReader {
                     r.current.consider(r.outcomeCount, date, assurance: assurance, by: by)
                     r.outcomeCount += 1
                     r.latestOutcome = date
-                    outcomesDay = max(outcomesDay ?? date.end, date.end)
+                    // An undated outcome is no update (`Recommendation.lastUpdate`).
+                    if date.kind != PackedDate.undated { outcomesDay = max(outcomesDay ?? date.end, date.end) }
                 }
             case 11: r.links = try s.strings()
-            default: historyDay = try s.history()
+            case 12: historyDay = try s.history()
+            case 13: details.add(.assuranceBy, s.joined(try s.nonEmptyStrings()))
+            case 14: details.add(.engage, s.joined(try s.nonEmptyStrings()))
+            case 15: details.add(.issuedBy, try s.string())
+            default: try s.timing(key - 16, into: &details)
             }
         }
         guard hasID else { throw Bail() }
+        r.details = details.sorted
         r.lastUpdate = latest(historyDay, outcomesDay)
         r.outcomeTexts = list(outcomeTexts)
         d.recs.append(r)
@@ -132,6 +213,7 @@ struct ReviewScanner: StrictJSONReader {
         var historyDay: Int32?
         var updatesDay: Int32?
         var updateTexts: [ReviewDigest.Str] = []
+        var details = Details()
         try object(ReviewFields.actionKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0:
@@ -145,7 +227,7 @@ struct ReviewScanner: StrictJSONReader {
             case 4: a.due = try s.date()
             case 5: a.originalDue = try s.date()
             case 6: a.status = try s.choice(ReviewFields.actionStatuses)
-            case 7: a.completed = try s.date()
+            case 7: a.completed = ReviewDigest.Date(try s.canonicalDateOrUndated())
             case 8: a.measure = try s.string()
             case 9: a.evidence = try s.string()
             case 10: a.reason = try s.string()
@@ -156,10 +238,13 @@ struct ReviewScanner: StrictJSONReader {
                     updateTexts.append(text)
                     updatesDay = max(updatesDay ?? date.end, date.end)
                 }
-            default: historyDay = try s.history()
+            case 12: historyDay = try s.history()
+            case 13: details.add(.with, s.joined(try s.nonEmptyStrings()))
+            default: try s.timing(key - 14, into: &details)
             }
         }
         guard required == 2 else { throw Bail() }
+        a.details = details.sorted
         a.lastUpdate = latest(historyDay, updatesDay)
         a.updateTexts = list(updateTexts)
         d.actions.append(a)
@@ -184,7 +269,7 @@ struct ReviewScanner: StrictJSONReader {
         try object(ReviewFields.outcomeKeys) { (s: inout ReviewScanner, key: Int) throws(Bail) in
             switch key {
             case 0:
-                date = try s.date()
+                date = ReviewDigest.Date(try s.canonicalDateOrUndated())
                 required += 1
             case 1:
                 text = try s.string()
@@ -193,7 +278,8 @@ struct ReviewScanner: StrictJSONReader {
                 _ = try s.string()
                 required += 1
             case 3: assurance = try s.choice(ReviewFields.assurances)
-            default: by = try s.string()
+            case 4: by = try s.string()
+            default: _ = try s.nonEmptyStrings()
             }
         }
         guard required == 3 else { throw Bail() }

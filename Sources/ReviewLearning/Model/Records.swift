@@ -46,6 +46,16 @@ package struct Outcome: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case date, text, author, assurance, by, withList = "with"
     }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        date = try c.decode(PartialDate.self, forKey: .date)
+        text = try c.decode(String.self, forKey: .text)
+        author = try c.decode(String.self, forKey: .author)
+        assurance = try c.decodeIfPresent(AssuranceLevel.self, forKey: .assurance)
+        by = try c.decodeIfPresent(String.self, forKey: .by)
+        with = try c.decodeIfPresent([String].self, forKey: .withList) ?? []
+    }
 }
 
 /// A dated progress note on an agency action.

@@ -106,8 +106,8 @@ extension DisseminationEvent {
 }
 
 extension DisseminationEvent {
-    /// `312`, `312 of 360 expected`, `planned: 360 expected`, with `in 3 sessions` when it pools several; nil when
-    /// nothing is known. How listings and reports show attendance, so a forecast never reads as a count.
+    /// `312`, `312 of 360 expected`, `planned: 360 expected` (or just `planned`), with `in 3 sessions` when it pools
+    /// several; nil when nothing is known of a held event. How listings and reports show attendance, so a forecast never reads as a count.
     package var attendanceText: String? {
         var parts: [String] = status == .planned ? ["planned:"] : []
         switch (attendees, expected) {
@@ -117,7 +117,7 @@ extension DisseminationEvent {
         case (nil, nil): if status != .planned { return nil }
         }
         if let sessions, sessions > 1 { parts.append("in \(sessions) sessions") }
-        return parts.joined(separator: " ")
+        return parts == ["planned:"] ? "planned" : parts.joined(separator: " ")
     }
 }
 

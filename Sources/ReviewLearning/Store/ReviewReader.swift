@@ -80,7 +80,10 @@ struct ReviewReader: StrictJSONReader {
                 required += 1
             case 2: finding.text = try s.text()
             case 3: finding.themes = try s.strings()
-            default: finding.history = try s.history()
+            case 4: finding.history = try s.history()
+            case 5: finding.with = try s.strings()
+            case 6: finding.kind = FindingKind.allCases[Int(try s.choice(ReviewFields.findingKinds))]
+            default: finding.para = try s.text()
             }
         }
         guard required == 2 else { throw JSONBail() }
@@ -106,7 +109,11 @@ struct ReviewReader: StrictJSONReader {
             case 9: rec.reason = try s.text()
             case 10: rec.outcomes = try s.list { (s: inout ReviewReader) throws(JSONBail) in try s.outcome() }
             case 11: rec.links = try s.strings()
-            default: rec.history = try s.history()
+            case 12: rec.history = try s.history()
+            case 13: rec.assuranceBy = try s.strings()
+            case 14: rec.engage = try s.strings()
+            case 15: rec.issuedBy = try s.text()
+            default: try s.timing(key - 16, into: &rec.timing)
             }
         }
         guard hasID else { throw JSONBail() }
@@ -129,12 +136,14 @@ struct ReviewReader: StrictJSONReader {
             case 4: action.due = try s.canonicalDate()
             case 5: action.originalDue = try s.canonicalDate()
             case 6: action.status = Codes.actionStatuses[Int(try s.choice(ReviewFields.actionStatuses))]
-            case 7: action.completed = try s.canonicalDate()
+            case 7: action.completed = try s.canonicalDateOrUndated()
             case 8: action.measure = try s.text()
             case 9: action.evidence = try s.text()
             case 10: action.reason = try s.text()
             case 11: action.updates = try s.list { (s: inout ReviewReader) throws(JSONBail) in try s.note() }
-            default: action.history = try s.history()
+            case 12: action.history = try s.history()
+            case 13: action.with = try s.strings()
+            default: try s.timing(key - 14, into: &action.timing)
             }
         }
         guard required == 2 else { throw JSONBail() }
@@ -147,7 +156,7 @@ struct ReviewReader: StrictJSONReader {
         try object(ReviewFields.outcomeKeys) { (s: inout ReviewReader, key: Int) throws(JSONBail) in
             switch key {
             case 0:
-                outcome.date = try s.canonicalDate()
+                outcome.date = try s.canonicalDateOrUndated()
                 required += 1
             case 1:
                 outcome.text = try s.text()
@@ -156,11 +165,22 @@ struct ReviewReader: StrictJSONReader {
                 outcome.author = try s.text()
                 required += 1
             case 3: outcome.assurance = Codes.assurances[Int(try s.choice(ReviewFields.assurances))]
-            default: outcome.by = try s.text()
+            case 4: outcome.by = try s.text()
+            default: outcome.with = try s.strings()
             }
         }
         guard required == 3 else { throw JSONBail() }
         return outcome
+    }
+
+    /// Timing's keys (`from`, `through`, `approximate`, `date_note`), at `key` of 0…3.
+    private mutating func timing(_ key: Int, into timing: inout Timing) throws(JSONBail) {
+        switch key {
+        case 0: timing.from = try canonicalDate()
+        case 1: timing.through = try canonicalDate()
+        case 2: timing.approximate = try bool()
+        default: timing.note = try text()
+        }
     }
 
     private mutating func note() throws(JSONBail) -> ProgressNote {

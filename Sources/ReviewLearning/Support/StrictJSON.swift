@@ -12,14 +12,16 @@ enum ReviewFields {
         "schema", "id", "type", "title", "partnerships", "incident", "notified", "commissioned", "completed",
         "published", "status", "converted_from", "themes", "summary", "source", "findings", "recommendations",
         "actions", "history")
-    static let findingKeys = ReviewScanner.keys("id", "audience", "text", "themes", "history")
+    // Schema 2's keys come after schema 1's, so the positions of the older keys never change.
+    static let findingKeys = ReviewScanner.keys("id", "audience", "text", "themes", "history", "with", "kind", "para")
     static let recKeys = ReviewScanner.keys(
         "id", "text", "level", "owners", "themes", "due", "original_due", "status", "assurance", "reason",
-        "outcomes", "links", "history")
+        "outcomes", "links", "history", "assurance_by", "engage", "issued_by", "from", "through", "approximate",
+        "date_note")
     static let actionKeys = ReviewScanner.keys(
         "id", "agency", "text", "responds_to", "due", "original_due", "status", "completed", "measure", "evidence",
-        "reason", "updates", "history")
-    static let outcomeKeys = ReviewScanner.keys("date", "text", "author", "assurance", "by")
+        "reason", "updates", "history", "with", "from", "through", "approximate", "date_note")
+    static let outcomeKeys = ReviewScanner.keys("date", "text", "author", "assurance", "by", "with")
     static let noteKeys = ReviewScanner.keys("date", "text", "author")
     static let historyKeys = ReviewScanner.keys("at", "by", "change", "on")
 
@@ -29,6 +31,7 @@ enum ReviewFields {
     static let actionStatuses = Codes.actionStatuses.map { Array($0.rawValue.utf8) }
     static let levels = Codes.levels.map { Array($0.rawValue.utf8) }
     static let assurances = Codes.assurances.map { Array($0.rawValue.utf8) }
+    static let findingKinds = FindingKind.allCases.map { Array($0.rawValue.utf8) }
 }
 
 protocol StrictJSONReader {
@@ -218,13 +221,26 @@ extension StrictJSONReader {
     }
 
     /// One of a closed vocabulary, spelt exactly as its raw value.
-    mutating func choice(_ values: [[UInt8]]) throws(JSONBail) -> UInt8 {
+    mutating func choice(_ values: [[UInt8]]) throws(JSONBail) -> UInt8 { try choicePlace(values).index }
+
+    /// `choice`, with where the word is in the source.
+    mutating func choicePlace(_ values: [[UInt8]]) throws(JSONBail) -> (index: UInt8, place: ReviewDigest.Str) {
         let s = try string()
         guard s.start >= 0 else { throw JSONBail() }
         for (k, value) in values.enumerated() where value.count == Int(s.count) {
             if value.withUnsafeBytes({ memcmp($0.baseAddress!, b.baseAddress! + Int(s.start), Int(s.count)) == 0 }) {
-                return UInt8(k)
+                return (UInt8(k), s)
             }
+        }
+        throw JSONBail()
+    }
+
+    /// `true` or `false`.
+    mutating func bool() throws(JSONBail) -> Bool {
+        for (word, value) in [(Array("true".utf8), true), (Array("false".utf8), false)]
+        where i + word.count <= n && b[i..<i + word.count].elementsEqual(word) {
+            i += word.count
+            return value
         }
         throw JSONBail()
     }
@@ -272,8 +288,25 @@ extension StrictJSONReader {
 
     /// A partial date in one of rlt's stored forms (`2024`, `2024-Q2`, `2024-06`, `2024-06-30`); anything else, such
     /// as the UK form, is left to the decoder.
-    mutating func canonicalDate() throws(JSONBail) -> PartialDate {
+    mutating func canonicalDate() throws(JSONBail) -> PartialDate { try canonicalDatePlace().date }
+
+    /// `canonicalDate`, with where its text is in the source (never escaped).
+    mutating func canonicalDatePlace() throws(JSONBail) -> (date: PartialDate, place: ReviewDigest.Str) {
         let s = try string()
+        return (try canonicalDate(s), s)
+    }
+
+    /// `canonicalDate`, or `undated` (an outcome's date, a completion).
+    mutating func canonicalDateOrUndated() throws(JSONBail) -> PartialDate {
+        let s = try string()
+        let word = PartialDate.undatedWord.utf8
+        if s.start >= 0, Int(s.count) == word.count, b.slice(Int(s.start), Int(s.count)).elementsEqual(word) {
+            return .undated
+        }
+        return try canonicalDate(s)
+    }
+
+    private func canonicalDate(_ s: ReviewDigest.Str) throws(JSONBail) -> PartialDate {
         guard s.start >= 0 else { throw JSONBail() }
         let p = Int(s.start)
         guard s.count == 4 || s.count == 7 || s.count == 10, let year = number(p, 4), year >= 1 else { throw JSONBail() }
