@@ -55,7 +55,8 @@ public func fuzzStoreLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
         let again = try? JSONCodec.decode(Review.self, from: encoded, file: file)
         fuzzRequire(again == review, "a review does not survive encode and decode")
         var report = FileReport(file: file)
-        ReviewRules(tracker: Tracker(name: "fuzz"), reviewIDs: [review.id]).check(review, into: &report)
+        ReviewRules(tracker: Tracker(name: "fuzz"), reviewIDs: [review.id], recordIDs: [review.id: Set(review.childIDs)])
+            .check(review, into: &report)
     }
     if let tracker = try? JSONCodec.decode(Tracker.self, from: bytes, file: file) {
         _ = JSONCodec.unknownField(in: bytes, decoded: tracker)
