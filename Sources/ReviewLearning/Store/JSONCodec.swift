@@ -92,13 +92,25 @@ package enum JSONCodec {
         return text
     }
 
+    /// Values rlt leaves out when it writes (schema 2's empty lists and defaults): a file that spells one out loses
+    /// nothing when it is dropped, so it is no unknown field.
+    private static func isOmittedDefault(_ key: String, _ value: Any) -> Bool {
+        if let list = value as? [Any], list.isEmpty { return true }
+        switch key {
+        case "approximate": return (value as? Bool) == false
+        case "kind": return (value as? String) == FindingKind.learning.rawValue
+        case "status": return (value as? String) == EventStatus.held.rawValue
+        default: return false
+        }
+    }
+
     private static func firstMissing(_ original: Any, _ again: Any, path: [JSONPathComponent]) -> [JSONPathComponent]? {
         if let object = original as? [String: Any] {
             let other = again as? [String: Any] ?? [:]
             for key in object.keys.sorted() {
                 let child = path + [.key(key)]
                 guard let value = other[key] else {
-                    if object[key] is NSNull { continue }
+                    if object[key] is NSNull || isOmittedDefault(key, object[key] ?? NSNull()) { continue }
                     return child
                 }
                 if let found = firstMissing(object[key] ?? NSNull(), value, path: child) { return found }
