@@ -8,7 +8,7 @@ enum ActionAddCommand {
         arguments: [ArgumentSpec(name: "REVIEW", help: "The review's id.", values: .store(.reviews))],
         options: [
             .value(.agency, "CODE", "The agency that owns the action (the lead).", required: true, values: .store(.agencies)),
-            DetailOptions.with,
+            DetailOptions.with(update: false),
             .text(.text, "What the agency will do.", required: true),
             .value(.for, "ID", "Recommendation or finding id it responds to.", repeatable: true),
             .date(.due, "When it is due (a month or quarter falls due at its end)."),

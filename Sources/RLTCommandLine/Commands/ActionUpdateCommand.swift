@@ -23,7 +23,7 @@ enum ActionUpdateCommand {
                 .completed,
                 "When it was completed (default with --status done: --on, else --as-of); not after --as-of; "
                     + "\"undated\" when the document gives no date."),
-            DetailOptions.with,
+            DetailOptions.with(update: true),
             .date(.due, "The new due date (a month or quarter falls due at its end)."),
             .value(.evidence, "TEXT", "Evidence that it was done."),
             .value(.measure, "TEXT", "How success is judged."),

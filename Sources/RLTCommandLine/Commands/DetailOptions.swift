@@ -35,27 +35,45 @@ enum DetailOptions {
         return edit
     }
 
-    static let with = OptionSpec.value(
-        .with, "CODE", "A further agency sharing it with the lead (--agency). Replaces the list.", repeatable: true,
-        values: .store(.agencies))
+    /// On update a list option replaces the list, and an empty value clears a single one; on add there is nothing
+    /// to replace.
+    private static func replaces(_ update: Bool) -> String { update ? " Replaces the list." : "" }
 
-    static let assuranceBy = OptionSpec.value(
-        .assuranceBy, "CODE", "Who gives assurance that it was done: an agency code, or all-partners. Replaces the list.",
-        repeatable: true, values: .store(.agencies))
+    static func with(update: Bool) -> OptionSpec {
+        .value(
+            .with, "CODE", "A further agency sharing it with the lead (--agency)." + replaces(update), repeatable: true,
+            values: .store(.agencies))
+    }
 
-    static let engage = OptionSpec.value(
-        .engage, "CODE", "A body the owners are to engage, which does not own it. Replaces the list.", repeatable: true,
-        values: .store(.agencies))
+    static func assuranceBy(update: Bool) -> OptionSpec {
+        .value(
+            .assuranceBy, "CODE", "Who gives assurance that it was done: an agency code, or all-partners." + replaces(update),
+            repeatable: true, values: .store(.agencies))
+    }
 
-    static let issuedBy = OptionSpec.value(
-        .issuedBy, "CODE", "Who issued it (e.g. a national panel), when not the review's partnership. An empty value clears it.",
-        values: .store(.agencies))
+    static func engage(update: Bool) -> OptionSpec {
+        .value(
+            .engage, "CODE", "A body the owners are to engage, which does not own it." + replaces(update), repeatable: true,
+            values: .store(.agencies))
+    }
 
-    static let link = OptionSpec.value(
-        .link, "REF",
-        "A related recommendation: its id in the same review, or REVIEW/ID for a record of another review. "
-            + "Replaces the list.",
-        repeatable: true)
+    static func issuedBy(update: Bool) -> OptionSpec {
+        .value(
+            .issuedBy, "CODE",
+            "Who issued it (e.g. a national panel), when not the review's partnership." + (update ? " An empty value clears it." : ""),
+            values: .store(.agencies))
+    }
+
+    static func link(update: Bool) -> OptionSpec {
+        .value(
+            .link, "REF",
+            "A related recommendation: its id in the same review, or REVIEW/ID for a record of another review."
+                + replaces(update),
+            repeatable: true)
+    }
+
+    /// The role options of a recommendation.
+    static func roles(update: Bool) -> [OptionSpec] { [assuranceBy(update: update), engage(update: update), issuedBy(update: update)] }
 
     /// Checks `--assurance-by` codes: agencies of the directory, or `all-partners`.
     static func assurers(_ codes: [String], tracker: Tracker, option: String) throws {
@@ -101,7 +119,8 @@ struct FindingDetails {
                 .para, "REF",
                 "Where in the document it comes from (e.g. 2.1)." + (update ? " An empty value clears it." : "")),
             .value(
-                .with, "CODE", "A further audience: an agency code or sector. Replaces the list.", repeatable: true,
+                .with, "CODE", "A further audience: an agency code or sector." + (update ? " Replaces the list." : ""),
+                repeatable: true,
                 values: .store(.audiences)),
         ]
     }
@@ -140,7 +159,8 @@ struct EventDetails {
             .value(.sessions, "N", "How many seminars, sessions or meetings it pools." + clears),
             .value(.location, "TEXT", "Where it was held." + clears),
             .value(
-                .serves, "REVIEW/ID", "A recommendation or action it serves. Replaces the list.", repeatable: true,
+                .serves, "REVIEW/ID", "A recommendation or action it serves." + (update ? " Replaces the list." : ""),
+                repeatable: true,
                 values: .store(.records)),
         ]
     }

@@ -13,8 +13,8 @@ enum RecAddCommand {
             .choice(.level, RecommendationLevel.self, "Whom it is addressed to.", default: .local),
             .date(.due, "When it is due (a month or quarter falls due at its end)."),
             .value(.theme, "THEME", "Theme code.", repeatable: true, values: .store(.themes)),
-            DetailOptions.link,
-        ] + DetailOptions.timing(update: false) + [DetailOptions.assuranceBy, DetailOptions.engage, DetailOptions.issuedBy],
+            DetailOptions.link(update: false),
+        ] + DetailOptions.timing(update: false) + DetailOptions.roles(update: false),
         examples: [
             "rlt rec add darren-bethany/3i --text \"Review the escalation policy\" --owner lscp --due 2023-09",
             "rlt rec add darren-bethany/3ii --text \"Audit its use\" --owner lscp --link 3i",

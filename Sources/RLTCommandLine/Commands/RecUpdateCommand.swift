@@ -28,14 +28,14 @@ enum RecUpdateCommand {
             .text(.text, "The recommendation's text."),
             .choice(.level, RecommendationLevel.self, "Whom it is addressed to."),
             .value(.theme, "THEME", "Theme code. Replaces the list.", repeatable: true, values: .store(.themes)),
-            DetailOptions.link,
+            DetailOptions.link(update: true),
             .text(.note, "A progress note, stored as a dated outcome (dated --on, else --as-of)."),
             ReportedOn.spec,
             .text(
                 .reason,
                 "Why it is not accepted, or where existing practice meets it; also why it is reopened (a terminal status "
                     + "back to open, in-progress or implemented)."),
-        ] + DetailOptions.timing(update: true) + [DetailOptions.assuranceBy, DetailOptions.engage, DetailOptions.issuedBy],
+        ] + DetailOptions.timing(update: true) + DetailOptions.roles(update: true),
         examples: [
             "rlt rec update darren-bethany/3i --status implemented --note \"Policy relaunched\"",
             "rlt rec update louise/10 --due 2022-03 --assurance limited",
