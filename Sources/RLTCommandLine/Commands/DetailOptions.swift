@@ -204,7 +204,8 @@ struct EventDetails {
     static func requireConsistent(_ event: DisseminationEvent) throws {
         if event.status == .planned && event.attendees != nil {
             throw UsageError.invalidValue(
-                option: "--attendees", message: "a planned event has no attendees yet; give the forecast as --expected")
+                option: "--attendees",
+                message: "a planned event has no attendees yet; give the forecast as --expected (clear a count with --attendees \"\")")
         }
     }
 }

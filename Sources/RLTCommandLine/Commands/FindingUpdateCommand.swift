@@ -28,11 +28,7 @@ enum FindingUpdateCommand {
         let summary = try invocation.write { transaction in
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(ref.review)
-            guard let index = review.findings.firstIndex(where: { $0.id == ref.id }) else {
-                throw RecordError.notFound(
-                    kind: "finding", reference: "\(ref)",
-                    suggestions: nearestMatches(to: ref.id, in: review.findings.map(\.id)).map { "\(ref.review)/\($0)" })
-            }
+            let index = try review.requireFinding(ref.id)
             if let audience { try tracker.requireAudience(audience, field: "--audience") }
             try CodeChecks(tracker: tracker).themes(themes ?? [], option: "--theme")
             try details.check(tracker)

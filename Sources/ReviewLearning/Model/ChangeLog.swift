@@ -48,9 +48,7 @@ package struct ChangeLog: Sendable {
     package mutating func setOptional<T: Equatable & CustomStringConvertible>(
         _ target: inout T?, _ value: T, _ field: String, text: Bool = false
     ) {
-        guard !sameScalars(target?.description, value.description) else { return }
-        note(field, target?.description, value.description, text: text)
-        target = value
+        setClearable(&target, value, field, text: text)
     }
 
     /// Sets an optional field to `value`, or clears it when `value` is nil.

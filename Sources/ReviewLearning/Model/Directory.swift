@@ -55,6 +55,13 @@ extension Review {
             suggestions: nearestMatches(to: id, in: recommendations.map(\.id)).map { "\(self.id)/\($0)" })
     }
 
+    package func requireFinding(_ id: String) throws(RecordError) -> Int {
+        if let index = findings.firstIndex(where: { $0.id == id }) { return index }
+        throw .notFound(
+            kind: "finding", reference: "\(self.id)/\(id)",
+            suggestions: nearestMatches(to: id, in: findings.map(\.id)).map { "\(self.id)/\($0)" })
+    }
+
     package func requireAction(_ id: String) throws(RecordError) -> Int {
         if let index = actions.firstIndex(where: { $0.id == id }) { return index }
         throw .notFound(
