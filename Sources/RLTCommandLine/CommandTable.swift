@@ -19,7 +19,7 @@ enum CommandTable {
             InitCommand.spec,
             group("review", "Add, change and look at reviews.", [
                 ReviewAddCommand.spec, ReviewUpdateCommand.spec, ReviewShowCommand.spec, ReviewListCommand.spec,
-                ReviewRemoveCommand.spec,
+                ReviewRemoveCommand.spec, ReviewConvertCommand.spec,
             ]),
             group("rec", aliases: ["recommendation"], "Add, change and look at recommendations.", [
                 RecAddCommand.spec, RecUpdateCommand.spec, RecShowCommand.spec, RecListCommand.spec,

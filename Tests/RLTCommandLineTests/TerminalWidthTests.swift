@@ -83,7 +83,7 @@ struct TerminalWidthTests {
         let tried = Set(Self.readCommands(Self.stores[1].harness).map { $0.prefix(2).joined(separator: " ") })
         // Commands that change the store, or print for a program (CSV, JSON, scripts, roff), are not tried here.
         let writersAndMachines: Set<String> = [
-            "init", "review add", "review update", "review remove", "rec add", "rec update", "rec remove",
+            "init", "review add", "review update", "review remove", "review convert", "rec add", "rec update", "rec remove",
             "action add", "action update", "outcome add", "finding add", "finding update", "event add", "event update", "agency add", "agency update", "redo",
             "theme add",
             "export", "report", "import", "config get", "config set", "check", "completions", "manpage",

@@ -20,5 +20,5 @@ enum OptionName: String, CaseIterable, Sendable {
     case recordedSince = "--recorded-since", list = "--list", through = "--through", approximate = "--approximate"
     case exact = "--exact", dateNote = "--date-note", with = "--with", assuranceBy = "--assurance-by"
     case engage = "--engage", issuedBy = "--issued-by", para = "--para", expected = "--expected"
-    case sessions = "--sessions", location = "--location", serves = "--serves"
+    case sessions = "--sessions", location = "--location", serves = "--serves", to = "--to"
 }

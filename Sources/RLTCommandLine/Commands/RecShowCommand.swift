@@ -39,13 +39,8 @@ enum RecShowCommand {
         details.add("Issued by", rec.issuedBy)
         details.add("Links", list(rec.links))
         let tracker = try invocation.store.loadTracker()
-        let linkedFrom: [String]
-        if let index = try QueryContext.storeIndex(invocation, tracker: tracker) {
-            linkedFrom = index.recommendationsLinking(to: ref)
-        } else {
-            linkedFrom = RecordSet(try invocation.store.loadAllReviews()).recommendationsLinking(to: ref)
-        }
-        details.add("Linked from", list(linkedFrom))
+        let records = try QueryContext.storeIndex(invocation, tracker: tracker) ?? RecordSet(try invocation.store.loadAllReviews())
+        details.add("Linked from", list(records.recommendationsLinking(to: ref)))
         let events = try invocation.store.loadEvents().events.filter { $0.serves.contains("\(ref)") }
         details.add("Served by", list(events.map { "\($0.id) (\($0.date), \($0.status.rawValue))" }))
         var out = details.render(width: invocation.terminalWidth)

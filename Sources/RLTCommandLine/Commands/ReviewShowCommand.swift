@@ -26,6 +26,12 @@ enum ReviewShowCommand {
             details.add(field.prefix(1).uppercased() + field.dropFirst(), review[keyPath: keyPath]?.description)
         }
         details.add("Converted from", review.convertedFrom)
+        if review.type == .rapidReview {
+            let tracker = try invocation.store.loadTracker()
+            let records = try QueryContext.storeIndex(invocation, tracker: tracker)
+                ?? RecordSet(try invocation.store.loadAllReviews())
+            details.add("Converted to", list(records.reviewsConverted(from: review.id)))
+        }
         details.add("Themes", list(review.themes))
         details.add("Summary", review.summary)
         details.add("Source", review.source)

@@ -1,5 +1,5 @@
-/// The other direction of a recommendation's links: which recommendations link to a record. Read from the packed
-/// reviews (the index, or decoded files), so `rec show` stays quick at national scale.
+/// The other direction of links: which recommendations link to a record, which reviews a rapid review became. Read
+/// from the packed reviews (the index, or decoded files), so `show` stays quick at national scale.
 extension RecordSet {
     /// `REVIEW/ID` of every recommendation whose links name `target`: by its id from the same review, or by
     /// `REVIEW/ID` from another.
@@ -22,6 +22,14 @@ extension RecordSet {
             }
         }
         return found
+    }
+}
+
+extension RecordSet {
+    /// The reviews that name `review` as `converted_from`: the other direction of a conversion.
+    package func reviewsConverted(from review: String) -> [String] {
+        let wanted = Array(review.utf8)
+        return (0..<count).filter { n in self.review(n).convertedFrom.map { equalBytes($0, wanted) } ?? false }.map(id)
     }
 }
 
