@@ -63,23 +63,19 @@ final class IndexFile: @unchecked Sendable {
     /// Whether the checksum was computed this run (rather than trusted from the stamp).
     let hashed: Bool
 
+    /// Everything is checked before any property is set: a class initialiser that throws once its properties are
+    /// all set runs `deinit` (unmapping and closing), and `open` then undoes the same again — with other threads
+    /// mapping and opening meanwhile, that second unmap or close could hit another index's memory or file.
     private init(map: UnsafeRawBufferPointer, descriptor: Int32, key: FileKey, trusted: Set<Stamp>) throws(IndexDamage) {
-        self.map = map
-        self.descriptor = descriptor
-        fileKey = key
         // Every number in the header is checked before it is used, and without any conversion that could trap.
         guard let header = IndexHeader(map) else { throw IndexDamage() }
-        kind = header.kind
-        entryCount = header.entryCount
-        entries = IndexLayout.headerSize
-        names = header.names.offset
-        hot = map.slice(header.hot.offset, header.hot.length)
-        active = map.slice(header.active.offset, header.active.length)
-        cold = map.slice(header.cold.offset, header.cold.length)
-        checksum = header.checksum
+        let entries = IndexLayout.headerSize
+        let hot = map.slice(header.hot.offset, header.hot.length)
+        let active = map.slice(header.active.offset, header.active.length)
+        let cold = map.slice(header.cold.offset, header.cold.length)
         // A file whose key and checksum are in the stamp was checked since it was last changed (or written by rlt):
         // its key changes if anything rewrites it, so the checksum need not be computed again.
-        hashed = !trusted.contains(Stamp(key: key, checksum: checksum))
+        let hashed = !trusted.contains(Stamp(key: key, checksum: header.checksum))
         if hashed {
             var sum = Checksum()
             header.zeroedBytes.withUnsafeBytes { sum.add($0) }
@@ -87,12 +83,24 @@ final class IndexFile: @unchecked Sendable {
             // Every section, texts included (a damaged text would otherwise be printed), each in chunks let go of
             // after hashing, so a check does not make the file resident.
             for region in [hot, active, cold] { sum.add(IndexFile.sectionChecksum(of: region)) }
-            guard sum.finish() == checksum else { throw IndexDamage() }
+            guard sum.finish() == header.checksum else { throw IndexDamage() }
         }
         // Every entry's parts must lie inside their sections, and names inside the names area.
-        for n in 0..<entryCount {
+        for n in 0..<header.entryCount {
             guard IndexFile.entryFits(map, entry: entries + n * IndexLayout.entrySize, header: header) else { throw IndexDamage() }
         }
+        self.map = map
+        self.descriptor = descriptor
+        fileKey = key
+        kind = header.kind
+        entryCount = header.entryCount
+        self.entries = entries
+        names = header.names.offset
+        self.hot = hot
+        self.active = active
+        self.cold = cold
+        checksum = header.checksum
+        self.hashed = hashed
     }
 
     /// A section's own checksum, computed a few megabytes at a time, each let go of after hashing.
