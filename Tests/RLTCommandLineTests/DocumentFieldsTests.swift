@@ -17,9 +17,7 @@ struct DocumentFieldsTests {
         return cli
     }
 
-    private func review(_ cli: CLIHarness, _ id: String) throws -> Review {
-        try JSONDecoder().decode(Review.self, from: Data(cli.read("reviews/\(id).json").utf8))
-    }
+    private func review(_ cli: CLIHarness, _ id: String) throws -> Review { try ImportExportTests.review(cli, id) }
 
     // MARK: Undated
 

@@ -15,9 +15,7 @@ struct ReviewConvertTests {
         return cli
     }
 
-    private func review(_ cli: CLIHarness, _ id: String) throws -> Review {
-        try JSONDecoder().decode(Review.self, from: Data(cli.read("reviews/\(id).json").utf8))
-    }
+    private func review(_ cli: CLIHarness, _ id: String) throws -> Review { try ImportExportTests.review(cli, id) }
 
     @Test("the new review takes the rapid review's particulars and names it; both histories say so")
     func converts() throws {

@@ -59,6 +59,13 @@ struct ParsedArguments: Sendable {
         return .some(try text(name))
     }
 
+    /// An update's count option that an empty value clears: nil when not given, `.some(nil)` for `--expected ""`.
+    func clearableInteger(_ name: OptionName, range: ClosedRange<Int>) throws(UsageError) -> Int?? {
+        guard let text = string(name) else { return nil }
+        if text.isEmpty { return .some(nil) }
+        return .some(try integer(name, range: range))
+    }
+
     func choice<V: Vocabulary>(_ name: OptionName, _ type: V.Type) throws(UsageError) -> V? {
         guard let text = string(name) else { return nil }
         return try parse(text, as: type, option: name.rawValue)

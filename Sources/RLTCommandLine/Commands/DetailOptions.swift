@@ -167,16 +167,10 @@ struct EventDetails {
 
     init(_ arguments: ParsedArguments) throws {
         status = try arguments.choice(.status, EventStatus.self)
-        expected = try Self.count(arguments, .expected, range: 0...10_000_000)
-        sessions = try Self.count(arguments, .sessions, range: 1...10_000)
+        expected = try arguments.clearableInteger(.expected, range: 0...10_000_000)
+        sessions = try arguments.clearableInteger(.sessions, range: 1...10_000)
         location = try arguments.clearableText(.location)
         serves = try arguments.list(.serves).map { try $0.map { try reference($0, argument: "--serves") } }
-    }
-
-    private static func count(_ arguments: ParsedArguments, _ name: OptionName, range: ClosedRange<Int>) throws -> Int?? {
-        guard let text = arguments.string(name) else { return nil }
-        if text.isEmpty { return .some(nil) }
-        return .some(try arguments.integer(name, range: range))
     }
 
     /// Each record served is a recommendation or action of a review in the store (read through `review`).

@@ -27,8 +27,7 @@ enum EventUpdateCommand {
         let id = try recordID(arguments.positionals[0], option: "ID", kind: "event")
         let title = try arguments.text(.title)
         let date = try arguments.date(.date)
-        let attendees: Int?? =
-            arguments.string(.attendees) == "" ? .some(nil) : try arguments.integer(.attendees, range: 0...10_000_000).map { .some($0) }
+        let attendees = try arguments.clearableInteger(.attendees, range: 0...10_000_000)
         let reviewIDs = try arguments.list(.review)?.map { try slug($0, argument: "--review", kind: "review") }
         let audience = try arguments.text(.audience)
         let feedback = try arguments.text(.feedback)

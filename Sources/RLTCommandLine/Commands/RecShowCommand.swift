@@ -39,7 +39,7 @@ enum RecShowCommand {
         details.add("Issued by", rec.issuedBy)
         details.add("Links", list(rec.links))
         let tracker = try invocation.store.loadTracker()
-        let records = try QueryContext.storeIndex(invocation, tracker: tracker) ?? RecordSet(try invocation.store.loadAllReviews())
+        let records = try QueryContext.allRecords(invocation, tracker: tracker)
         details.add("Linked from", list(records.recommendationsLinking(to: ref)))
         let events = try invocation.store.loadEvents().events.filter { $0.serves.contains("\(ref)") }
         details.add("Served by", list(events.map { "\($0.id) (\($0.date), \($0.status.rawValue))" }))

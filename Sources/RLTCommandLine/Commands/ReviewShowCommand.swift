@@ -28,8 +28,7 @@ enum ReviewShowCommand {
         details.add("Converted from", review.convertedFrom)
         if review.type == .rapidReview {
             let tracker = try invocation.store.loadTracker()
-            let records = try QueryContext.storeIndex(invocation, tracker: tracker)
-                ?? RecordSet(try invocation.store.loadAllReviews())
+            let records = try QueryContext.allRecords(invocation, tracker: tracker)
             details.add("Converted to", list(records.reviewsConverted(from: review.id)))
         }
         details.add("Themes", list(review.themes))

@@ -121,6 +121,12 @@ struct QueryContext {
             temporaryDirectory: invocation.context.environment["TMPDIR"], now: invocation.context.fileClock())
     }
 
+    /// Every review packed for a lookup across the store (`rec show`'s backlinks, `review show`'s conversions): the
+    /// index, else the decoded files.
+    static func allRecords(_ invocation: Invocation, tracker: Tracker) throws -> RecordSet {
+        try storeIndex(invocation, tracker: tracker) ?? RecordSet(try invocation.store.loadAllReviews())
+    }
+
     /// Fails with exit 75 when an index file was cut short by another process while it was read: the answer just
     /// given (or the reviews picked) may be incomplete. rlt never does that to its own files (it renames new ones
     /// into place), so a second run answers in full.
