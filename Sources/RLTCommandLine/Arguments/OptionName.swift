@@ -21,4 +21,6 @@ enum OptionName: String, CaseIterable, Sendable {
     case exact = "--exact", dateNote = "--date-note", with = "--with", assuranceBy = "--assurance-by"
     case engage = "--engage", issuedBy = "--issued-by", para = "--para", expected = "--expected"
     case sessions = "--sessions", location = "--location", serves = "--serves", to = "--to"
+    case aware = "--aware", decided = "--decided", submitted = "--submitted", approved = "--approved"
+    case closed = "--closed", late = "--late", year = "--year"
 }

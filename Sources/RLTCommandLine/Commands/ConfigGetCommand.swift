@@ -5,7 +5,7 @@ enum ConfigGetCommand {
         name: "get",
         overview: "Print one setting.",
         arguments: [ArgumentSpec(name: "KEY", help: "The setting.", values: .words(ConfigKey.self))],
-        examples: ["rlt config get amber-days"],
+        examples: ["rlt config get amber-days", "rlt config get timescale.cspr.decided"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {

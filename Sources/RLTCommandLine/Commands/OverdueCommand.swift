@@ -7,7 +7,9 @@ enum OverdueCommand {
         discussion: """
             Overdue as of --as-of (default today): has a due date, the period ended before that day (a month or
             quarter falls due at its end), and the status is not terminal. Within a review the oldest come first.
-            An action is listed even when the recommendation it answers is on time.
+            An action is listed even when the recommendation it answers is on time. Review stages late against
+            their timescales ('rlt help timescales') come first, as rows of kind review (the stage as the id), unless
+            a filter chooses records (--owner, --status, --theme, --text…); --sort and --limit apply to the records.
             """,
         options: FilterOptions.specs(.both).filter { $0.name != OptionName.overdue.rawValue } + Ordering.specs + ListingOptions.specs,
         examples: [
@@ -21,7 +23,18 @@ enum OverdueCommand {
         var context = try QueryContext(arguments, invocation, target: .both)
         // Only overdue reviews are worth decoding when the index cannot answer by itself.
         context.query.filter.overdueOnly = true
-        try context.printListing(.overdue)
+        try context.printListing(.overdue, late: try lateStages(arguments, context))
+    }
+
+    /// The review stages late against their timescales, unless a filter chooses records (an owner, a status, a
+    /// theme…), which a review's own stages are not.
+    private static func lateStages(_ arguments: ParsedArguments, _ context: QueryContext) throws -> [LateStage] {
+        guard !(FilterOptions.recordOnly + [.text]).contains(where: arguments.has) else { return [] }
+        let clock = ReviewClock(settings: context.tracker.settings)
+        if let index = try context.index() { return clock.lateStages(context.query, records: index) }
+        var late: [LateStage] = []
+        try context.forEachReviewBatch { batch in late += clock.lateStages(context.query, records: RecordSet(batch)) }
+        return late
     }
 
     /// The table with a heading line before each review's rows, indented under it, and a closing count.
@@ -31,10 +44,11 @@ enum OverdueCommand {
     /// rows with the options it is given (the review column left out, two cells narrower).
     static func grouped(
         total: Int, shown: Int, review: (Int) -> (id: String, title: String), isRecommendation: (Int) -> Bool,
-        table: (ListingOptions) throws -> StreamedTable, options: ListingOptions, asOf: CalendarDay,
+        table: (ListingOptions) throws -> StreamedTable, options: ListingOptions, asOf: CalendarDay, late: [LateStage],
         write: (String) -> Void
     ) throws {
-        guard total > 0 else { return write(fitted("Nothing overdue as of \(asOf).", width: options.width)) }
+        guard total > 0 || !late.isEmpty else { return write(fitted("Nothing overdue as of \(asOf).", width: options.width)) }
+        if !late.isEmpty { write(RecordListingPrinter.lateTable(late, width: options.width) + "\n") }
         var options = options
         options.columns = (options.columns ?? RecordColumn.defaults(.overdue)).filter { $0 != "review" }
         options.width = options.width.map { $0 - 2 }
@@ -66,7 +80,8 @@ enum OverdueCommand {
             write(out + "\n")
         }
         let recs = (0..<total).filter(isRecommendation).count
-        var sentence = "\(total) overdue as of \(asOf): \(counted(recs, "recommendation")), \(counted(total - recs, "action"))"
+        var sentence = "\(total + late.count) overdue as of \(asOf): \(counted(recs, "recommendation")), \(counted(total - recs, "action"))"
+        if !late.isEmpty { sentence += ", \(counted(late.count, "review stage"))" }
         if shown < total { sentence += shown == 0 ? "; none shown (--limit 0)" : "; the first \(shown) shown (--limit \(shown))" }
         write(fitted(sentence + ".", width: options.width.map { $0 + 2 }))
     }

@@ -19,7 +19,7 @@ enum ReviewAddCommand {
             let tracker = try transaction.tracker()
             if try transaction.review(id) != nil { throw RecordError.duplicate(kind: "review", reference: id) }
             var review = Review(id: id, type: type, title: "")
-            _ = try ReviewOptions.apply(arguments, to: &review, tracker: tracker, store: invocation.store)
+            _ = try ReviewOptions.apply(arguments, to: &review, tracker: tracker, store: invocation.store, asOf: invocation.asOf)
             review.history.append(invocation.history("added"))
             try transaction.save(review)
         }

@@ -5,8 +5,9 @@ enum ReviewConvertCommand {
         name: "convert",
         overview: "Start a local review from a rapid review; prints the new review's id.",
         discussion: """
-            The new review takes the rapid review's title (unless --title), partnerships, themes, incident and
-            notified dates, and converted_from names the rapid review; 'review show' on either names the other.
+            The new review takes the rapid review's title (unless --title), partnerships, themes, and its incident,
+            aware, notified and decided dates (the rapid review is the decision to review), and converted_from
+            names the rapid review; 'review show' on either names the other.
             The rapid review's findings, recommendations and actions stay where they are: its learning is its own.
             History on both records the conversion.
             """,
@@ -47,6 +48,8 @@ enum ReviewConvertCommand {
             review.themes = rapid.themes
             review.incident = rapid.incident
             review.notified = rapid.notified
+            review.aware = rapid.aware
+            review.decided = rapid.decided
             review.convertedFrom = rapidID
             review.history.append(invocation.history("converted from \(rapidID)"))
             rapid.history.append(invocation.history("converted to \(newID)"))

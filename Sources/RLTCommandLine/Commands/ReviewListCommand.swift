@@ -7,20 +7,25 @@ enum ReviewListCommand {
         discussion: """
             Review filters (--review, --type, --text on the title and summary, --review-status) choose the reviews;
             the record filters (--owner, --theme, --overdue…) choose which recommendations and actions are
-            counted, and a review with none left is not listed.
+            counted, and a review with none left is not listed. The late column names the review's stages that are
+            late against their timescales as of --as-of ('rlt help timescales'); --late lists only those reviews.
             """,
         options: FilterOptions.specs(.both) + [
-            .choice(.reviewStatus, ReviewStatus.self, "Only reviews with this status.", repeatable: true)
+            .choice(.reviewStatus, ReviewStatus.self, "Only reviews with this status.", repeatable: true),
+            .flag(.late, "Only reviews with a stage late against its timescale as of --as-of ('rlt help timescales')."),
         ] + Ordering.specs.filter { $0.name != OptionName.sort.rawValue } + ListingOptions.specs,
-        examples: ["rlt review list", "rlt review list --type dhr --format json", "rlt review list --owner lincs-police"],
+        examples: ["rlt review list", "rlt review list --late --as-of 2025-03-31", "rlt review list --type dhr --format json", "rlt review list --owner lincs-police"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
         let statuses = try arguments.choices(.reviewStatus, ReviewStatus.self)
         let context = try QueryContext(arguments, invocation, target: .both)
         let recordFilters = FilterOptions.recordOnly.contains(where: arguments.has)
+        let clock = ReviewClock(settings: context.tracker.settings)
         func rows(_ records: RecordSet) -> [ReviewFacts] {
-            ReviewListing.rows(context.query, records: records, statuses: statuses, recordFilters: recordFilters)
+            ReviewListing.rows(
+                context.query, records: records, statuses: statuses, recordFilters: recordFilters, clock: clock,
+                lateOnly: arguments.flag(.late))
         }
         var listed: [ReviewFacts] = []
         if let index = try context.index() {

@@ -2,13 +2,20 @@ import ReviewLearning
 
 /// The options shared by `review add` and `review update`.
 enum ReviewOptions {
-    /// The review's dates: the option that sets each, its name in history and help, and where it is kept.
-    static var dates: [(option: OptionName, field: String, keyPath: WritableKeyPath<Review, PartialDate?>)] {
-        [
-            (.incident, "incident", \.incident), (.notified, "notified", \.notified),
-            (.commissioned, "commissioned", \.commissioned), (.completed, "completed", \.completed),
-            (.published, "published", \.published),
-        ]
+    /// The option that sets each stage's date (`--decided`), in the stages' order.
+    static func option(_ stage: ReviewStage) -> OptionName {
+        switch stage {
+        case .incident: .incident
+        case .aware: .aware
+        case .notified: .notified
+        case .decided: .decided
+        case .commissioned: .commissioned
+        case .completed: .completed
+        case .submitted: .submitted
+        case .approved: .approved
+        case .published: .published
+        case .closed: .closed
+        }
     }
 
     static func specs(forAdd: Bool) -> [OptionSpec] {
@@ -25,7 +32,9 @@ enum ReviewOptions {
                     .partnership, "CODE", "Agency code of a commissioning body." + replaces, repeatable: true,
                     values: .store(.agencies)),
             ]
-            + dates.map { .date($0.option, "The \($0.field) date.") }
+            + ReviewStage.allCases.map { stage in
+                .date(option(stage), "The date of \(stage.meaning)." + (forAdd ? "" : " An empty value clears it."))
+            }
             + [
                 .choice(.status, ReviewStatus.self, "Where the review is.", default: forAdd ? .inProgress : nil),
                 .value(.theme, "THEME", "Theme code." + replaces, repeatable: true, values: .store(.themes)),
@@ -37,7 +46,7 @@ enum ReviewOptions {
 
     /// Applies every given option to `review`, checking codes against the tracker, and records what changed.
     static func apply(
-        _ arguments: ParsedArguments, to review: inout Review, tracker: Tracker, store: Store
+        _ arguments: ParsedArguments, to review: inout Review, tracker: Tracker, store: Store, asOf: CalendarDay
     ) throws -> ChangeLog {
         var changes = ChangeLog()
         let checks = CodeChecks(tracker: tracker)
@@ -46,8 +55,11 @@ enum ReviewOptions {
         if let codes = try arguments.list(.partnership, check: { try checks.agencies($0, option: "--partnership") }) {
             changes.setList(&review.partnerships, codes, "partnerships")
         }
-        for (option, field, keyPath) in dates {
-            if let date = try arguments.date(option) { changes.setOptional(&review[keyPath: keyPath], date, field) }
+        for stage in ReviewStage.allCases {
+            if let date = try arguments.clearableDate(option(stage)) {
+                if let date { try ChangeRules.requirePast(date, .stage, reference: "\(review.id) --\(stage.rawValue)", asOf: asOf) }
+                changes.setClearable(&review[keyPath: stage.keyPath], date, stage.rawValue)
+            }
         }
         if let status = try arguments.choice(.status, ReviewStatus.self) { changes.setStatus(&review.status, status) }
         if let codes = try arguments.list(.theme, check: { try checks.themes($0, option: "--theme") }) {

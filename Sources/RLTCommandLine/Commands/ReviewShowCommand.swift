@@ -22,12 +22,9 @@ enum ReviewShowCommand {
         details.add("Type", review.type.rawValue)
         details.add("Status", review.status.rawValue)
         details.add("Partnerships", list(review.partnerships))
-        for (_, field, keyPath) in ReviewOptions.dates {
-            details.add(field.prefix(1).uppercased() + field.dropFirst(), review[keyPath: keyPath]?.description)
-        }
         details.add("Converted from", review.convertedFrom)
+        let tracker = try invocation.store.loadTracker()
         if review.type == .rapidReview {
-            let tracker = try invocation.store.loadTracker()
             let records = try QueryContext.allRecords(invocation, tracker: tracker)
             details.add("Converted to", list(records.reviewsConverted(from: review.id)))
         }
@@ -35,6 +32,10 @@ enum ReviewShowCommand {
         details.add("Summary", review.summary)
         details.add("Source", review.source)
         var out = details.render(width: invocation.terminalWidth)
+        let timeline = ReviewClock(settings: tracker.settings).timeline(review, asOf: invocation.asOf)
+        let shown = timeline.filter { $0.done != nil || $0.timescale != nil }
+        out += shown.isEmpty ? "\nTimeline: no stage dates recorded, and no timescale for a \(review.type.rawValue)\n"
+            : section("Timeline", timelineTable(shown), width: invocation.terminalWidth)
         if !review.findings.isEmpty {
             var table = TextTable(["id", "kind", "audience", "text"])
             for finding in review.findings {
@@ -64,5 +65,29 @@ enum ReviewShowCommand {
         }
         out += section("History", historyTable(review.history), width: invocation.terminalWidth)
         invocation.out(out)
+    }
+
+    /// When each stage happened, when it was due and by which rule, and how it stands.
+    static func timelineTable(_ timeline: [StageTiming]) -> TextTable {
+        var table = TextTable(["stage", "date", "due", "timescale", "standing"])
+        for timing in timeline {
+            table.add([
+                timing.stage.rawValue, timing.done?.description ?? "-", timing.due?.description ?? "-",
+                timing.timescale?.rule ?? "-", standing(timing),
+            ])
+        }
+        return table
+    }
+
+    /// `on time`, `late by 3 working days`, `done 12 days late`…
+    static func standing(_ timing: StageTiming) -> String {
+        switch timing.state {
+        case .untimed: timing.timescale.map { "no \($0.after.rawValue) date to count from" } ?? ""
+        case .onTime: "on time"
+        case .doneLate(let slip): "done \(slip.text) late"
+        case .passed: "passed (no date recorded)"
+        case .late(let slip): "late by \(slip.text)"
+        case .pending(let rag): rag == .amber ? "due soon" : "not yet due"
+        }
     }
 }

@@ -22,7 +22,7 @@ enum ReviewUpdateCommand {
             let tracker = try transaction.tracker()
             var review = try transaction.existingReview(id)
             let before = review.status
-            var changes = try ReviewOptions.apply(arguments, to: &review, tracker: tracker, store: invocation.store)
+            var changes = try ReviewOptions.apply(arguments, to: &review, tracker: tracker, store: invocation.store, asOf: invocation.asOf)
             guard !changes.isEmpty else { throw unchanged(id, arguments, status: review.status.rawValue) }
             let force = arguments.flag(.force)
             if let note = try ChangeRules.requireClosable(review, from: before, force: force) { changes.append(note) }

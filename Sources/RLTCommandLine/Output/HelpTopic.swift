@@ -2,7 +2,7 @@ import ReviewLearning
 
 /// `rlt help TOPIC`: the reference pages a once-a-month user needs, generated from the same tables the code uses.
 enum HelpTopic: String, CaseIterable, Sendable {
-    case dates, statuses, store, formats
+    case dates, statuses, store, formats, timescales
     case exitCodes = "exit-codes"
 
     var summary: String {
@@ -11,6 +11,7 @@ enum HelpTopic: String, CaseIterable, Sendable {
         case .statuses: return "Statuses, terminal ones, RAG and assurance levels."
         case .store: return "The store's files, git use, where data lives, permissions."
         case .formats: return "Output formats and the columns of every listing and table."
+        case .timescales: return "Review stages, their statutory timescales, working days and late reviews."
         case .exitCodes: return "What each exit code means."
         }
     }
@@ -21,6 +22,7 @@ enum HelpTopic: String, CaseIterable, Sendable {
         case .statuses: return Self.statusesText
         case .store: return Self.storeText
         case .formats: return Self.formatsText
+        case .timescales: return Self.timescalesText
         case .exitCodes: return Self.exitCodesText
         }
     }
@@ -132,8 +134,9 @@ enum HelpTopic: String, CaseIterable, Sendable {
         Permissions: files are created 0600 (owner only) because these are sensitive records. To share with a
         group: rlt config set file-mode 0640. Symbolic links inside the store are refused.
 
-        Versions: every file carries "schema": 2 (or 1, from an older rlt: read as it is, and upgraded when
-        rlt writes that file; schema 2 only adds fields). A file from a newer rlt is read-only to this one.
+        Versions: every file carries "schema": 3 (or 1 or 2, from an older rlt: read as it is, and upgraded
+        when rlt writes that file; schemas 2 and 3 only add fields). A file from a newer rlt is read-only to
+        this one.
 
         The index: queries read .index/, a binary digest of the review files. Every run checks each file's size,
         times and inode against it and reads again only what changed. It is never the source of truth: delete it
@@ -141,6 +144,54 @@ enum HelpTopic: String, CaseIterable, Sendable {
         makes rlt decode every review file instead.
 
         """
+
+    private static var timescalesText: String {
+        let stages = ReviewStage.allCases.map { "  \($0.rawValue + String(repeating: " ", count: 14 - $0.rawValue.count))\($0.meaning)" }
+        let defaults = Timescale.defaults.map { entry in
+            let t = entry.timescale
+            let body = DisplayWidth.wrap(entry.words, width: 98) + DisplayWidth.wrap("source: " + entry.source, width: 98)
+            return "  \(t.type.rawValue) \(t.stage.rawValue): \(t.rule)\n" + body.map { "      \($0)" }.joined(separator: "\n")
+        }
+        return """
+            REVIEW STAGES AND TIMESCALES
+
+            A review's stages, each an optional date (rlt review update ID --STAGE DATE; an empty value clears it):
+
+            \(stages.joined(separator: "\n"))
+
+            A timescale says when a stage of a review of one type is due: N working days, or N months, after an
+            earlier stage's date (counted from the last day of a month or year given as a partial date). rlt review
+            show prints the timeline: each stage's date, due date, timescale and standing (on time, done late, late
+            by, not yet due, passed). A stage with no date is late when its due date has passed, unless a later
+            stage has a date or the review's status says it got further (published, closed…); a closed review is
+            never late. review list shows the late stages (--late: only those reviews), overdue lists them first as
+            rows of kind review, summary --by stage counts reviews by the stage they reached, and the report has
+            "Reviews in progress against timescales".
+
+            The defaults, from the statutory guidance (only figures it states; no default where it gives none):
+
+            \(defaults.joined(separator: "\n"))
+
+            Not a clock rlt counts: the CSPR final report goes to the Panel and the Secretary of State at least 7
+            working days before publication (it runs back from a date); the Home Office quality-assurance panel's
+            own time; joint, thematic and serious case reviews (set your own). The guidance is revised from time to
+            time: check the current text and set the table to match. A store follows these defaults until it
+            changes one; from then it keeps its own table (settings.timescales in tracker.json).
+
+              rlt config list                                            the timescales in force
+              rlt config set timescale.sar.completed "9 months after decided"
+              rlt config set timescale.dhr.completed off                 no timescale
+              rlt config set timescale.dhr.completed default             rlt's default again
+
+            Working days are Monday to Friday except the bank holidays of England and Wales (New Year's Day, Good
+            Friday, Easter Monday, the early May and spring bank holidays, the summer bank holiday, Christmas Day
+            and Boxing Day, with substitute days when they fall at a weekend, and the one-off changes: 2012-06-04
+            and 05, 2020-05-08, 2022-06-02 and 03, 2022-09-19, 2023-05-08), and the store's own closure days:
+            rlt config set closure-days 2025-12-29,2025-12-30. "Within 15 working days of" a date counts from the
+            day after it.
+
+            """
+    }
 
     private static var formatsText: String {
         var out = """

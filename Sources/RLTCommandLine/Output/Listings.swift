@@ -13,11 +13,8 @@ enum Listings {
             Column(name: "title") { $0.title },
             Column(name: "partnerships") { joined($0.partnerships) },
             Column(name: "themes") { joined($0.themes) },
-            Column(name: "incident") { $0.dates[0] },
-            Column(name: "notified") { $0.dates[1] },
-            Column(name: "commissioned") { $0.dates[2] },
-            Column(name: "completed") { $0.dates[3] },
-            Column(name: "published") { $0.dates[4] },
+        ] + ReviewStage.allCases.map { stage in Column(name: stage.rawValue) { $0.dates[stage.slot] } } + [
+            Column(name: "late") { joined($0.late.map(\.rawValue)) },
             Column(name: "converted_from") { $0.convertedFrom },
             Column(name: "findings") { String($0.findings) },
             Column(name: "recs") { String($0.recommendations) },
@@ -27,7 +24,7 @@ enum Listings {
             Column(name: "overdue_actions") { String($0.overdueActions) },
             Column(name: "source") { $0.source },
         ],
-        defaults: ["id", "type", "status", "recs", "open", "overdue_recs", "actions", "overdue_actions", "title"],
+        defaults: ["id", "type", "status", "recs", "open", "overdue_recs", "actions", "overdue_actions", "late", "title"],
         json: nil)
 
     /// Whole reviews, for the review listing's JSON.

@@ -3,14 +3,27 @@ import ReviewLearning
 /// Prints a record listing (`rec list`, `action list`, `overdue`) as the options ask: the engine
 /// (`RecordListing`) gives the rows and cells, this chooses the columns and the format.
 enum RecordListingPrinter {
-    static func print(_ listing: RecordListing, _ arguments: ParsedArguments, _ invocation: Invocation) throws {
+    ///
+    /// `late` (`overdue` only) are the review stages late against their timescales: they come first, all of them
+    /// (`--sort` and `--limit` order and cut the records), as rows of kind `review` with the same columns.
+    static func print(
+        _ listing: RecordListing, _ arguments: ParsedArguments, _ invocation: Invocation, late: [LateStage] = []
+    ) throws {
         // The checks in the order users have always seen them: --sort and --limit, --format, then --columns.
         let (sort, limit) = try Ordering.options(arguments)
-        let options = try ListingOptions(arguments, invocation)
-        if let format = options.format.delimited, sort == nil {
+        var options = try ListingOptions(arguments, invocation)
+        if let format = options.format.delimited {
             let columns = try selectedColumns(listing.kind, options)
-            let total = listing.stream(columns, as: format, header: options.header, limit: limit, to: invocation.out(bytes:))
-            return try Ordering.finish(total: total, arguments)
+            if !late.isEmpty {
+                invocation.out(format.render(header: options.header ? columns.map(\.name) : nil, rows: late.map { s in columns.map(s.cell) }))
+                options.header = false
+            }
+            if sort == nil {
+                let total = listing.stream(columns, as: format, header: options.header, limit: limit, to: invocation.out(bytes:))
+                return try Ordering.finish(total: total + late.count, arguments)
+            }
+        } else if options.format == .table, !late.isEmpty, !(listing.kind == .overdue && sort == nil) {
+            invocation.out(lateTable(late, width: options.width) + "\n")
         }
         var rows = listing.rows()
         if let sort { rows = listing.sorted(rows, by: sort) }
@@ -21,20 +34,42 @@ enum RecordListingPrinter {
             guard listing.records.reviews != nil else {
                 throw CommandFailure(message: "internal error: JSON of whole records was asked of the index; please report it", code: ExitCode.failure)
             }
-            invocation.out(try options.render(shown, wholeRecords(listing)))
+            if options.format == .json {
+                var pieces = JSONArrayPieces()
+                let text = pieces.add(try options.render(late, lateRecords)) + pieces.add(try options.render(shown, wholeRecords(listing)))
+                invocation.out(text + (try pieces.end()))
+            } else {
+                invocation.out(try options.render(late, lateRecords) + options.render(shown, wholeRecords(listing)))
+            }
         } else if listing.kind == .overdue && options.format == .table && sort == nil {
             // Unsorted, the rows shown are the first of `rows`: headings and totals count from all of them.
             try OverdueCommand.grouped(
                 total: total, shown: shown.count, review: { listing.review(of: rows[$0]) },
                 isRecommendation: { !rows[$0].isAction }, table: { options in try table(listing, shown, options) },
-                options: options, asOf: invocation.asOf, write: invocation.out)
+                options: options, asOf: invocation.asOf, late: late, write: invocation.out)
         } else if options.format == .table {
             try table(listing, shown, options).write(invocation.out)
         } else {
-            invocation.out(try cells(listing, shown, options))
+            // CSV and TSV printed the late stages above.
+            invocation.out(try cells(listing, shown, options, late: options.format.delimited == nil ? late : []))
         }
-        try Ordering.finish(total: total, arguments)
+        try Ordering.finish(total: total + late.count, arguments)
     }
+
+    /// The late review stages as a table of their own: `overdue`'s first block.
+    static func lateTable(_ late: [LateStage], width: Int?) -> String {
+        var table = TextTable(["review", "stage", "due", "late by", "timescale"])
+        for stage in late {
+            let slip = if case .late(let slip) = stage.timing.state { slip.text } else { "" }
+            table.add([stage.review, stage.timing.stage.rawValue, stage.timing.due?.description ?? "", slip, stage.timing.timescale?.rule ?? ""])
+        }
+        let body = table.render(width: width.map { $0 - 2 }).split(separator: "\n").map { "  \($0)\n" }.joined()
+        let heading = "Review stages late against their timescales (\(counted(late.count, "stage")))"
+        return fitted(heading, width: width) + body
+    }
+
+    /// Late review stages as JSON objects of `overdue`'s whole-record listing.
+    static let lateRecords = Listing<LateStage>(columns: [], defaults: [], json: { LateStageRecord($0) })
 
     /// The columns `options` choose, in order: `--columns` checked against the listing's (with suggestions), or
     /// its defaults.
@@ -45,14 +80,16 @@ enum RecordListingPrinter {
     }
 
     /// The shown rows as JSON of the columns `options` choose.
-    private static func cells(_ listing: RecordListing, _ rows: [MatchedRow], _ options: ListingOptions) throws -> String {
+    private static func cells(
+        _ listing: RecordListing, _ rows: [MatchedRow], _ options: ListingOptions, late: [LateStage] = []
+    ) throws -> String {
         let columns = try selectedColumns(listing.kind, options)
         let chosen = columns.map(\.name)
         let generic = Listing<[String]>(
             columns: chosen.enumerated().map { k, name in Column(name: name) { $0[k] } }, defaults: chosen, json: { $0 })
         var options = options
         options.columns = chosen
-        return try options.render(listing.cells(rows, columns), generic)
+        return try options.render(late.map { s in columns.map(s.cell) } + listing.cells(rows, columns), generic)
     }
 
     /// The shown rows as a table of the columns `options` choose, made a chunk of rows at a time.
@@ -120,4 +157,36 @@ extension ListFormat {
     }
 
     var isJSON: Bool { self == .json || self == .jsonl }
+}
+
+/// A late review stage as `overdue --format json` prints it, beside whole records: what it is, which review, when it
+/// was due and by which rule, and by how much it is late.
+private struct LateStageRecord: Encodable {
+    let kind = "review"
+    let review: String
+    let stage: String
+    let due: String?
+    let daysOverdue: Int
+    let lateBy: String
+    let timescale: String?
+    let status: String
+    let partnership: String
+    let title: String
+
+    init(_ s: LateStage) {
+        review = s.review
+        stage = s.timing.stage.rawValue
+        due = s.timing.due?.description
+        daysOverdue = s.daysOverdue
+        lateBy = if case .late(let slip) = s.timing.state { slip.text } else { "" }
+        timescale = s.timing.timescale?.rule
+        status = s.status.rawValue
+        partnership = s.owner
+        title = s.title
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, review, stage, due, daysOverdue = "days_overdue", lateBy = "late_by", timescale, status, partnership
+        case title
+    }
 }

@@ -34,13 +34,13 @@ struct QueryContext {
     }
 
     /// Runs `kind`'s listing on the records and prints it as the options ask.
-    func printListing(_ kind: RecordKind) throws {
+    func printListing(_ kind: RecordKind, late: [LateStage] = []) throws {
         // JSON of whole records needs the stored records (histories, links), which the index does not keep.
         let format = try? arguments.choice(.format, ListFormat.self) ?? .table
         let wholeRecords = (format?.isJSON ?? false) && arguments.string(.columns) == nil
-        if wholeRecords, (try? Ordering.options(arguments).sort) == nil { return try printWholeRecords(kind) }
+        if wholeRecords, (try? Ordering.options(arguments).sort) == nil { return try printWholeRecords(kind, late: late) }
         let listing = try self.listing(kind, decoded: wholeRecords)
-        try RecordListingPrinter.print(listing, arguments, invocation)
+        try RecordListingPrinter.print(listing, arguments, invocation, late: late)
         try QueryContext.requireIntact(listing.records)
     }
 
@@ -54,10 +54,12 @@ struct QueryContext {
 
     /// JSON of whole records in the natural order, a batch of reviews at a time: each batch's rows follow the last's
     /// (overdue rows are ordered within their review), so memory holds one batch, not every record printed.
-    private func printWholeRecords(_ kind: RecordKind) throws {
+    private func printWholeRecords(_ kind: RecordKind, late: [LateStage]) throws {
         let (_, limit) = try Ordering.options(arguments)
         let options = try ListingOptions(arguments, invocation)
         var array = JSONArrayPieces()
+        let lateText = try options.render(late, RecordListingPrinter.lateRecords)
+        invocation.out(options.format == .json ? array.add(lateText) : lateText)
         var total = 0
         var decoded = 0
         try invocation.store.forEachBatch(try decodedIDs(try index())) { batch in
@@ -73,7 +75,7 @@ struct QueryContext {
         }
         if options.format == .json { invocation.out(try array.end()) }
         QueryContext.reportSource(.decoded, count: decoded, invocation)
-        try Ordering.finish(total: total, arguments)
+        try Ordering.finish(total: total + late.count, arguments)
     }
 
     /// With `RLT_SHOW_SOURCE=1`, says on stderr where the records came from (for users puzzled by an answer, and

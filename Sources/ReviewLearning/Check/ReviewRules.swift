@@ -14,11 +14,8 @@ struct ReviewRules {
             report.add([.key("partnerships"), .index(i)], unknownAgency(code))
         }
         checkThemes(review.themes, at: [.key("themes")], into: &report)
-        for (key, date) in [
-            ("incident", review.incident), ("notified", review.notified), ("commissioned", review.commissioned),
-            ("completed", review.completed), ("published", review.published),
-        ] {
-            dated(date, at: [.key(key)], "review", into: &report)
+        for stage in ReviewStage.allCases {
+            dated(review[keyPath: stage.keyPath], at: [.key(stage.rawValue)], "review", into: &report)
         }
         if let source = review.convertedFrom, !reviewIDs.contains(source) {
             report.add([.key("converted_from")], "converted_from names no review \(printable(source))")

@@ -164,6 +164,18 @@ package enum StoreChecker {
         if !range.contains(tracker.settings.amberDays) {
             report.add([.key("settings"), .key("amber_days")], "amber_days must be from \(range.lowerBound) to \(range.upperBound)")
         }
+        var timed: Set<String> = []
+        for (i, timescale) in (tracker.settings.timescales ?? []).enumerated() {
+            let path: [JSONPathComponent] = [.key("settings"), .key("timescales"), .index(i)]
+            let name = "timescale \(timescale.type.rawValue) \(timescale.stage.rawValue)"
+            if let problem = timescale.problem { report.add(path, "\(name): \(problem)") }
+            if !timed.insert("\(timescale.type.rawValue) \(timescale.stage.rawValue)").inserted {
+                report.add(path, "\(name) is given twice; keep one ('rlt config set timescale.\(timescale.type.rawValue).\(timescale.stage.rawValue) RULE')")
+            }
+        }
+        for (i, day) in tracker.settings.closureDays.enumerated() where day.day == nil {
+            report.add([.key("settings"), .key("closure_days"), .index(i)], "closure day \(day) is not a whole day (YYYY-MM-DD)")
+        }
     }
 
     /// `served`: the recommendation and action ids of each review that could be read.

@@ -9,11 +9,7 @@ enum StrictRules {
         if let canonical = try? JSONCodec.encode(review), canonical != data {
             report.add([], "not formatted as rlt writes it (hand-edited?); any rlt update of this review rewrites it")
         }
-        let dates: [(String, PartialDate?)] = [
-            ("incident", review.incident), ("notified", review.notified), ("commissioned", review.commissioned),
-            ("completed", review.completed), ("published", review.published),
-        ]
-        let known = dates.compactMap { field, date in date.map { (field, $0) } }
+        let known = ReviewStage.allCases.compactMap { stage in review[keyPath: stage.keyPath].map { (stage.rawValue, $0) } }
         for (earlier, later) in zip(known, known.dropFirst()) where later.1.end < earlier.1.start {
             report.add([.key(later.0)], "review \(later.0) date \(later.1) is before its \(earlier.0) date \(earlier.1)")
         }

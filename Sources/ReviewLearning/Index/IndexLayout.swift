@@ -17,8 +17,8 @@ enum IndexLayout {
     /// Bump when the layout or the meaning of any field changes: older files are then rebuilt. (2: the checksum
     /// covers the text sections too; 3: review fields, finding, outcome and update texts, for search and the review
     /// and finding listings; 4: current outcomes and latest progress notes; 5: last updates count from a history
-    /// entry's reported date, `on`.)
-    static let formatVersion: UInt32 = 6
+    /// entry's reported date, `on`; 6: schema-2 record details; 7: the review stage dates of schema 3.)
+    static let formatVersion: UInt32 = 7
     static let headerSize = 128
     static let entrySize = 96
     /// A name in the names section: its u32 length, then its bytes from here.

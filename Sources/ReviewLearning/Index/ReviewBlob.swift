@@ -4,13 +4,14 @@
 ///
 /// Hot blob, all little-endian, offsets relative to the blob's start:
 ///
-///     header (96 bytes)   u8 type, u8 status, 2 × 0, u32 id, u32 title, u32 codeCount, u32 codes,
+///     header (128 bytes)   u8 type, u8 status, 2 × 0, u32 id, u32 title, u32 codeCount, u32 codes,
 ///                         u32 findingCount, u32 findings, u32 recCount, u32 recs, u32 actionCount, u32 actions,
 ///                         i32 schema, u32 partnerships (list of strings), u32 themes (list of codes),
 ///                         u32 converted_from (string or none), u32 summary, u32 source (cold texts or none),
-///                         i32 × 5 last days and u8 × 5 kinds of incident, notified, commissioned, completed and
-///                         published (`Review`), 3 × 0
-///     empty list          u32 0 (at offset 96: every empty list points here)
+///                         i32 × 10 last days and u8 × 10 kinds of the stage dates (`ReviewStage.slot`: incident,
+///                         notified, commissioned, completed, published, aware, decided, submitted, approved, closed),
+///                         10 × 0
+///     empty list          u32 0 (at offset 128: every empty list points here)
 ///     codes               u32 string offset × codeCount (agency and theme codes used by the review, deduplicated)
 ///     findings            20 bytes each: u32 id, u32 themes (list of code indices), u32 audience (code index),
 ///                         u32 text (cold), u32 details (cold)
@@ -28,8 +29,8 @@
 /// (`RecordDetail`) are a `details` offset (or none) into its region: u32 count, then count × (u32 field, u32 text
 /// offset), the texts being the cells listings print.
 enum BlobLayout {
-    static let headerSize = 96
-    static let emptyList = 96
+    static let headerSize = 128
+    static let emptyList = 128
     static let findingSize = 20
     static let recSize = 76
     static let actionSize = 60
@@ -43,7 +44,7 @@ enum BlobLayout {
 
     enum Header {
         static let type = 0, status = 1, id = 4, title = 8, partnerships = 48, themes = 52, convertedFrom = 56
-        static let summary = 60, source = 64, dateEnds = 68, dateKinds = 88
+        static let summary = 60, source = 64, dateEnds = 68, dateKinds = 108
     }
 
     enum Rec {
@@ -200,7 +201,7 @@ struct BlobBuilder {
         rows.u32(sourceAt)
         for date in d.dates { rows.i32(date.end) }
         for date in d.dates { rows.u8(date.kind) }
-        rows.zeros(3)
+        rows.zeros(10)
         rows.u32(0)  // the empty list
         for offset in codeOffsets { rows.u32(offset) }
         for (n, finding) in d.findings.enumerated() {

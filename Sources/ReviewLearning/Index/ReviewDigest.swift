@@ -107,8 +107,8 @@ struct ReviewDigest {
     var status: UInt8 = Codes.index(ReviewStatus.inProgress, in: Codes.reviewStatuses)
     var partnerships = List()
     var themes = List()
-    /// Incident, notified, commissioned, completed and published, in that order.
-    var dates = [Date](repeating: Date(), count: 5)
+    /// The stage dates, by `ReviewStage.slot`.
+    var dates = [Date](repeating: Date(), count: ReviewStage.allCases.count)
     var convertedFrom: Str?
     var summary: Str?
     var source: Str?
@@ -131,7 +131,7 @@ struct ReviewDigest {
         status = Codes.index(review.status, in: Codes.reviewStatuses)
         partnerships = list(review.partnerships)
         themes = list(review.themes)
-        dates = [review.incident, review.notified, review.commissioned, review.completed, review.published].map(Date.init)
+        for stage in ReviewStage.allCases { dates[stage.slot] = Date(review[keyPath: stage.keyPath]) }
         convertedFrom = review.convertedFrom.map { add($0) }
         summary = review.summary.map { add($0) }
         source = review.source.map { add($0) }

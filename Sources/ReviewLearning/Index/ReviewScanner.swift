@@ -62,7 +62,9 @@ struct ReviewScanner: StrictJSONReader {
             case 15: try s.array { (s: inout ReviewScanner) throws(Bail) in try s.finding() }
             case 16: try s.array { (s: inout ReviewScanner) throws(Bail) in try s.recommendation() }
             case 17: try s.array { (s: inout ReviewScanner) throws(Bail) in try s.action() }
-            default: _ = try s.history()
+            case 18: _ = try s.history()
+            // Schema 3's stage dates: slots 5 to 9 (`ReviewStage.slot`).
+            default: s.d.dates[key - 14] = try s.date()
             }
         }
         guard hasID, hasType else { throw Bail() }

@@ -113,7 +113,7 @@ struct ReviewView: @unchecked Sendable {
     }
     var summary: UnsafeRawBufferPointer? { text(BlobLayout.cold, hot.u32(BlobLayout.Header.summary)) }
     var source: UnsafeRawBufferPointer? { text(BlobLayout.cold, hot.u32(BlobLayout.Header.source)) }
-    /// Incident (0), notified, commissioned, completed or published (4).
+    /// The date of the stage in slot `k` (`ReviewStage.slot`).
     func date(_ k: Int) -> (kind: UInt8, end: Int32) {
         date(BlobLayout.Header.dateKinds + k, BlobLayout.Header.dateEnds + 4 * k)
     }

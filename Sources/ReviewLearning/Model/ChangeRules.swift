@@ -18,6 +18,7 @@ package enum RecordedDate: String, Sendable {
     case outcome = "outcome date"
     case progressNote = "progress note date"
     case reported = "reported date (--on)"
+    case stage = "stage date"
 }
 
 /// A rule of the store that a change would break. The commands throw it, import reports it against the row and
@@ -78,7 +79,7 @@ package struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertibl
         case .inFuture(let what, let date, let asOf):
             let relation = if case .day = date { "is after" } else { "starts after" }
             return "\(reference): \(what.rawValue) \(date) \(relation) the as-of day \(asOf); completions, outcomes, "
-                + "progress notes and reported changes cannot be dated in the future"
+                + "progress notes, review stages and reported changes cannot be dated in the future"
         case .throughBeforeFrom(let from, let through):
             return "\(reference): \(input("through")) \(through) is before \(input("from")) \(from); a period ends after it starts"
         }

@@ -164,6 +164,12 @@ package enum PartialDate: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// Whether this is `undated`.
     package var isUndated: Bool { self == .undated }
 
+    /// The day, when the date is a whole day.
+    package var day: CalendarDay? {
+        if case .day(let day) = self { return day }
+        return nil
+    }
+
     /// The last day of the period: when a partial due date falls due.
     package var end: CalendarDay {
         switch self {

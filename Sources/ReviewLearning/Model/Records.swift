@@ -346,6 +346,12 @@ package struct Review: Codable, Equatable, Sendable {
     package var commissioned: PartialDate?
     package var completed: PartialDate?
     package var published: PartialDate?
+    /// Stage dates of schema 3 (`ReviewStage`): became aware, decided, submitted, approved, closed.
+    package var aware: PartialDate?
+    package var decided: PartialDate?
+    package var submitted: PartialDate?
+    package var approved: PartialDate?
+    package var closed: PartialDate?
     package var status: ReviewStatus = .inProgress
     /// The rapid review this review grew out of.
     package var convertedFrom: String?
@@ -367,6 +373,7 @@ package struct Review: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case schema, id, type, title, partnerships, incident, notified, commissioned, completed, published, status
         case convertedFrom = "converted_from", themes, summary, source, findings, recommendations, actions, history
+        case aware, decided, submitted, approved, closed
     }
 
     package init(from decoder: any Decoder) throws {
@@ -381,6 +388,11 @@ package struct Review: Codable, Equatable, Sendable {
         commissioned = try c.decodeIfPresent(PartialDate.self, forKey: .commissioned)
         completed = try c.decodeIfPresent(PartialDate.self, forKey: .completed)
         published = try c.decodeIfPresent(PartialDate.self, forKey: .published)
+        aware = try c.decodeIfPresent(PartialDate.self, forKey: .aware)
+        decided = try c.decodeIfPresent(PartialDate.self, forKey: .decided)
+        submitted = try c.decodeIfPresent(PartialDate.self, forKey: .submitted)
+        approved = try c.decodeIfPresent(PartialDate.self, forKey: .approved)
+        closed = try c.decodeIfPresent(PartialDate.self, forKey: .closed)
         status = try c.decodeIfPresent(ReviewStatus.self, forKey: .status) ?? .inProgress
         convertedFrom = try c.decodeIfPresent(String.self, forKey: .convertedFrom)
         themes = try c.decodeIfPresent([String].self, forKey: .themes) ?? []

@@ -10,6 +10,11 @@ package struct Settings: Codable, Equatable, Sendable {
     }
     /// Whether `undo_depth` is written: once set, or when the file had it, so a file's own key is never dropped.
     private var undoDepthWritten = false
+    /// The store's own table of review timescales; nil (the key left out) means the defaults, `Timescale.defaults`,
+    /// so a store that never changed them follows the guidance as rlt knows it (schema 3).
+    package var timescales: [Timescale]?
+    /// Days the partnership's offices are closed besides weekends and bank holidays (schema 3; left out when empty).
+    package var closureDays: [PartialDate] = []
 
     package static let defaultUndoDepth = 100
     /// The values `undo_depth` may take.
@@ -18,7 +23,8 @@ package struct Settings: Codable, Equatable, Sendable {
     package init() {}
 
     enum CodingKeys: String, CodingKey {
-        case amberDays = "amber_days", fileMode = "file_mode", undoDepth = "undo_depth"
+        case amberDays = "amber_days", fileMode = "file_mode", undoDepth = "undo_depth", timescales
+        case closureDays = "closure_days"
     }
 
     package init(from decoder: any Decoder) throws {
@@ -30,6 +36,8 @@ package struct Settings: Codable, Equatable, Sendable {
             undoDepth = depth
             undoDepthWritten = true
         }
+        timescales = try c.decodeIfPresent([Timescale].self, forKey: .timescales)
+        closureDays = try c.decodeIfPresent([PartialDate].self, forKey: .closureDays) ?? []
     }
 
     /// `undo_depth` only once set (or read), so stores that never set it keep their bytes.
@@ -38,7 +46,15 @@ package struct Settings: Codable, Equatable, Sendable {
         try c.encode(amberDays, forKey: .amberDays)
         try c.encode(fileMode, forKey: .fileMode)
         if undoDepthWritten { try c.encode(undoDepth, forKey: .undoDepth) }
+        try c.encodeIfPresent(timescales, forKey: .timescales)
+        if !closureDays.isEmpty { try c.encode(closureDays, forKey: .closureDays) }
     }
+
+    /// The timescales in force: the store's table, or the defaults.
+    package var timescaleTable: [Timescale] { timescales ?? Timescale.defaults.map(\.timescale) }
+
+    /// The working-day calendar: weekends, bank holidays and the store's closure days.
+    package var workingDays: WorkingDays { WorkingDays(closures: Set(closureDays.compactMap(\.day))) }
 
     /// The permission bits for new and rewritten files.
     package var permissions: UInt32 { fileMode == "0640" ? 0o640 : 0o600 }

@@ -106,8 +106,15 @@ package struct WorkingDays: Sendable {
     }
 
     package func isWorkingDay(_ day: CalendarDay) -> Bool {
-        !day.isWeekend && !closures.contains(day) && !BankHolidays.englandAndWales(day.year).contains { $0.day == day }
+        guard !day.isWeekend, !closures.contains(day) else { return false }
+        if WorkingDays.knownYears.contains(day.year) { return !WorkingDays.knownHolidays.contains(day) }
+        return !BankHolidays.englandAndWales(day.year).contains { $0.day == day }
     }
+
+    /// Bank holidays worked out once for the years reviews fall in, so counting across thousands of reviews does
+    /// not redo Easter for every day (an immutable table, computed on first use).
+    private static let knownYears = 1990...2100
+    private static let knownHolidays = Set(knownYears.flatMap { BankHolidays.englandAndWales($0).map(\.day) })
 
     /// The day `count` working days after `start` (`start` itself is day 0, as "within 15 working days of the
     /// notification" counts from the day after it); a negative count goes back.

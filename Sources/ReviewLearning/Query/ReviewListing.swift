@@ -7,9 +7,10 @@ package struct ReviewFacts: Sendable, Equatable {
     package var title = ""
     package var partnerships: [String] = []
     package var themes: [String] = []
-    /// Incident, notified, commissioned, completed and published, as `PartialDate.description` prints them ("" for
-    /// none).
+    /// The stage dates by `ReviewStage.slot`, as `PartialDate.description` prints them ("" for none).
     package var dates: [String] = []
+    /// The stages late as of the query's day (`ReviewClock`), in stage order.
+    package var late: [ReviewStage] = []
     package var convertedFrom = ""
     package var source = ""
     package var findings = 0
@@ -27,7 +28,9 @@ package enum ReviewListing {
     /// The reviews that pass the review filters and `statuses`, and whose title, summary or source matches `--text`
     /// (the records' own texts are not searched); with `recordFilters`, only those with a record matching the
     /// record filters, which also choose the records counted as overdue.
-    package static func rows(_ query: Query, records: RecordSet, statuses: [ReviewStatus], recordFilters: Bool) -> [ReviewFacts] {
+    package static func rows(
+        _ query: Query, records: RecordSet, statuses: [ReviewStatus], recordFilters: Bool, clock: ReviewClock, lateOnly: Bool
+    ) -> [ReviewFacts] {
         var recordQuery = query
         let text = query.filter.text
         recordQuery.filter.text = nil
@@ -42,12 +45,15 @@ package enum ReviewListing {
             if let text, !(text.matches(view.title) || [view.summary, view.source].contains { $0.map(text.matches) == true }) {
                 continue
             }
+            let late = clock.lateStages(records, n, asOf: query.asOf).map(\.stage)
+            if lateOnly && late.isEmpty { continue }
             matched.removeAll(keepingCapacity: true)
             recs.collect(n, into: &matched)
             let recRows = matched.count
             actions.collect(n, into: &matched)
             if recordFilters && matched.isEmpty { continue }
             var facts = facts(view)
+            facts.late = late
             for (k, row) in matched.enumerated() where row.daysOverdue >= 0 {
                 if k < recRows { facts.overdueRecommendations += 1 } else { facts.overdueActions += 1 }
             }
@@ -68,7 +74,7 @@ package enum ReviewListing {
         facts.title = String(indexBytes: view.title)
         facts.partnerships = list(view.partnerships, view.string)
         facts.themes = list(view.themes, view.code)
-        facts.dates = (0..<5).map { k in
+        facts.dates = ReviewStage.allCases.indices.map { k in
             date.reset()
             date.date(view.date(k))
             return String(indexBytes: date.view)

@@ -22,6 +22,8 @@ package struct SummaryRow: Sendable {
 /// How `rlt summary` groups.
 package enum SummaryGrouping: String, Vocabulary {
     case review, owner, lead, agency, theme, type, level, assurance, status
+    /// Reviews (not records) by the stage each has reached (`StageSummary`).
+    case stage
     package static let noun = "grouping"
 }
 
@@ -135,6 +137,7 @@ package enum Summary {
                         keys.append(group(Codes.assurances[view.recAssurance(rec)].rawValue))
                     }
                 case .assurance: keys.append(group(Codes.assurances[view.recAssurance(r)].rawValue))
+                case .stage: break  // reviews, not records: `StageSummary`
                 }
                 if keys.isEmpty { keys.append(group(noGroup)) }
                 func reference() -> String {

@@ -60,7 +60,12 @@ struct ReviewReader: StrictJSONReader {
             case 15: review.findings = try s.list { (s: inout ReviewReader) throws(JSONBail) in try s.finding() }
             case 16: review.recommendations = try s.list { (s: inout ReviewReader) throws(JSONBail) in try s.recommendation() }
             case 17: review.actions = try s.list { (s: inout ReviewReader) throws(JSONBail) in try s.action() }
-            default: review.history = try s.history()
+            case 18: review.history = try s.history()
+            case 19: review.aware = try s.canonicalDate()
+            case 20: review.decided = try s.canonicalDate()
+            case 21: review.submitted = try s.canonicalDate()
+            case 22: review.approved = try s.canonicalDate()
+            default: review.closed = try s.canonicalDate()
             }
         }
         guard required == 2 else { throw JSONBail() }

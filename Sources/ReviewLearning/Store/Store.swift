@@ -7,7 +7,7 @@ import Foundation
 /// and refuses to replace a file that changed since the transaction read it.
 package struct Store: Sendable {
     /// The schema this rlt reads and writes; files with a higher number are read-only.
-    package static let schemaVersion = 2
+    package static let schemaVersion = 3
 
     /// The store directory as the user named it (used in messages).
     package let root: String

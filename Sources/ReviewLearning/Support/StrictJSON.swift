@@ -11,7 +11,7 @@ enum ReviewFields {
     static let reviewKeys = ReviewScanner.keys(
         "schema", "id", "type", "title", "partnerships", "incident", "notified", "commissioned", "completed",
         "published", "status", "converted_from", "themes", "summary", "source", "findings", "recommendations",
-        "actions", "history")
+        "actions", "history", "aware", "decided", "submitted", "approved", "closed")
     // Schema 2's keys come after schema 1's, so the positions of the older keys never change.
     static let findingKeys = ReviewScanner.keys("id", "audience", "text", "themes", "history", "with", "kind", "para")
     static let recKeys = ReviewScanner.keys(

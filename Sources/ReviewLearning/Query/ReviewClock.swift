@@ -1,0 +1,135 @@
+/// Where one stage of a review stands against its timescale, as of a day.
+package struct StageTiming: Equatable, Sendable {
+    package let stage: ReviewStage
+    /// The last day of the stage's date, when it is recorded.
+    package let done: CalendarDay?
+    /// The timescale that applies to the review's type and this stage, if any.
+    package let timescale: Timescale?
+    /// When it fell or falls due: the timescale counted from the last day of the stage it runs from.
+    package let due: CalendarDay?
+    package let state: State
+
+    package enum State: Equatable, Sendable {
+        /// No timescale, or the stage it runs from has no date yet.
+        case untimed
+        /// Done by its due date.
+        case onTime
+        /// Done after its due date, by this much (`Slippage`).
+        case doneLate(Slippage)
+        /// Not done, and a later stage is (or the status says so): the review moved on without this date recorded.
+        case passed
+        /// Not done and past due as of the day: late by this much.
+        case late(Slippage)
+        /// Not done and not yet due: amber within the store's amber window, else green.
+        case pending(RAG)
+    }
+
+    /// How late: in calendar days (what `days_overdue` prints, as for records) and in the timescale's own units
+    /// (working days for a working-day timescale).
+    package struct Slippage: Equatable, Sendable {
+        package let days: Int
+        package let workingDays: Int?
+
+        /// `3 working days` or `12 days`.
+        package var text: String {
+            if let workingDays { return "\(workingDays) working day\(workingDays == 1 ? "" : "s")" }
+            return "\(days) day\(days == 1 ? "" : "s")"
+        }
+    }
+
+    package var isLate: Bool { if case .late = state { true } else { false } }
+
+    /// The stage's RAG rating, like a record's: red late, amber or green pending, blue done, grey untimed.
+    package var rag: RAG {
+        switch state {
+        case .late: .red
+        case .pending(let rag): rag
+        case .onTime, .doneLate, .passed: .blue
+        case .untimed: .grey
+        }
+    }
+}
+
+/// Works out review stage timings from the store's timescales and working days: one place for `review show`,
+/// `review list --late`, `overdue`, `summary --by stage` and the reports.
+package struct ReviewClock: Sendable {
+    package let timescales: [Timescale]
+    package let workingDays: WorkingDays
+    package let amberDays: Int
+
+    package init(settings: Settings) {
+        timescales = settings.timescaleTable
+        workingDays = settings.workingDays
+        amberDays = settings.amberDays
+    }
+
+    /// Each stage of a review of `type`, given the last day of each recorded stage date. A stage with no date is
+    /// passed, never late, once a later stage has a date or the status is that stage or later (`ReviewStatus.stage`).
+    package func timeline(
+        type: ReviewType, status: ReviewStatus, asOf: CalendarDay, dates: (ReviewStage) -> CalendarDay?
+    ) -> [StageTiming] {
+        let days = ReviewStage.allCases.map(dates)
+        // The status says how far the review got even where a date is missing (a published review's report was
+        // finished, whether or not that date was recorded).
+        let reached = status.stage.flatMap { ReviewStage.allCases.firstIndex(of: $0) } ?? -1
+        return ReviewStage.allCases.enumerated().map { k, stage in
+            let timescale = timescales.first { $0.type == type && $0.stage == stage }
+            let due = timescale.flatMap { t in days[ReviewStage.allCases.firstIndex(of: t.after) ?? 0].map { t.due(from: $0, workingDays: workingDays) } }
+            let state: StageTiming.State
+            if let done = days[k] {
+                if let due, done > due { state = .doneLate(slippage(from: due, to: done, timescale)) } else { state = due == nil ? .untimed : .onTime }
+            } else if reached >= k || days[(k + 1)...].contains(where: { $0 != nil }) {
+                state = .passed
+            } else if let due {
+                if asOf > due {
+                    state = .late(slippage(from: due, to: asOf, timescale))
+                } else {
+                    state = .pending(asOf.days(to: due) <= amberDays ? .amber : .green)
+                }
+            } else {
+                state = .untimed
+            }
+            return StageTiming(stage: stage, done: days[k], timescale: timescale, due: due, state: state)
+        }
+    }
+
+    /// The timeline of a decoded review.
+    package func timeline(_ review: Review, asOf: CalendarDay) -> [StageTiming] {
+        timeline(type: review.type, status: review.status, asOf: asOf) { review[keyPath: $0.keyPath]?.end }
+    }
+
+    private func slippage(from due: CalendarDay, to day: CalendarDay, _ timescale: Timescale?) -> StageTiming.Slippage {
+        let working: Int? = if case .workingDays = timescale?.span { workingDays.count(from: due, to: day) } else { nil }
+        return StageTiming.Slippage(days: due.days(to: day), workingDays: working)
+    }
+}
+
+extension ReviewStatus {
+    /// The stage a review in this status has at least reached; nil for in progress, which says nothing of how far.
+    package var stage: ReviewStage? {
+        switch self {
+        case .notified: .notified
+        case .inProgress: nil
+        case .submitted: .submitted
+        // Completed comes after submitted in the status list (its synonyms include approved).
+        case .completed: .approved
+        case .published: .published
+        case .closed: .closed
+        }
+    }
+}
+
+extension ReviewClock {
+    /// The timeline of a review in a record set (the index, or decoded reviews packed alike).
+    func timeline(_ view: ReviewView, asOf: CalendarDay) -> [StageTiming] {
+        timeline(type: view.type, status: view.status, asOf: asOf) { stage in
+            let date = view.date(stage.slot)
+            return date.kind == PackedDate.none ? nil : CalendarDay(ordinal: Int(date.end))
+        }
+    }
+
+    /// The stages of the review in `records` at `n` late as of the day.
+    package func lateStages(_ records: RecordSet, _ n: Int, asOf: CalendarDay) -> [StageTiming] {
+        timeline(records.review(n), asOf: asOf).filter(\.isLate)
+    }
+}
