@@ -13,6 +13,12 @@ enum ReportCommand {
             the same store and date always give the same report. The HTML has no scripts and fetches nothing; it
             prints on A4 with each section on a new page. The list filters narrow the records reported on; those that
             choose records (--owner, --status, …) also leave out the reviews with nothing in scope.
+            With --year 2024-25 it writes the annual report instead, for 1 April to 31 March (as of the year's last
+            day, or --as-of if earlier): the reviews concluded in the year (the earliest of their completed,
+            approved and published dates) with their findings and recommendations, the reviews ongoing at its end
+            against their timescales, the outcomes recorded and actions completed in the year, and each
+            recommendation declined (not-accepted) in the year with its reason; --type sar (or cspr, dhr) for one
+            kind of review. Only the review filters (--review, --type) apply to it.
             """,
         options: [
             .value(
@@ -24,11 +30,13 @@ enum ReportCommand {
                 .since, SinceOption.valueName,
                 "Add what changed from DATE to --as-of (by the date it happened or was reported), or since the last board meeting."),
             .value(.staleDays, "N", "Count as stale what has had no update for N days or more.", default: "90"),
+            .value(.year, "YEAR", "Write the annual report for this reporting year, April to March (e.g. 2024-25)."),
         ] + FilterOptions.specs(.both),
         examples: [
             "rlt report > board.md",
             "rlt report --format html --out board.html --since 2024-05-01",
             "rlt report --review darren-bethany --as-of 2024-06-30",
+            "rlt report --year 2024-25 --type sar --format html --out annual.html",
         ],
         run: run)
 
@@ -47,6 +55,9 @@ enum ReportCommand {
             format = .markdown
         }
         if let out, out.isEmpty { throw UsageError.invalidValue(option: "--out", message: "must not be empty") }
+        if let year = arguments.string(.year) {
+            return try annual(year, format: format, out: out, arguments, invocation)
+        }
         let since = try SinceOption.parse(arguments, invocation)
         let staleDays = try arguments.integer(.staleDays, range: 1...100_000) ?? 90
         let context = try QueryContext(arguments, invocation, target: .both)
@@ -77,6 +88,39 @@ enum ReportCommand {
             try Report.write(input, options: options) { invocation.out($0) }
         }
         try QueryContext.requireIntact(records)
+    }
+
+    /// `--year`: the annual report of the reviews the review filters choose.
+    private static func annual(
+        _ text: String, format: ReportFormat, out: String?, _ arguments: ParsedArguments, _ invocation: Invocation
+    ) throws {
+        let year: ReportingYear
+        do {
+            year = try ReportingYear(parsing: text)
+        } catch {
+            throw UsageError.invalidValue(option: "--year", message: error.description)
+        }
+        let ignored: [OptionName] = [.since, .staleDays] + FilterOptions.recordOnly + [.text]
+        if let option = ignored.first(where: arguments.has) {
+            throw UsageError.invalidValue(
+                option: option.rawValue, message: "the annual report (--year) takes only --review and --type to choose reviews")
+        }
+        let context = try QueryContext(arguments, invocation, target: .both)
+        let reviews = try context.reviews()
+        func write(_ sink: @escaping (String) throws -> Void) throws {
+            try AnnualReport.write(
+                tracker: context.tracker, reviews: reviews, year: year, asOf: invocation.asOf, format: format,
+                scope: scope(arguments), to: sink)
+        }
+        if let out {
+            try OutputPath.requireOutsideStore(out, store: invocation.storePath, option: "--out")
+            let file = try OutputFile(out)
+            try write { try file.write($0) }
+            try file.commit()
+            invocation.err("wrote \(out)\n")
+        } else {
+            try write { invocation.out($0) }
+        }
     }
 
     /// The filter options as given (`--owner lincs-police, lincs-csc`), in the order the help lists them.

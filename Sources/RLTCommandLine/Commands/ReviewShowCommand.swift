@@ -73,21 +73,9 @@ enum ReviewShowCommand {
         for timing in timeline {
             table.add([
                 timing.stage.rawValue, timing.done?.description ?? "-", timing.due?.description ?? "-",
-                timing.timescale?.rule ?? "-", standing(timing),
+                timing.timescale?.rule ?? "-", timing.standing,
             ])
         }
         return table
-    }
-
-    /// `on time`, `late by 3 working days`, `done 12 days late`…
-    static func standing(_ timing: StageTiming) -> String {
-        switch timing.state {
-        case .untimed: timing.timescale.map { "no \($0.after.rawValue) date to count from" } ?? ""
-        case .onTime: "on time"
-        case .doneLate(let slip): "done \(slip.text) late"
-        case .passed: "passed (no date recorded)"
-        case .late(let slip): "late by \(slip.text)"
-        case .pending(let rag): rag == .amber ? "due soon" : "not yet due"
-        }
     }
 }

@@ -39,6 +39,19 @@ package struct StageTiming: Equatable, Sendable {
 
     package var isLate: Bool { if case .late = state { true } else { false } }
 
+    /// How it stands, in words: `on time`, `late by 3 working days`, `done 12 days late`, `due soon`…; how the
+    /// timeline, listings and reports say it.
+    package var standing: String {
+        switch state {
+        case .untimed: timescale.map { "no \($0.after.rawValue) date to count from" } ?? ""
+        case .onTime: "on time"
+        case .doneLate(let slip): "done \(slip.text) late"
+        case .passed: "passed (no date recorded)"
+        case .late(let slip): "late by \(slip.text)"
+        case .pending(let rag): rag == .amber ? "due soon" : "not yet due"
+        }
+    }
+
     /// The stage's RAG rating, like a record's: red late, amber or green pending, blue done, grey untimed.
     package var rag: RAG {
         switch state {

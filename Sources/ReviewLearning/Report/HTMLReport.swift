@@ -24,6 +24,7 @@ package enum HTMLReport {
         out(contents(model))
         headline(model, out)
         overdue(model, out)
+        out(timescales(model))
         out(owners(model))
         out(themes(model))
         out(dissemination(model))
@@ -40,7 +41,7 @@ package enum HTMLReport {
             """)
     }
 
-    private static func e(_ text: String) -> String { HTMLText.escape(text) }
+    static func e(_ text: String) -> String { HTMLText.escape(text) }
 
     // MARK: Sections
 
@@ -58,6 +59,7 @@ package enum HTMLReport {
     private static func contents(_ model: ReportModel) -> String {
         var items = [
             ("headline", "Headline figures"), ("overdue", "Overdue recommendations and actions"),
+            ("timescales", ReportWords.timescalesTitle),
             ("owners", "Owners: RAG and assurance"), ("themes", "Themes across reviews"), ("dissemination", "Dissemination"),
             ("stale", "No update for \(model.staleDays) days or more"),
         ]
@@ -243,6 +245,20 @@ package enum HTMLReport {
         out("</tbody>\n</table>\n</section>\n")
     }
 
+    private static func timescales(_ model: ReportModel) -> String {
+        var out = sectionStart("timescales", ReportWords.timescalesTitle)
+        guard !model.timescales.isEmpty else { return out + "<p>\(e(ReportWords.noTimescales(model.asOf)))</p>\n</section>\n" }
+        out += "<p>\(e(ReportWords.timescalesIntro(model.timescales, asOf: model.asOf)))</p>\n"
+        let rows: [[Cell]] = model.timescales.map { line in
+            let cells = ReportWords.timescaleCells(line)
+            return [.header(cells[0])] + cells[1..<4].map { .text($0, numeric: false) } + [.date(cells[4])]
+                + cells[5..<7].map { .text($0, numeric: false) }
+                + [.rag(DueState(rag: line.timing.rag, daysOverdue: nil))]
+        }
+        out += table(caption: ReportWords.timescalesTitle, ReportWords.timescaleHeaders, rows)
+        return out + "</section>\n"
+    }
+
     private static func owners(_ model: ReportModel) -> String {
         var out = sectionStart("owners", "Owners: RAG and assurance")
         guard !model.owners.isEmpty else { return out + "<p>No recommendations in scope.</p>\n</section>\n" }
@@ -363,7 +379,7 @@ package enum HTMLReport {
 
     // MARK: Building blocks
 
-    private static func sectionStart(_ id: String, _ title: String) -> String {
+    static func sectionStart(_ id: String, _ title: String) -> String {
         "<section id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n<h2 id=\"\(id)-heading\">\(e(title))</h2>\n"
     }
 
@@ -394,7 +410,7 @@ package enum HTMLReport {
         case rag(DueState)
     }
 
-    private static func table(
+    static func table(
         caption: String, _ headers: [String], _ rows: [[Cell]], numeric: Set<Int> = [], className: String? = nil,
         widths: [Int]? = nil, totalRow: Bool = false
     ) -> String {
@@ -465,7 +481,7 @@ package enum HTMLReport {
 
     // MARK: Style
 
-    private static let css = """
+    static let css = """
         :root { --ink: #1b1b1b; --muted: #555; --rule: #c9ced6; --head: #eef1f5; --accent: #1f3a5f; }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }

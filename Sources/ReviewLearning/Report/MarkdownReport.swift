@@ -7,6 +7,7 @@ package enum MarkdownReport {
         header(model, &out)
         headline(model, &out)
         overdue(model, &out)
+        timescales(model, &out)
         owners(model, &out)
         themes(model, &out)
         dissemination(model, &out)
@@ -140,6 +141,18 @@ package enum MarkdownReport {
                 ])
             }) { out.raw($0) }
         }
+    }
+
+    private static func timescales(_ model: ReportModel, _ out: inout MarkdownWriter) {
+        out.heading(2, ReportWords.timescalesTitle)
+        guard !model.timescales.isEmpty else {
+            out.paragraph(ReportWords.noTimescales(model.asOf))
+            return
+        }
+        out.paragraph(MarkdownText.inline(ReportWords.timescalesIntro(model.timescales, asOf: model.asOf)))
+        out.table(
+            ReportWords.timescaleHeaders,
+            model.timescales.map(ReportWords.timescaleCells))
     }
 
     private static func stale(_ model: ReportModel, _ out: inout MarkdownWriter) {

@@ -21,6 +21,8 @@ struct ReportModel {
     let ownersTotal: OwnerRow
     let themes: [ThemeRow]
     let events: [DisseminationEvent]
+    /// Reviews not closed with a stage due or late against its timescale: the most late first, then by due day.
+    let timescales: [StageLine]
     let changes: Changes?
     /// The agencies named anywhere in the report, by code, for the key at the end.
     let agencies: [Agency]
@@ -207,6 +209,17 @@ struct ReportModel {
         let records: Int
     }
 
+    /// A review in progress against its timescales: the stage it has reached, and its first late stage, else its
+    /// next stage due.
+    struct StageLine: Equatable {
+        let review: String
+        let title: String
+        let type: ReviewType
+        /// The furthest stage with a date; nil when none has one.
+        let reached: ReviewStage?
+        let timing: StageTiming
+    }
+
     /// The order a board reads RAG in: what needs attention first.
     static let ragOrder: [RAG] = [.red, .amber, .green, .blue, .grey]
 
@@ -243,6 +256,8 @@ struct ReportModel {
         var total = OwnerRow(owner: "Total")
         var themeRows: [String: ThemeRow] = [:]
         var inScope: [InScope] = []
+        var stageLines: [StageLine] = []
+        let clock = ReviewClock(settings: tracker.settings)
         var codes = Set<String>()
         func label(_ code: String) -> String {
             code == Self.noTheme ? code : tracker.theme(code)?.label ?? code
@@ -269,6 +284,7 @@ struct ReportModel {
         Self.forEachSection(records, query, choosesRecords) { n, view, section in
             let review = section.review
             summaries.append(ReviewSummary(section))
+            if let line = Self.stageLine(view, clock: clock, asOf: asOf) { stageLines.append(line) }
             typeCounts[ReviewType.allCases.firstIndex(of: review.type) ?? 0] += 1
             for line in section.recommendations {
                 let rec = line.recommendation
@@ -329,6 +345,13 @@ struct ReportModel {
             }
         }
         reviews = summaries
+        timescales = stageLines.enumerated().sorted { a, b in
+            func key(_ line: StageLine, _ offset: Int) -> (Int, Int, Int) {
+                let late = if case .late(let slip) = line.timing.state { slip.days } else { -1 }
+                return (-late, line.timing.due?.ordinal ?? Int.max, offset)
+            }
+            return key(a.element, a.offset) < key(b.element, b.offset)
+        }.map(\.element)
 
         // Events: those about a review in scope; every event when no review option narrows the report. Board
         // meetings are not dissemination.
@@ -647,6 +670,29 @@ enum ReportWords {
 
     static func reviewStatus(_ status: ReviewStatus) -> String { sentence(status.rawValue) }
 
+    static let timescalesTitle = "Reviews in progress against timescales"
+
+    static func noTimescales(_ asOf: CalendarDay) -> String {
+        "No review in scope has a stage due against a timescale as of \(asOf) (see 'rlt help timescales')."
+    }
+
+    /// How many are late, and what the table shows.
+    static func timescalesIntro(_ lines: [ReportModel.StageLine], asOf: CalendarDay) -> String {
+        let late = lines.filter(\.timing.isLate).count
+        return "\(count(lines.count, "review")) with a stage due against its timescale as of \(asOf), "
+            + "\(late) late. Each row is the review's first late stage, else its next stage due; the most late first."
+    }
+
+    static let timescaleHeaders = ["Review", "Type", "Reached", "Stage due", "Due", "Timescale", "Standing", "RAG"]
+
+    static func timescaleCells(_ line: ReportModel.StageLine) -> [String] {
+        [
+            line.review, reviewType(line.type), line.reached.map { sentence($0.rawValue) } ?? "—",
+            sentence(line.timing.stage.rawValue), line.timing.due?.description ?? "—", line.timing.timescale?.rule ?? "—",
+            sentence(line.timing.standing), rag(line.timing.rag),
+        ]
+    }
+
     static func sector(_ sector: Sector) -> String {
         sector == .childrensSocialCare ? "Children's social care" : sentence(sector.rawValue)
     }
@@ -692,5 +738,17 @@ enum ReportWords {
     /// `9 recommendations: 5 in progress, 3 implemented, 1 assured` — only the non-zero statuses.
     static func statusBreakdown(_ counts: [(status: RecommendationStatus, count: Int)]) -> String {
         counts.filter { $0.count > 0 }.map { "\($0.count) \(status($0.status).lowercased())" }.joined(separator: ", ")
+    }
+}
+
+extension ReportModel {
+    /// The review's first late stage, else its next stage due; nil when neither (no timescale applies, or it is done).
+    static func stageLine(_ view: ReviewView, clock: ReviewClock, asOf: CalendarDay) -> StageLine? {
+        let timeline = clock.timeline(view, asOf: asOf)
+        let pending = timeline.first(where: \.isLate) ?? timeline.first { if case .pending = $0.state { true } else { false } }
+        guard let pending else { return nil }
+        return StageLine(
+            review: String(indexBytes: view.id), title: String(indexBytes: view.title), type: view.type,
+            reached: timeline.last { $0.done != nil }?.stage, timing: pending)
     }
 }
