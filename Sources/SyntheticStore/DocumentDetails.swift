@@ -63,3 +63,33 @@ enum DocumentDetails {
         "The plan says \"spring\"; recorded as the quarter.",
     ]
 }
+
+/// Schema 3's stage dates (issue 19) on some generated reviews, from their own random stream: when the
+/// partnership became aware, the decision to review, submission, approval and closing, each between the stages
+/// around it and never after the store's as-of day.
+enum StageDates {
+    static func add(to review: inout Review, seed: UInt64, index: Int, asOf: CalendarDay) {
+        var rng = SeededRandom(seed: seed ^ 0x57A6_E0DA_7E50_0019, stream: index)
+        func between(_ low: PartialDate?, _ high: PartialDate?) -> PartialDate? {
+            guard let low, let high, low.start <= high.end, high.end <= asOf else { return nil }
+            let a = max(low.start, high.end.adding(days: -40))
+            return .day(CalendarDay(ordinal: rng.int(a.ordinal...high.end.ordinal)))
+        }
+        if let notified = review.notified, rng.chance(0.6) {
+            review.aware = between(review.incident ?? .day(notified.start.adding(days: -30)), notified)
+        }
+        if rng.chance(0.5) { review.decided = between(review.notified, review.commissioned) }
+        if let completed = review.completed, rng.chance(0.4) {
+            let submitted = completed.end.adding(days: rng.int(5...60))
+            if submitted <= asOf && review.published.map({ submitted <= $0.start }) ?? true { review.submitted = .day(submitted) }
+        }
+        if let submitted = review.submitted, rng.chance(0.5) {
+            let approved = submitted.end.adding(days: rng.int(10...90))
+            if approved <= asOf && review.published.map({ approved <= $0.start }) ?? true { review.approved = .day(approved) }
+        }
+        if review.status == .closed, let published = review.published, rng.chance(0.6) {
+            let closed = published.end.adding(days: rng.int(30...400))
+            if closed <= asOf { review.closed = .day(closed) }
+        }
+    }
+}

@@ -147,6 +147,7 @@ package struct SyntheticStore: Sendable {
         var maker = ReviewMaker(store: self, head: head, rng: rng)
         var review = maker.make(index: index)
         DocumentDetails.add(to: &review, seed: seed, index: index)
+        StageDates.add(to: &review, seed: seed, index: index, asOf: asOf)
         return review
     }
 

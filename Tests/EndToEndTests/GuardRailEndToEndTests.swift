@@ -30,7 +30,7 @@ private let guarded: [GuardedInput] = [
         status: 64, mentions: ["did you mean \"implemented\"?"]),
     GuardedInput(
         name: "rlt help nope", args: ["help", "nope"], status: 64,
-        mentions: ["'nope' is not a help topic or a command", "topics: dates, statuses, store, formats, exit-codes",
+        mentions: ["'nope' is not a help topic or a command", "topics: dates, statuses, store, formats, timescales, exit-codes",
                    "commands: init, review, rec, action"]),
     GuardedInput(
         name: "nothing to change: already not-accepted",

@@ -102,7 +102,7 @@ private let unknownValues: [UnknownContent] = [
 
 @Suite("Reliability 4: newer schema, unknown fields, unknown values")
 struct ReliabilitySchemaTests {
-    @Test("a file from a newer rlt (schema 3, with new fields) is readable and read-only", arguments: [
+    @Test("a file from a newer rlt (schema 4, with new fields) is readable and read-only", arguments: [
         smallReview, "tracker.json", "events.json",
     ])
     func newerSchema(_ file: String) throws {
@@ -111,8 +111,8 @@ struct ReliabilitySchemaTests {
             rltOK(store, ["event", "add", "--kind", "seminar", "--title", "Seminar", "--date", "2024-03"])
             let path = store + "/" + file
             try editJSON(path) { object in
-                object["schema"] = 3
-                object["added_in_schema_3"] = ["kept": true]
+                object["schema"] = 4
+                object["added_in_schema_4"] = ["kept": true]
             }
             let before = try snapshot(store)
             var readsOK = 0
@@ -120,7 +120,7 @@ struct ReliabilitySchemaTests {
                 file == "events.json" ? [["event", "list"]] : file == "tracker.json" ? [["agency", "list"], ["rec", "list"]] : reviewReads
             for read in reads {
                 let result = runRLT(["--store", store] + read)
-                #expect(result.status == 0, "reading a schema-3 \(file) with \(read): \(result)")
+                #expect(result.status == 0, "reading a schema-4 \(file) with \(read): \(result)")
                 if result.status == 0 { readsOK += 1 }
             }
             let writes: [[String]] =
@@ -131,13 +131,13 @@ struct ReliabilitySchemaTests {
             for write in writes {
                 let result = runRLT(["--store", store, "--as-of", "2024-04-01"] + write)
                 #expect(!crashed(result), "\(result)")
-                #expect(result.status == 65, "\(write) on a schema-3 \(file): \(result)")
+                #expect(result.status == 65, "\(write) on a schema-4 \(file): \(result)")
                 #expect(result.stderr.contains(file) && result.stderr.contains("newer rlt"), "\(result.stderr)")
                 if result.status == 65 { refused += 1 }
             }
-            #expect(try snapshot(store) == before, "nothing rewritten; the schema-3 fields are still there")
+            #expect(try snapshot(store) == before, "nothing rewritten; the schema-4 fields are still there")
             let check = runRLT(["--store", store, "check"])
-            #expect(check.status == 1 && check.stdout.contains("\(file):1: written by a newer rlt (schema 3)"), "\(check)")
+            #expect(check.status == 1 && check.stdout.contains("\(file):1: written by a newer rlt (schema 4)"), "\(check)")
             reportFigure(
                 "newer-schema \(file): reads ok = \(readsOK)/\(reads.count), writes refused (65) = \(refused)/\(writes.count), bytes changed = 0")
         }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RLTCommandLine
+@testable import ReviewLearning
 
 /// Every bad input gets a one-line error naming the value and the fix, a non-zero exit, and writes nothing.
 @Suite("Bad input")
@@ -106,11 +107,12 @@ struct BadInputTests {
         let cli = CLIHarness()
         cli.seed()
         let path = "reviews/darren-bethany.json"
-        try cli.write(cli.read(path).replacingOccurrences(of: "\"schema\" : 2", with: "\"schema\" : 3"), to: path)
+        try cli.write(
+            cli.read(path).replacing(#/"schema" : \d+/#, with: "\"schema\" : \(Store.schemaVersion + 1)"), to: path)
         let before = cli.snapshot()
         let result = cli.run("rec", "update", "darren-bethany/3i", "--status", "in-progress")
         #expect(result.code == 65)
-        #expect(result.err.contains("newer rlt (schema 3"))
+        #expect(result.err.contains("newer rlt (schema \(Store.schemaVersion + 1)"))
         #expect(result.err.contains("upgrade rlt"))
         #expect(cli.snapshot() == before)
         #expect(cli.run("rec", "show", "darren-bethany/3i").code == 0)

@@ -10,7 +10,8 @@ struct ReviewConvertTests {
         let cli = CLIHarness()
         cli.seed()
         cli.run("review", "add", "rr-h", "--type", "rapid-review", "--title", "Child H", "--partnership", "lincs-scp",
-            "--theme", "information-sharing", "--incident", "2024-01-05", "--notified", "2024-01-10")
+            "--theme", "information-sharing", "--incident", "2024-01-05", "--aware", "2024-01-08", "--notified", "2024-01-10",
+            "--decided", "2024-01-26")
         cli.run("finding", "add", "rr-h", "--audience", "police", "--text", "Rapid review learning")
         return cli
     }
@@ -26,6 +27,7 @@ struct ReviewConvertTests {
         #expect(new.type == .cspr && new.title == "Child H" && new.convertedFrom == "rr-h")
         #expect(new.partnerships == ["lincs-scp"] && new.themes == ["information-sharing"])
         #expect(new.incident?.description == "2024-01-05" && new.notified?.description == "2024-01-10")
+        #expect(new.aware?.description == "2024-01-08" && new.decided?.description == "2024-01-26")
         #expect(new.findings.isEmpty && new.recommendations.isEmpty)
         let rapid = try review(cli, "rr-h")
         #expect(rapid.findings.map(\.text) == ["Rapid review learning"])

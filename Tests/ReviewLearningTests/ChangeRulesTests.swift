@@ -24,7 +24,7 @@ struct ChangeRulesTests {
         let error = try #require(throws: RuleViolation.self) {
             try ChangeRules.requirePast(.month(year: 2024, month: 4), .completed, reference: "r/A1", asOf: asOf)
         }
-        #expect(error.description == "r/A1: completed date 2024-04 starts after the as-of day 2024-03-01; completions, outcomes, progress notes and reported changes cannot be dated in the future")
+        #expect(error.description == "r/A1: completed date 2024-04 starts after the as-of day 2024-03-01; completions, outcomes, progress notes, review stages and reported changes cannot be dated in the future")
         let day = try #require(throws: RuleViolation.self) {
             try ChangeRules.requirePast(try PartialDate(parsing: "2024-03-02"), .outcome, reference: "r/1", asOf: asOf)
         }

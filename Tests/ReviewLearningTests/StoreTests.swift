@@ -124,10 +124,10 @@ struct StoreTests {
     func newerSchema() throws {
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
-        let future = "{\n  \"id\" : \"r1\",\n  \"schema\" : 3,\n  \"title\" : \"T\",\n  \"type\" : \"dhr\"\n}\n"
+        let future = "{\n  \"id\" : \"r1\",\n  \"schema\" : 4,\n  \"title\" : \"T\",\n  \"type\" : \"dhr\"\n}\n"
         try dir.write(future, to: "data/reviews/r1.json")
-        #expect(try store.loadReview("r1")?.schema == 3)
-        #expect(throws: StoreError.newerSchema(file: store.reviewPath("r1"), found: 3)) {
+        #expect(try store.loadReview("r1")?.schema == 4)
+        #expect(throws: StoreError.newerSchema(file: store.reviewPath("r1"), found: 4)) {
             try store.write { transaction in _ = try transaction.review("r1") }
         }
         #expect(dir.bytes("data/reviews/r1.json") == Data(future.utf8))

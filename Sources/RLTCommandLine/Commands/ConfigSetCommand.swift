@@ -20,8 +20,7 @@ enum ConfigSetCommand {
             ArgumentSpec(name: "VALUE", help: "The new value."),
         ],
         examples: [
-            "rlt config set amber-days 45", "rlt config set file-mode 0640",
-            "rlt config set timescale.sar.completed \"9 months after decided\"", "rlt config set timescale.dhr.completed off",
+            "rlt config set amber-days 45", "rlt config set timescale.sar.completed \"9 months after decided\"",
             "rlt config set closure-days 2025-12-29,2025-12-30,2025-12-31",
         ],
         run: run)

@@ -35,7 +35,6 @@ enum ReportCommand {
         examples: [
             "rlt report > board.md",
             "rlt report --format html --out board.html --since 2024-05-01",
-            "rlt report --review darren-bethany --as-of 2024-06-30",
             "rlt report --year 2024-25 --type sar --format html --out annual.html",
         ],
         run: run)

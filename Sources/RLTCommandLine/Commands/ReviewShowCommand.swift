@@ -34,7 +34,8 @@ enum ReviewShowCommand {
         var out = details.render(width: invocation.terminalWidth)
         let timeline = ReviewClock(settings: tracker.settings).timeline(review, asOf: invocation.asOf)
         let shown = timeline.filter { $0.done != nil || $0.timescale != nil }
-        out += shown.isEmpty ? "\nTimeline: no stage dates recorded, and no timescale for a \(review.type.rawValue)\n"
+        out += shown.isEmpty
+            ? "\n" + fitted("Timeline: no stage dates recorded, and no timescale for a \(review.type.rawValue).", width: invocation.terminalWidth)
             : section("Timeline", timelineTable(shown), width: invocation.terminalWidth)
         if !review.findings.isEmpty {
             var table = TextTable(["id", "kind", "audience", "text"])

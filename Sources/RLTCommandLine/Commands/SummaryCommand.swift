@@ -24,7 +24,7 @@ enum SummaryCommand {
                 .of, "RECORDS", "What to count.", values: .words(CountedRecords.self),
                 default: "recommendations (actions for --by agency)"),
         ] + FilterOptions.specs(.both) + ListingOptions.specs,
-        examples: ["rlt summary", "rlt summary --by theme", "rlt summary --by agency --format csv", "rlt summary --by stage"],
+        examples: ["rlt summary --by theme", "rlt summary --by agency --format csv", "rlt summary --by stage"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {

@@ -9,10 +9,8 @@ package enum ExportTable: String, Vocabulary {
         case .agencies: return ["code", "name", "sector", "contact", "email"]
         case .themes: return ["code", "label"]
         case .reviews:
-            return [
-                "review_id", "type", "title", "status", "partnerships", "incident", "notified", "commissioned",
-                "completed", "published", "converted_from", "themes", "summary", "source",
-            ]
+            return ["review_id", "type", "title", "status", "partnerships"] + ReviewStage.allCases.map(\.rawValue)
+                + ["converted_from", "themes", "summary", "source"]
         case .findings: return ["review_id", "finding_id", "kind", "audience", "with", "themes", "para", "text"]
         case .recommendations:
             return [
@@ -90,11 +88,9 @@ package enum Exporter {
             return source.tracker.themes.map { [$0.code, $0.label] }
         case .reviews:
             return source.reviews.map { r in
-                [
-                    r.id, r.type.rawValue, r.title, r.status.rawValue, list(r.partnerships), date(r.incident),
-                    date(r.notified), date(r.commissioned), date(r.completed), date(r.published), r.convertedFrom ?? "",
-                    list(r.themes), r.summary ?? "", r.source ?? "",
-                ]
+                [r.id, r.type.rawValue, r.title, r.status.rawValue, list(r.partnerships)]
+                    + ReviewStage.allCases.map { date(r[keyPath: $0.keyPath]) }
+                    + [r.convertedFrom ?? "", list(r.themes), r.summary ?? "", r.source ?? ""]
             }
         case .findings:
             return source.reviews.flatMap { r in

@@ -21,8 +21,10 @@ struct ImportColumns {
             return [
                 "id": review + ["id"], "type": ["type", "reviewtype"], "title": ["title", "name"], "status": ["status"],
                 "partnerships": ["partnerships", "partnership", "commissionedby"], "incident": ["incident", "incidentdate"],
-                "notified": ["notified"], "commissioned": ["commissioned"], "completed": ["completed"],
-                "published": ["published", "publicationdate"], "converted_from": ["convertedfrom"], "themes": ["themes", "theme"],
+                "notified": ["notified", "referred"], "commissioned": ["commissioned"], "completed": ["completed"],
+                "published": ["published", "publicationdate"], "aware": ["aware", "awaredate", "becameaware"],
+                "decided": ["decided", "decision", "decisiondate", "rapidreview"], "submitted": ["submitted"],
+                "approved": ["approved"], "closed": ["closed", "closeddate"], "converted_from": ["convertedfrom"], "themes": ["themes", "theme"],
                 "summary": ["summary"], "source": ["source", "document", "url"],
             ]
         case .findings:

@@ -159,11 +159,13 @@ struct RowApplier {
             row.agencies(codes, "partnerships", tracker: plan.state.tracker)
             changes.setList(&review.partnerships, codes, "partnerships")
         }
-        for (field, keyPath) in [
-            ("incident", \Review.incident), ("notified", \Review.notified), ("commissioned", \Review.commissioned),
-            ("completed", \Review.completed), ("published", \Review.published),
-        ] {
-            if let date = row.date(field) { changes.setOptional(&review[keyPath: keyPath], date, field) }
+        let asOf = context.asOf
+        for stage in ReviewStage.allCases {
+            guard let date = row.date(stage.rawValue) else { continue }
+            row.obey(stage.rawValue) { () throws(RuleViolation) in
+                try ChangeRules.requirePast(date, .stage, reference: "\(id) \(stage.rawValue)", asOf: asOf)
+            }
+            changes.setOptional(&review[keyPath: stage.keyPath], date, stage.rawValue)
         }
         if let source = row.optionalSlug("converted_from", kind: "review") {
             if source == id || plan.state.reviews[source] == nil {
