@@ -93,6 +93,33 @@ struct PseudoTerminalTests {
         }
     }
 
+    @Test("late review stages at 80 columns and narrower: overdue, the timeline, summary --by stage", arguments: [80, 60, 40])
+    func lateStages(columns: Int) throws {
+        try withTemporaryDirectory { directory in
+            let store = directory + "/data"
+            rltOK(directory, ["init", store, "--name", "Timescales"])
+            rltOK(store, ["agency", "add", "sab", "--name", "Safeguarding Adults Board", "--sector", "partnership"])
+            rltOK(store, ["--as-of", "2024-02-10", "review", "add", "rr-k", "--type", "rapid-review", "--title", "Child K",
+                "--aware", "2024-02-01", "--notified", "2024-02-06"])
+            rltOK(store, ["review", "add", "sar-a", "--type", "sar", "--title", "Adult A with a long title that will not fit",
+                "--partnership", "sab", "--decided", "2023-04-14"])
+            let commands: [[String]] = [
+                ["overdue"], ["review", "show", "rr-k"], ["review", "show", "sar-a"], ["review", "list", "--late"],
+                ["summary", "--by", "stage"], ["help", "timescales"], ["config", "list"],
+            ]
+            for command in commands {
+                let (status, screen) = try runInTerminal(["--store", store, "--as-of", "2024-03-01"] + command, columns: columns)
+                let shown = "rlt \(command.joined(separator: " ")) at \(columns) columns"
+                #expect(status == 0, "\(shown): exit \(status)\n\(screen)")
+                #expect(!screen.contains("Fatal error") && !screen.contains("Stack dump"), "\(shown):\n\(screen)")
+                for line in screen.split(separator: "\n") {
+                    #expect(visible(line).count <= columns, "\(shown): a line of \(visible(line).count): \(line)")
+                }
+                if command == ["overdue"] { #expect(screen.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("2 review stages"), "\(screen)") }
+            }
+        }
+    }
+
     @Test("on a terminal the RAG is coloured and long text cut with …; in a pipe neither")
     func terminalAndPipe() throws {
         try withTemporaryDirectory { directory in

@@ -126,7 +126,11 @@ enum WideTextStore {
         run("theme", "add", "wide-theme", "--label", "東京 theme with 🎌 flags and a long label text")
         run("review", "add", review, "--type", "dhr", "--title", "東京 “Zoë” 👩‍👩‍👧 " + text, "--partnership", long,
             "--summary", text, "--theme", "wide-theme")
-        run("review", "add", "short", "--type", "cspr", "--title", "Café\u{301}", "--partnership", "zoe")
+        // Late review stages (issue 19): the long review's decision and the short one's report, so the timelines,
+        // overdue's late block and summary --by stage are laid out at every width.
+        run("review", "add", "short", "--type", "cspr", "--title", "Café\u{301}", "--partnership", "zoe",
+            "--aware", "2023-05-05", "--decided", "2023-06-01")
+        run("review", "update", review, "--notified", "2023-10-02")
         // One recommendation in every RAG: overdue (red), due soon (amber), later (green), done (blue), no date (grey).
         run("rec", "add", "\(review)/1.a(ii)", "--text", text, "--owner", long, "--owner", "zoe", "--due", "2024-01",
             "--theme", "wide-theme")
