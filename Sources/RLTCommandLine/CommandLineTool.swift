@@ -7,7 +7,7 @@ import ReviewLearning
 
 /// The `rlt` program: parses arguments, runs one command, maps any error to a message and an exit code.
 public enum RLTTool {
-    public static let version = "0.1.0"
+    public static let version = "0.3.0"
 
     /// Runs with the real process environment; returns the exit code.
     public static func main() -> Int32 {

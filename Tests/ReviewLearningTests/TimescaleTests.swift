@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ReviewLearning
+@testable import SyntheticStore
 
 private func d(_ text: String) -> CalendarDay {
     guard case .day(let day) = try? PartialDate(parsing: text) else { return CalendarDay(ordinal: 0) }
@@ -176,5 +177,34 @@ struct TimescaleTests {
         #expect(year.first == d("2024-04-01") && year.last == d("2025-03-31"))
         #expect(year.contains(PartialDate.year(2024)) && year.contains(PartialDate.quarter(year: 2025, quarter: 1)))
         #expect(!year.contains(PartialDate.month(year: 2025, month: 4)) && !year.contains(.undated))
+    }
+}
+
+@Suite("Review clock: the late-stage shortcut agrees with the whole timeline")
+struct ReviewClockTests {
+    @Test(
+        "on generated reviews (with stage dates), as of several days, with the defaults and with a table of every type",
+        arguments: ["2019-01-01", "2022-06-30", "2025-06-30"])
+    func lateStagesAgree(_ asOf: String) throws {
+        let generator = SyntheticStore(recommendations: 3000, seed: 11)
+        let reviews = (0..<generator.reviewCount).map(generator.review)
+        let records = RecordSet(reviews)
+        var everyType = Settings()
+        everyType.timescales = ReviewType.allCases.flatMap { type in
+            [
+                Timescale(type, .decided, .workingDays(20), after: .aware), Timescale(type, .completed, .months(9), after: .commissioned),
+                Timescale(type, .published, .months(3), after: .approved), Timescale(type, .closed, .months(24), after: .published),
+            ]
+        }
+        var late = 0
+        for settings in [Settings(), everyType] {
+            let clock = ReviewClock(settings: settings)
+            for (n, review) in reviews.enumerated() {
+                let whole = clock.timeline(review, asOf: d(asOf)).filter(\.isLate)
+                #expect(clock.lateStages(records, n, asOf: d(asOf)) == whole, "\(review.id)")
+                late += whole.count
+            }
+        }
+        #expect(late > 0 || asOf == "2019-01-01")
     }
 }

@@ -224,6 +224,8 @@ enum HelpTopic: String, CaseIterable, Sendable {
         out += line("log", LogEntry.listing.columns.map(\.name), LogEntry.listing.defaults)
         out += "  summary: the grouping, total, one column per status, blue, red, amber, green, grey, overdue,\n"
         out += "           assured_pct (done_pct for actions), oldest_overdue, oldest_overdue_days\n"
+        out += "  summary --by stage: stage, total, one column per review type, late, most_late, most_late_days\n"
+        out += "  (overdue rows of kind review are late review stages, the stage as the id)\n"
         out += """
 
             JSON shapes (--format json: one array; jsonl: the same objects, one a line):

@@ -23,6 +23,9 @@ struct QueryContext {
     /// Which records the command lists: what the index looks at when it picks candidate reviews.
     let target: FilterOptions.Target
     var query: Query
+    /// The index once `index()` has opened it (nil inside when there is none), shared by the copies of this
+    /// context one command makes.
+    private let opened = OpenedIndex()
 
     init(_ arguments: ParsedArguments, _ invocation: Invocation, target: FilterOptions.Target) throws {
         self.arguments = arguments
@@ -110,9 +113,14 @@ struct QueryContext {
     /// The index, brought up to date; nil when it is switched off (`RLT_NO_INDEX=1`), cannot be built anywhere, or
     /// `--review` names the reviews (a few files: decoding them is as quick, and missing ones must be reported as
     /// before).
+    ///
+    /// Brought up to date once per command (that checks every review file's key), however often it is asked for.
     func index() throws -> RecordSet? {
         guard arguments.strings(.review).isEmpty else { return nil }
-        return try QueryContext.storeIndex(invocation, tracker: tracker)
+        if let known = opened.index { return known }
+        let index = try QueryContext.storeIndex(invocation, tracker: tracker)
+        opened.index = .some(index)
+        return index
     }
 
     /// The store's index, brought up to date; nil when it is switched off (`RLT_NO_INDEX=1`) or cannot be built.
@@ -169,4 +177,9 @@ struct QueryContext {
         try QueryContext.requireIntact(index)
         return picked.sorted().map(index.id)
     }
+}
+
+/// `QueryContext.index()`'s answer, kept for the rest of the command.
+private final class OpenedIndex {
+    var index: RecordSet??
 }

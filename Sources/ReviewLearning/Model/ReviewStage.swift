@@ -71,4 +71,20 @@ package enum ReviewStage: String, CaseIterable, Codable, Sendable {
     }
 
     package static func named(_ name: String) -> ReviewStage? { ReviewStage(rawValue: name) }
+
+    /// Its position in `allCases`: the order a review passes through the stages.
+    package var order: Int {
+        switch self {
+        case .incident: 0
+        case .aware: 1
+        case .notified: 2
+        case .decided: 3
+        case .commissioned: 4
+        case .completed: 5
+        case .submitted: 6
+        case .approved: 7
+        case .published: 8
+        case .closed: 9
+        }
+    }
 }

@@ -42,8 +42,8 @@ extension ReviewClock {
         var found: [LateStage] = []
         for n in 0..<records.count {
             let view = records.review(n)
-            guard filter.includes(view) else { continue }
-            for timing in timeline(view, asOf: query.asOf) where timing.isLate {
+            guard isTimed(view.type), filter.includes(view) else { continue }
+            for timing in lateStages(view, asOf: query.asOf) {
                 let owner = view.listCount(view.partnerships) > 0 ? String(indexBytes: view.string(view.listItem(view.partnerships, 0))) : ""
                 found.append(
                     LateStage(

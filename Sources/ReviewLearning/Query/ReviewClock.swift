@@ -70,23 +70,31 @@ package struct ReviewClock: Sendable {
     package let workingDays: WorkingDays
     package let amberDays: Int
 
+    /// The timescales of each review type, by `ReviewType.allCases` position: what `lateStages` looks at.
+    private let byType: [[Timescale]]
+
     package init(settings: Settings) {
         timescales = settings.timescaleTable
         workingDays = settings.workingDays
         amberDays = settings.amberDays
+        byType = ReviewType.allCases.map { type in settings.timescaleTable.filter { $0.type == type } }
     }
+
+    /// Whether any timescale applies to reviews of `type`: those without one are never late.
+    func isTimed(_ type: ReviewType) -> Bool { !byType[ReviewType.allCases.firstIndex(of: type) ?? 0].isEmpty }
 
     /// Each stage of a review of `type`, given the last day of each recorded stage date. A stage with no date is
     /// passed, never late, once a later stage has a date or the status is that stage or later (`ReviewStatus.stage`).
     package func timeline(
         type: ReviewType, status: ReviewStatus, asOf: CalendarDay, dates: (ReviewStage) -> CalendarDay?
     ) -> [StageTiming] {
+        let own = byType[ReviewType.allCases.firstIndex(of: type) ?? 0]
         let days = ReviewStage.allCases.map(dates)
         // The status says how far the review got even where a date is missing (a published review's report was
         // finished, whether or not that date was recorded).
         let reached = status.stage.flatMap { ReviewStage.allCases.firstIndex(of: $0) } ?? -1
         return ReviewStage.allCases.enumerated().map { k, stage in
-            let timescale = timescales.first { $0.type == type && $0.stage == stage }
+            let timescale = own.first { $0.stage == stage }
             let due = timescale.flatMap { t in days[ReviewStage.allCases.firstIndex(of: t.after) ?? 0].map { t.due(from: $0, workingDays: workingDays) } }
             let state: StageTiming.State
             if let done = days[k] {
@@ -143,6 +151,31 @@ extension ReviewClock {
 
     /// The stages of the review in `records` at `n` late as of the day.
     package func lateStages(_ records: RecordSet, _ n: Int, asOf: CalendarDay) -> [StageTiming] {
-        timeline(records.review(n), asOf: asOf).filter(\.isLate)
+        lateStages(records.review(n), asOf: asOf)
+    }
+
+    /// `timeline(view, asOf:)`'s late stages, worked out without the whole timeline: `overdue` and `review list`
+    /// ask this of every review in the store, and most have nothing late (`ReviewClockTests` checks they agree).
+    func lateStages(_ view: ReviewView, asOf: CalendarDay) -> [StageTiming] {
+        let own = byType[ReviewType.allCases.firstIndex(of: view.type) ?? 0]
+        guard !own.isEmpty else { return [] }
+        func day(_ stage: ReviewStage) -> CalendarDay? {
+            let date = view.date(stage.slot)
+            return date.kind == PackedDate.none ? nil : CalendarDay(ordinal: Int(date.end))
+        }
+        let reached = view.status.stage?.order ?? -1
+        var late: [StageTiming] = []
+        for timescale in own {
+            let k = timescale.stage.order
+            guard k > reached, day(timescale.stage) == nil, let start = day(timescale.after) else { continue }
+            if ReviewStage.allCases[(k + 1)...].contains(where: { day($0) != nil }) { continue }
+            let due = timescale.due(from: start, workingDays: workingDays)
+            guard asOf > due else { continue }
+            late.append(
+                StageTiming(
+                    stage: timescale.stage, done: nil, timescale: timescale, due: due,
+                    state: .late(slippage(from: due, to: asOf, timescale))))
+        }
+        return late.sorted { $0.stage.order < $1.stage.order }
     }
 }
