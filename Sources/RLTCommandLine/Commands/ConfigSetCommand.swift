@@ -88,10 +88,9 @@ enum ConfigSetCommand {
             }
         }
         // In a fixed order (type, then stage), so the same table is always the same bytes.
-        let types = ReviewType.allCases, stages = ReviewStage.allCases
+        let types = ReviewType.allCases
         settings.timescales = table.sorted {
-            (types.firstIndex(of: $0.type) ?? 0, stages.firstIndex(of: $0.stage) ?? 0)
-                < (types.firstIndex(of: $1.type) ?? 0, stages.firstIndex(of: $1.stage) ?? 0)
+            (types.firstIndex(of: $0.type) ?? 0, $0.stage.order) < (types.firstIndex(of: $1.type) ?? 0, $1.stage.order)
         }
     }
 

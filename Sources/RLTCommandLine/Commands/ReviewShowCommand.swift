@@ -36,7 +36,7 @@ enum ReviewShowCommand {
         let shown = timeline.filter { $0.done != nil || $0.timescale != nil }
         out += shown.isEmpty
             ? "\n" + fitted("Timeline: no stage dates recorded, and no timescale for a \(review.type.rawValue).", width: invocation.terminalWidth)
-            : section("Timeline", timelineTable(shown), width: invocation.terminalWidth)
+            : section("Timeline", timelineTable(shown, of: review), width: invocation.terminalWidth)
         if !review.findings.isEmpty {
             var table = TextTable(["id", "kind", "audience", "text"])
             for finding in review.findings {
@@ -68,12 +68,13 @@ enum ReviewShowCommand {
         invocation.out(out)
     }
 
-    /// When each stage happened, when it was due and by which rule, and how it stands.
-    static func timelineTable(_ timeline: [StageTiming]) -> TextTable {
+    /// When each stage happened (as recorded: a month stays a month), when it was due and by which rule, and how it
+    /// stands.
+    static func timelineTable(_ timeline: [StageTiming], of review: Review) -> TextTable {
         var table = TextTable(["stage", "date", "due", "timescale", "standing"])
         for timing in timeline {
             table.add([
-                timing.stage.rawValue, timing.done?.description ?? "-", timing.due?.description ?? "-",
+                timing.stage.rawValue, review[keyPath: timing.stage.keyPath]?.description ?? "-", timing.due?.description ?? "-",
                 timing.timescale?.rule ?? "-", timing.standing,
             ])
         }

@@ -76,7 +76,7 @@ enum SummaryCommand {
         if arguments.has(.of) {
             throw UsageError.invalidValue(option: "--of", message: "--by stage counts reviews, not recommendations or actions; leave out --of")
         }
-        if let option = FilterOptions.recordOnly.first(where: arguments.has) {
+        if let option = (FilterOptions.recordOnly + [.text]).first(where: arguments.has) {
             throw UsageError.invalidValue(
                 option: option.rawValue, message: "--by stage counts reviews; filter them with --review or --type")
         }

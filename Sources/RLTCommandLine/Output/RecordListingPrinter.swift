@@ -3,6 +3,7 @@ import ReviewLearning
 /// Prints a record listing (`rec list`, `action list`, `overdue`) as the options ask: the engine
 /// (`RecordListing`) gives the rows and cells, this chooses the columns and the format.
 enum RecordListingPrinter {
+    /// Prints `listing` in the format, columns, order and limit the options ask for.
     ///
     /// `late` (`overdue` only) are the review stages late against their timescales: they come first, all of them
     /// (`--sort` and `--limit` order and cut the records), as rows of kind `review` with the same columns.
@@ -15,7 +16,8 @@ enum RecordListingPrinter {
         if let format = options.format.delimited {
             let columns = try selectedColumns(listing.kind, options)
             if !late.isEmpty {
-                invocation.out(format.render(header: options.header ? columns.map(\.name) : nil, rows: late.map { s in columns.map(s.cell) }))
+                let rows = late.map { stage in columns.map(stage.cell) }
+                invocation.out(format.render(header: options.header ? columns.map(\.name) : nil, rows: rows))
                 options.header = false
             }
             if sort == nil {
@@ -36,7 +38,8 @@ enum RecordListingPrinter {
             }
             if options.format == .json {
                 var pieces = JSONArrayPieces()
-                let text = pieces.add(try options.render(late, lateRecords)) + pieces.add(try options.render(shown, wholeRecords(listing)))
+                let text = pieces.add(try options.render(late, lateRecords))
+                    + pieces.add(try options.render(shown, wholeRecords(listing)))
                 invocation.out(text + (try pieces.end()))
             } else {
                 invocation.out(try options.render(late, lateRecords) + options.render(shown, wholeRecords(listing)))
@@ -60,8 +63,10 @@ enum RecordListingPrinter {
     static func lateTable(_ late: [LateStage], width: Int?) -> String {
         var table = TextTable(["review", "stage", "due", "late by", "timescale"])
         for stage in late {
-            let slip = if case .late(let slip) = stage.timing.state { slip.text } else { "" }
-            table.add([stage.review, stage.timing.stage.rawValue, stage.timing.due?.description ?? "", slip, stage.timing.timescale?.rule ?? ""])
+            table.add([
+                stage.review, stage.timing.stage.rawValue, stage.timing.due?.description ?? "", stage.lateBy,
+                stage.timing.timescale?.rule ?? "",
+            ])
         }
         let body = table.render(width: width.map { $0 - 2 }).split(separator: "\n").map { "  \($0)\n" }.joined()
         let heading = "Review stages late against their timescales (\(counted(late.count, "stage")))"
@@ -178,7 +183,7 @@ private struct LateStageRecord: Encodable {
         stage = s.timing.stage.rawValue
         due = s.timing.due?.description
         daysOverdue = s.daysOverdue
-        lateBy = if case .late(let slip) = s.timing.state { slip.text } else { "" }
+        lateBy = s.lateBy
         timescale = s.timing.timescale?.rule
         status = s.status.rawValue
         partnership = s.owner

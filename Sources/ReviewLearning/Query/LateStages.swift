@@ -11,6 +11,9 @@ package struct LateStage: Sendable {
     /// Calendar days past due, as `days_overdue` counts for records.
     package var daysOverdue: Int { if case .late(let slip) = timing.state { slip.days } else { 0 } }
 
+    /// `3 working days`, or `12 days` for a timescale in months.
+    package var lateBy: String { if case .late(let slip) = timing.state { slip.text } else { "" } }
+
     /// What `--columns` and CSV print for it in `column`: the review, `review` as the kind, the stage as the id, the
     /// due day, days overdue, the partnership, the review's status and what is late as the text; empty elsewhere.
     package func cell(_ column: RecordColumn) -> String {
@@ -29,8 +32,7 @@ package struct LateStage: Sendable {
 
     /// `the decision whether to review (…): due 15 working days after aware; late by 3 working days`.
     package var text: String {
-        let late = if case .late(let slip) = timing.state { "; late by \(slip.text)" } else { "" }
-        return "\(timing.stage.meaning): due \(timing.timescale?.rule ?? "")\(late)"
+        "\(timing.stage.meaning): due \(timing.timescale?.rule ?? ""); late by \(lateBy)"
     }
 }
 

@@ -92,21 +92,18 @@ package struct ReviewClock: Sendable {
         let days = ReviewStage.allCases.map(dates)
         // The status says how far the review got even where a date is missing (a published review's report was
         // finished, whether or not that date was recorded).
-        let reached = status.stage.flatMap { ReviewStage.allCases.firstIndex(of: $0) } ?? -1
-        return ReviewStage.allCases.enumerated().map { k, stage in
+        let reached = status.stage?.order ?? -1
+        return ReviewStage.allCases.map { stage in
+            let k = stage.order
             let timescale = own.first { $0.stage == stage }
-            let due = timescale.flatMap { t in days[ReviewStage.allCases.firstIndex(of: t.after) ?? 0].map { t.due(from: $0, workingDays: workingDays) } }
+            let due = timescale.flatMap { t in days[t.after.order].map { t.due(from: $0, workingDays: workingDays) } }
             let state: StageTiming.State
             if let done = days[k] {
-                if let due, done > due { state = .doneLate(slippage(from: due, to: done, timescale)) } else { state = due == nil ? .untimed : .onTime }
+                if let due { state = done > due ? .doneLate(slippage(from: due, to: done, timescale)) : .onTime } else { state = .untimed }
             } else if reached >= k || days[(k + 1)...].contains(where: { $0 != nil }) {
                 state = .passed
             } else if let due {
-                if asOf > due {
-                    state = .late(slippage(from: due, to: asOf, timescale))
-                } else {
-                    state = .pending(asOf.days(to: due) <= amberDays ? .amber : .green)
-                }
+                state = asOf > due ? .late(slippage(from: due, to: asOf, timescale)) : .pending(asOf.days(to: due) <= amberDays ? .amber : .green)
             } else {
                 state = .untimed
             }
