@@ -105,11 +105,16 @@ enum ReportCommand {
                 option: option.rawValue, message: "the annual report (--year) takes only --review and --type to choose reviews")
         }
         let context = try QueryContext(arguments, invocation, target: .both)
-        let reviews = try context.reviews()
+        // The index picks the reviews of the type asked for, so only those files are read.
+        let ids = try context.index()?.reviewIDs(passing: context.query)
+        func forEachReview(_ body: (Review) -> Void) throws {
+            guard let ids else { return try context.forEachReviewBatch { $0.forEach(body) } }
+            try invocation.store.forEachBatch(ids) { $0.forEach(body) }
+        }
         func write(_ sink: @escaping (String) throws -> Void) throws {
             try AnnualReport.write(
-                tracker: context.tracker, reviews: reviews, year: year, asOf: invocation.asOf, format: format,
-                scope: scope(arguments), to: sink)
+                tracker: context.tracker, forEachReview: forEachReview, year: year, asOf: invocation.asOf,
+                format: format, scope: scope(arguments), to: sink)
         }
         if let out {
             try OutputPath.requireOutsideStore(out, store: invocation.storePath, option: "--out")

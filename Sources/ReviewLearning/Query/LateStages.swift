@@ -42,7 +42,10 @@ extension ReviewClock {
     package func lateStages(_ query: Query, records: RecordSet) -> [LateStage] {
         let filter = RecordQuery(query)
         var found: [LateStage] = []
+        // The walk touches every review's rows: let them go behind it, and start the listing's own walk afresh.
+        defer { records.rewindReleases() }
         for n in 0..<records.count {
+            if n % 256 == 255 { records.releaseBehind(n) }
             let view = records.review(n)
             guard isTimed(view.type), filter.includes(view) else { continue }
             for timing in lateStages(view, asOf: query.asOf) {

@@ -80,6 +80,12 @@ package final class RecordSet: @unchecked Sendable {
     /// The file name (review id) of review `n`.
     package func id(_ n: Int) -> String { index?.ids[n] ?? reviews?[n].id ?? "" }
 
+    /// The ids of the reviews that pass `query`'s review filters (`--review`, `--type`), in order.
+    package func reviewIDs(passing query: Query) -> [String] {
+        let filter = RecordQuery(query)
+        return (0..<count).filter { filter.includes(review($0)) }.map(id)
+    }
+
     /// Lets the index's pages before review `n` go (see `StoreIndex.releaseBehind`); nothing for decoded reviews.
     func releaseBehind(_ n: Int) { index?.releaseBehind(n) }
 

@@ -75,6 +75,7 @@ package enum ReviewListing {
         facts.partnerships = list(view.partnerships, view.string)
         facts.themes = list(view.themes, view.code)
         facts.dates = ReviewStage.allCases.indices.map { k in
+            if view.date(k).kind == PackedDate.none { return "" }
             date.reset()
             date.date(view.date(k))
             return String(indexBytes: date.view)

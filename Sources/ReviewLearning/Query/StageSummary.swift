@@ -30,6 +30,7 @@ package enum StageSummary {
         var rows = (stages.map(\.rawValue) + [Summary.noGroup]).map(StageSummaryRow.init(stage:))
         var total = StageSummaryRow(stage: "TOTAL")
         for n in 0..<records.count {
+            if n % 256 == 255 { records.releaseBehind(n) }
             let view = records.review(n)
             guard filter.includes(view) else { continue }
             let timeline = clock.timeline(view, asOf: query.asOf)

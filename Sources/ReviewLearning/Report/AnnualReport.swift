@@ -1,12 +1,12 @@
 /// The annual report (`rlt report --year 2024-25`) in Markdown or HTML: a pure function of the records, the year and
 /// the as-of day. Every figure is counted from the records; nothing is typed in.
 package enum AnnualReport {
-    /// Writes the report of `reviews` (those in scope) for `year` to `write`.
+    /// Writes the report for `year` of the reviews `forEachReview` hands over (those in scope) to `write`.
     package static func write(
-        tracker: Tracker, reviews: [Review], year: ReportingYear, asOf: CalendarDay, format: ReportFormat, scope: [String],
-        to write: @escaping (String) throws -> Void
+        tracker: Tracker, forEachReview: ((Review) -> Void) throws -> Void, year: ReportingYear, asOf: CalendarDay,
+        format: ReportFormat, scope: [String], to write: @escaping (String) throws -> Void
     ) throws {
-        let model = AnnualReportModel(tracker: tracker, reviews: reviews, year: year, asOf: asOf, scope: scope)
+        let model = try AnnualReportModel(tracker: tracker, forEachReview: forEachReview, year: year, asOf: asOf, scope: scope)
         let out = ReportSink(write)
         switch format {
         case .markdown: markdown(model, out)

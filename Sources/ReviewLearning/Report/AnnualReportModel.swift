@@ -52,7 +52,12 @@ struct AnnualReportModel {
     static let startStages: [ReviewStage] = [.aware, .notified, .decided, .commissioned]
     static let endStages: [ReviewStage] = [.completed, .approved, .published]
 
-    init(tracker: Tracker, reviews: [Review], year: ReportingYear, asOf: CalendarDay, scope: [String]) {
+    /// `forEachReview` hands over the reviews in scope one at a time (decoded a batch at a time, so a national
+    /// store is never held whole: only what the report prints is kept).
+    init(
+        tracker: Tracker, forEachReview: ((Review) -> Void) throws -> Void, year: ReportingYear, asOf: CalendarDay,
+        scope: [String]
+    ) rethrows {
         partnership = tracker.name
         self.year = year
         self.asOf = min(asOf, year.last)
@@ -65,7 +70,7 @@ struct AnnualReportModel {
         var undatedConclusions: [String] = []
         var undatedWork = 0
         let end = self.asOf
-        for review in reviews {
+        try forEachReview { review in
             let conclusion = Self.conclusion(review)
             let concludedByEnd = conclusion.map { $0.date.end <= end } ?? false
             if let conclusion, year.contains(conclusion.date), conclusion.date.end <= end {
