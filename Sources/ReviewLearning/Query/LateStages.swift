@@ -47,8 +47,9 @@ extension ReviewClock {
         for n in 0..<records.count {
             if n % 256 == 255 { records.releaseBehind(n) }
             let view = records.review(n)
-            guard isTimed(view.type), filter.includes(view) else { continue }
-            for timing in lateStages(view, asOf: query.asOf) {
+            let late = lateStages(view, asOf: query.asOf)
+            guard !late.isEmpty, filter.includes(view) else { continue }
+            for timing in late {
                 let owner = view.listCount(view.partnerships) > 0 ? String(indexBytes: view.string(view.listItem(view.partnerships, 0))) : ""
                 found.append(
                     LateStage(

@@ -72,16 +72,18 @@ package struct ReviewClock: Sendable {
 
     /// The timescales of each review type, by `ReviewType.allCases` position: what `lateStages` looks at.
     private let byType: [[Timescale]]
+    /// For each review type, the last stage with a timescale (-1 for none): a review whose status says it got that
+    /// far has nothing left to be late (most reviews in a store are published or closed).
+    private let lastTimed: [Int]
 
     package init(settings: Settings) {
         timescales = settings.timescaleTable
         workingDays = settings.workingDays
         amberDays = settings.amberDays
         byType = ReviewType.allCases.map { type in settings.timescaleTable.filter { $0.type == type } }
+        lastTimed = byType.map { $0.map(\.stage.order).max() ?? -1 }
     }
 
-    /// Whether any timescale applies to reviews of `type`: those without one are never late.
-    func isTimed(_ type: ReviewType) -> Bool { !byType[ReviewType.allCases.firstIndex(of: type) ?? 0].isEmpty }
 
     /// Each stage of a review of `type`, given the last day of each recorded stage date. A stage with no date is
     /// passed, never late, once a later stage has a date or the status is that stage or later (`ReviewStatus.stage`).
@@ -154,13 +156,15 @@ extension ReviewClock {
     /// `timeline(view, asOf:)`'s late stages, worked out without the whole timeline: `overdue` and `review list`
     /// ask this of every review in the store, and most have nothing late (`ReviewClockTests` checks they agree).
     func lateStages(_ view: ReviewView, asOf: CalendarDay) -> [StageTiming] {
-        let own = byType[ReviewType.allCases.firstIndex(of: view.type) ?? 0]
-        guard !own.isEmpty else { return [] }
+        // `Codes.reviewTypes` is `ReviewType.allCases`, so the packed type is the position.
+        let type = min(Int(view.typeIndex), byType.count - 1)
+        let reached = view.status.stage?.order ?? -1
+        guard reached < lastTimed[type] else { return [] }
+        let own = byType[type]
         func day(_ stage: ReviewStage) -> CalendarDay? {
             let date = view.date(stage.slot)
             return date.kind == PackedDate.none ? nil : CalendarDay(ordinal: Int(date.end))
         }
-        let reached = view.status.stage?.order ?? -1
         var late: [StageTiming] = []
         for timescale in own {
             let k = timescale.stage.order
