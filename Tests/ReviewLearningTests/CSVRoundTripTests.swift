@@ -77,8 +77,8 @@ struct RecordGenerator {
 
     mutating func optionalDate() -> PartialDate? { rng.chance(60) ? date() : nil }
 
-    /// A date that is not in the future on the import's as-of day (completions, outcomes, progress notes): any form,
-    /// including a year or quarter that started before it and ends after it.
+    /// A date that is not in the future on the import's as-of day (completions, outcomes, progress notes, review
+    /// stages): any form, including a year or quarter that started before it and ends after it.
     mutating func pastDate() -> PartialDate {
         while true {
             let candidate = date()
@@ -114,11 +114,8 @@ struct RecordGenerator {
             var review = Review(id: id, type: rng.pick(ReviewType.allCases), title: text())
             review.status = rng.pick(ReviewStatus.allCases)
             review.partnerships = rng.subset(agencies, upTo: 2)
-            review.incident = optionalDate()
-            review.notified = optionalDate()
-            review.commissioned = optionalDate()
-            review.completed = optionalDate()
-            review.published = optionalDate()
+            // Stage dates record what happened: never after the import's as-of day.
+            for stage in ReviewStage.allCases { review[keyPath: stage.keyPath] = rng.chance(60) ? pastDate() : nil }
             if !reviews.isEmpty && rng.chance(20) { review.convertedFrom = rng.pick(reviews.map(\.id)) }
             review.themes = rng.subset(themes, upTo: 3)
             review.summary = optionalText()

@@ -136,6 +136,8 @@ struct ReportFixture {
 
         var gamma = Review(id: "gamma", type: .sar, title: "Mrs C")
         gamma.themes = ["complex-needs"]
+        // Decided in January 2025: its report was due six months later (the SAR default), so it is late.
+        gamma.decided = date("2025-01-02")
         gamma.findings = [Finding(id: "F1", audience: "nhealth", text: "Discharge was unsafe.", themes: ["complex-needs"])]
         gamma.history = history(("2025-01-05T10:00:00Z", "added"))
         var discharge = AgencyAction(id: "A1", agency: "nhealth", text: "Review discharge planning.")
@@ -329,7 +331,8 @@ struct ReportTests {
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
         #expect(
             headings == [
-                "## Headline figures", "## Overdue recommendations and actions", "## Owners: RAG and assurance",
+                "## Headline figures", "## Overdue recommendations and actions",
+                "## Reviews in progress against timescales", "## Owners: RAG and assurance",
                 "## Themes across reviews", "## Dissemination", "## No update for 90 days or more",
                 "## Changes since 2025-10-01", "## Recommendations by review", "## Agency key",
             ])
@@ -338,7 +341,9 @@ struct ReportTests {
         for review in ["### Alex (alpha)", "### Child B (beta)", "### Mrs C (gamma)"] { #expect(markdown.contains(review)) }
 
         let html = try render(.html)
-        let ids = ["headline", "overdue", "owners", "themes", "dissemination", "stale", "changes", "reviews", "agencies"]
+        let ids = [
+            "headline", "overdue", "timescales", "owners", "themes", "dissemination", "stale", "changes", "reviews", "agencies",
+        ]
         let positions = ids.map { html.range(of: "<section id=\"\($0)\"")?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())

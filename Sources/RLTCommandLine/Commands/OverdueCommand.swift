@@ -9,7 +9,7 @@ enum OverdueCommand {
             quarter falls due at its end), and the status is not terminal. Within a review the oldest come first.
             An action is listed even when the recommendation it answers is on time. Review stages late against
             their timescales ('rlt help timescales') come first, as rows of kind review (the stage as the id), unless
-            a filter chooses records (--owner, --status, --theme, --text…); --sort and --limit apply to the records.
+            a filter chooses records (--owner, --status, --theme, --text…); they count towards --limit like any row.
             """,
         options: FilterOptions.specs(.both).filter { $0.name != OptionName.overdue.rawValue } + Ordering.specs + ListingOptions.specs,
         examples: [
@@ -45,10 +45,10 @@ enum OverdueCommand {
     static func grouped(
         total: Int, shown: Int, review: (Int) -> (id: String, title: String), isRecommendation: (Int) -> Bool,
         table: (ListingOptions) throws -> StreamedTable, options: ListingOptions, asOf: CalendarDay, late: [LateStage],
-        write: (String) -> Void
+        lateTotal: Int, write: (String) -> Void
     ) throws {
-        guard total > 0 || !late.isEmpty else { return write(fitted("Nothing overdue as of \(asOf).", width: options.width)) }
-        if !late.isEmpty { write(RecordListingPrinter.lateTable(late, width: options.width) + "\n") }
+        guard total > 0 || lateTotal > 0 else { return write(fitted("Nothing overdue as of \(asOf).", width: options.width)) }
+        if !late.isEmpty { write(RecordListingPrinter.lateTable(late, of: lateTotal, width: options.width) + "\n") }
         var options = options
         options.columns = (options.columns ?? RecordColumn.defaults(.overdue)).filter { $0 != "review" }
         options.width = options.width.map { $0 - 2 }
@@ -80,9 +80,12 @@ enum OverdueCommand {
             write(out + "\n")
         }
         let recs = (0..<total).filter(isRecommendation).count
-        var sentence = "\(total + late.count) overdue as of \(asOf): \(counted(recs, "recommendation")), \(counted(total - recs, "action"))"
-        if !late.isEmpty { sentence += ", \(counted(late.count, "review stage"))" }
-        if shown < total { sentence += shown == 0 ? "; none shown (--limit 0)" : "; the first \(shown) shown (--limit \(shown))" }
+        var sentence = "\(total + lateTotal) overdue as of \(asOf): \(counted(recs, "recommendation")), \(counted(total - recs, "action"))"
+        if lateTotal > 0 { sentence += ", \(counted(lateTotal, "review stage"))" }
+        let printed = shown + late.count
+        if printed < total + lateTotal {
+            sentence += printed == 0 ? "; none shown (--limit 0)" : "; the first \(printed) shown (--limit \(printed))"
+        }
         write(fitted(sentence + ".", width: options.width.map { $0 + 2 }))
     }
 

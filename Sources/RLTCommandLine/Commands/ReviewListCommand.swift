@@ -14,7 +14,7 @@ enum ReviewListCommand {
             .choice(.reviewStatus, ReviewStatus.self, "Only reviews with this status.", repeatable: true),
             .flag(.late, "Only reviews with a stage late against its timescale as of --as-of ('rlt help timescales')."),
         ] + Ordering.specs.filter { $0.name != OptionName.sort.rawValue } + ListingOptions.specs,
-        examples: ["rlt review list", "rlt review list --late --as-of 2025-03-31", "rlt review list --type dhr --format json", "rlt review list --owner lincs-police"],
+        examples: ["rlt review list", "rlt review list --late --as-of 2025-03-31", "rlt review list --owner lincs-police"],
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {

@@ -5,13 +5,15 @@ import ReviewLearning
 enum RecordListingPrinter {
     /// Prints `listing` in the format, columns, order and limit the options ask for.
     ///
-    /// `late` (`overdue` only) are the review stages late against their timescales: they come first, all of them
-    /// (`--sort` and `--limit` order and cut the records), as rows of kind `review` with the same columns.
+    /// `late` (`overdue` only) are the review stages late against their timescales: they come first, as rows of
+    /// kind `review` with the same columns, and count towards `--limit` like any row (`--sort` orders the records).
     static func print(
-        _ listing: RecordListing, _ arguments: ParsedArguments, _ invocation: Invocation, late: [LateStage] = []
+        _ listing: RecordListing, _ arguments: ParsedArguments, _ invocation: Invocation, late allLate: [LateStage] = []
     ) throws {
         // The checks in the order users have always seen them: --sort and --limit, --format, then --columns.
-        let (sort, limit) = try Ordering.options(arguments)
+        let (sort, rowLimit) = try Ordering.options(arguments)
+        let late = rowLimit.map { Array(allLate.prefix($0)) } ?? allLate
+        let limit = rowLimit.map { $0 - late.count }
         var options = try ListingOptions(arguments, invocation)
         if let format = options.format.delimited {
             let columns = try selectedColumns(listing.kind, options)
@@ -22,10 +24,10 @@ enum RecordListingPrinter {
             }
             if sort == nil {
                 let total = listing.stream(columns, as: format, header: options.header, limit: limit, to: invocation.out(bytes:))
-                return try Ordering.finish(total: total + late.count, arguments)
+                return try Ordering.finish(total: total + allLate.count, arguments)
             }
         } else if options.format == .table, !late.isEmpty, !(listing.kind == .overdue && sort == nil) {
-            invocation.out(lateTable(late, width: options.width) + "\n")
+            invocation.out(lateTable(late, of: allLate.count, width: options.width) + "\n")
         }
         var rows = listing.rows()
         if let sort { rows = listing.sorted(rows, by: sort) }
@@ -49,18 +51,18 @@ enum RecordListingPrinter {
             try OverdueCommand.grouped(
                 total: total, shown: shown.count, review: { listing.review(of: rows[$0]) },
                 isRecommendation: { !rows[$0].isAction }, table: { options in try table(listing, shown, options) },
-                options: options, asOf: invocation.asOf, late: late, write: invocation.out)
+                options: options, asOf: invocation.asOf, late: late, lateTotal: allLate.count, write: invocation.out)
         } else if options.format == .table {
             try table(listing, shown, options).write(invocation.out)
         } else {
             // CSV and TSV printed the late stages above.
             invocation.out(try cells(listing, shown, options, late: options.format.delimited == nil ? late : []))
         }
-        try Ordering.finish(total: total + late.count, arguments)
+        try Ordering.finish(total: total + allLate.count, arguments)
     }
 
-    /// The late review stages as a table of their own: `overdue`'s first block.
-    static func lateTable(_ late: [LateStage], width: Int?) -> String {
+    /// The late review stages as a table of their own: `overdue`'s first block; `total` counts those `--limit` left out.
+    static func lateTable(_ late: [LateStage], of total: Int, width: Int?) -> String {
         var table = TextTable(["review", "stage", "due", "late by", "timescale"])
         for stage in late {
             table.add([
@@ -69,7 +71,8 @@ enum RecordListingPrinter {
             ])
         }
         let body = table.render(width: width.map { $0 - 2 }).split(separator: "\n").map { "  \($0)\n" }.joined()
-        let heading = "Review stages late against their timescales (\(counted(late.count, "stage")))"
+        let shown = late.count < total ? ", \(late.count) shown" : ""
+        let heading = "Review stages late against their timescales (\(counted(total, "stage"))\(shown))"
         return fitted(heading, width: width) + body
     }
 

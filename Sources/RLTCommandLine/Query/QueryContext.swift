@@ -61,7 +61,9 @@ struct QueryContext {
         let (_, limit) = try Ordering.options(arguments)
         let options = try ListingOptions(arguments, invocation)
         var array = JSONArrayPieces()
-        let lateText = try options.render(late, RecordListingPrinter.lateRecords)
+        // Late review stages come first, and count towards --limit like any row.
+        let lateShown = limit.map { Array(late.prefix($0)) } ?? late
+        let lateText = try options.render(lateShown, RecordListingPrinter.lateRecords)
         invocation.out(options.format == .json ? array.add(lateText) : lateText)
         var total = 0
         var decoded = 0
@@ -70,7 +72,7 @@ struct QueryContext {
             decoded += records.count
             let listing = RecordListing(query, kind: kind, records: records)
             let rows = listing.rows()
-            let shown = limit.map { Array(rows.prefix(max(0, $0 - total))) } ?? rows
+            let shown = limit.map { Array(rows.prefix(max(0, $0 - lateShown.count - total))) } ?? rows
             total += rows.count
             guard !shown.isEmpty else { return }
             let text = try options.render(shown, RecordListingPrinter.wholeRecords(listing))

@@ -13,6 +13,7 @@ enum StrictRules {
         for (earlier, later) in zip(known, known.dropFirst()) where later.1.end < earlier.1.start {
             report.add([.key(later.0)], "review \(later.0) date \(later.1) is before its \(earlier.0) date \(earlier.1)")
         }
+        for (stage, date) in known { past(date, .stage, "review \(stage)", asOf, at: [.key(stage)], into: &report) }
         for (i, rec) in review.recommendations.enumerated() {
             let base: [JSONPathComponent] = [.key("recommendations"), .index(i)]
             let name = "recommendation \(rec.id)"
