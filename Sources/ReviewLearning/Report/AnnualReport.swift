@@ -140,19 +140,9 @@ package enum AnnualReport {
 
     private static func html(_ model: AnnualReportModel, _ out: ReportSink) {
         let e = HTMLReport.e
+        out(HTMLReport.pageStart(title: title(model)))
         out(
             """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(title(model)))</title>
-            <style>
-            \(HTMLReport.css)
-            </style>
-            </head>
-            <body>
             <header>
             <p class="kicker">Annual report \(e(model.year.description))</p>
             <h1>\(e(model.partnership))</h1>

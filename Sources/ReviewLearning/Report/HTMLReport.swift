@@ -4,22 +4,7 @@
 package enum HTMLReport {
     static func write(_ input: ReportInput, options: ReportOptions, to out: ReportSink) throws {
         let model = try ReportModel(input, options: options)
-        let title = "Board assurance report: \(model.partnership), as of \(model.asOf)"
-        out(
-            """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(title))</title>
-            <style>
-            \(css)
-            </style>
-            </head>
-            <body>
-
-            """)
+        out(pageStart(title: "Board assurance report: \(model.partnership), as of \(model.asOf)"))
         out(header(model))
         out(contents(model))
         headline(model, out)
@@ -42,6 +27,24 @@ package enum HTMLReport {
     }
 
     static func e(_ text: String) -> String { HTMLText.escape(text) }
+
+    /// A page's opening up to `<body>`: the title, and the style every rlt report shares.
+    static func pageStart(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(e(title))</title>
+        <style>
+        \(css)
+        </style>
+        </head>
+        <body>
+
+        """
+    }
 
     // MARK: Sections
 
@@ -481,7 +484,7 @@ package enum HTMLReport {
 
     // MARK: Style
 
-    static let css = """
+    private static let css = """
         :root { --ink: #1b1b1b; --muted: #555; --rule: #c9ced6; --head: #eef1f5; --accent: #1f3a5f; }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }
