@@ -54,6 +54,13 @@ struct CompletionWorld {
             .findings: ["darren-bethany/F1"],
             .events: ["E1"],
             .records: recommendations.union(["tracker", "darren-bethany", "darren-bethany/A1", "darren-bethany/F1", "E1"]),
+            // Every plain setting, and a timescale key for each type and each stage after the incident.
+            .settings: Set(
+                ["name", "amber-days", "file-mode", "undo-depth", "closure-days"]
+                    + ReviewType.allowedValues.flatMap { type in
+                        ["aware", "notified", "decided", "commissioned", "completed", "submitted", "approved", "published", "closed"]
+                            .map { "timescale.\(type).\($0)" }
+                    }),
         ]
     }
 

@@ -80,6 +80,7 @@ struct CommandTableTests {
         case .store(.reviews), .store(.records): return "darren-bethany"
         case .store(.agencies), .store(.audiences): return "lincs-police"
         case .store(.themes): return "information-sharing"
+        case .store(.settings): return "timescale.sar.completed"
         case .file: return cli.directory + "/none.csv"
         case .directory: return cli.directory + "/new-store"
         case .any:

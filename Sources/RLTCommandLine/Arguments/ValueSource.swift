@@ -47,6 +47,9 @@ enum StoreList: String, Vocabulary {
     /// What `rlt log` takes: `tracker`, review ids, every `REVIEW/ID` (findings, recommendations, actions) and
     /// event ids.
     case records
+    /// The keys `rlt config get|set` takes: the plain settings and `timescale.TYPE.STAGE` of every type and stage
+    /// (the same for every store).
+    case settings
 
     static let noun = "kind of value"
 
@@ -78,6 +81,9 @@ enum StoreList: String, Vocabulary {
                 values += review.childIDs.map { "\(review.id)/\($0)" }
             }
             return values + (try store.loadEvents().events.map(\.id))
+        case .settings:
+            return ConfigKey.allowedValues
+                + ReviewType.allCases.flatMap { type in ReviewStage.allCases.dropFirst().map { SettingKey.timescale(type, $0).name } }
         }
     }
 }

@@ -4,7 +4,9 @@ enum ConfigGetCommand {
     static let spec = CommandSpec(
         name: "get",
         overview: "Print one setting.",
-        arguments: [ArgumentSpec(name: "KEY", help: "The setting.", values: .words(ConfigKey.self))],
+        arguments: [ArgumentSpec(
+                name: "KEY", help: "The setting: \(ConfigKey.allowedValues.joined(separator: ", ")), or timescale.TYPE.STAGE.",
+                values: .store(.settings))],
         examples: ["rlt config get amber-days", "rlt config get timescale.cspr.decided"],
         run: run)
 

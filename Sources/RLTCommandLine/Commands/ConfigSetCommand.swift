@@ -16,7 +16,9 @@ enum ConfigSetCommand {
             "N months after STAGE"; "off" removes it, "default" puts back rlt's default ('rlt help timescales').
             """,
         arguments: [
-            ArgumentSpec(name: "KEY", help: "The setting.", values: .words(ConfigKey.self)),
+            ArgumentSpec(
+                name: "KEY", help: "The setting: \(ConfigKey.allowedValues.joined(separator: ", ")), or timescale.TYPE.STAGE.",
+                values: .store(.settings)),
             ArgumentSpec(name: "VALUE", help: "The new value."),
         ],
         examples: [
