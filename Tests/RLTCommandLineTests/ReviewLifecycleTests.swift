@@ -96,6 +96,9 @@ struct ReviewLifecycleTests {
 
                 """, "\(out.out)\(out.err)")
         #expect(cli.run("summary", "--by", "stage", "--owner", "sab").code == 64)
+        let json = cli.run("summary", "--by", "stage", "--format", "json").out
+        #expect(json.contains("\"most_late_days\" : 139") && json.contains("\"late\" : 2"), "\(json)")
+        #expect(cli.run("review", "list", "--format", "json", "--columns", "id,late", "--review", "rr-k").out.contains("\"late\" : [\n      \"decided\""))
     }
 
     @Test("timescales are settings: set, turned off, put back, refused when wrong; check reports a bad table")
@@ -107,6 +110,8 @@ struct ReviewLifecycleTests {
         #expect(cli.run("config", "set", "timescale.sar.completed", "off").code == 0)
         #expect(cli.run("config", "get", "timescale.sar.completed").out == "off\n")
         #expect(cli.run("config", "set", "timescale.sar.completed", "default").code == 0)
+        let none = cli.run("config", "set", "timescale.sar.notified", "default")
+        #expect(none.code == 64 && none.err.contains("no default timescale for sar notified"), "\(none.err)")
         #expect(cli.run("review", "list", "--late", "--format", "csv", "--columns", "id").out.contains("sar-a"))
         let before = cli.snapshot()
         for bad in [["timescale.sar.completed", "6 weeks after decided"], ["timescale.sar.nowhere", "off"], ["timescale.sar", "off"],
@@ -123,6 +128,8 @@ struct ReviewLifecycleTests {
         try cli.write(tracker, to: "tracker.json")
         let check = cli.run("check")
         #expect(check.code == 1 && check.out.contains("0 months is out of range"), "\(check.out)")
+        // Until it is mended, the entry is not used: the SAR's report has no due day.
+        #expect(!cli.run("review", "list", "--late", "--format", "csv", "--columns", "id").out.contains("sar-a"))
     }
 
     @Test("the board report has reviews in progress against timescales, most late first")
@@ -157,6 +164,14 @@ struct ReviewLifecycleTests {
         // The year before: nothing concluded, nothing ongoing at its end (the SARs were decided after it).
         let earlier = cli.run("report", "--year", "2022-23", "--type", "sar").out
         #expect(earlier.contains("| Reviews concluded in the year | 0 |") && earlier.contains("| Reviews ongoing at the end of the year | 0 |"))
+        // Later, the year is seen as it stood at its end: a review finished after it was ongoing and late then,
+        // and a review with no dates, entered in 2024, was not ongoing in 2022-23.
+        cli.run("review", "add", "sar-c", "--type", "sar", "--title", "Adult C", "--decided", "2023-06-01")
+        cli.run("review", "update", "sar-c", "--completed", "2024-08-01", "--status", "completed", "--as-of", "2024-09-01")
+        let later = cli.run("report", "--year", "2023-24", "--type", "sar", "--as-of", "2024-09-01").out
+        #expect(later.contains("| Adult C (sar-c) | SAR | 2023-06-01 | Decided | Completed | 2023-12-01 | Late by 121 days |"), "\(later)")
+        #expect(!cli.run("report", "--year", "2022-23").out.contains("darren-bethany"))
+        #expect(cli.run("report", "--year", "2030-31").out.contains("The year has not begun"))
         let html = cli.run("report", "--year", "2023-24", "--format", "html").out
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<h1>Lincolnshire</h1>") && html.contains("Adult B (sar-b)"))
         #expect(cli.run("report", "--year", "2023").code == 64)

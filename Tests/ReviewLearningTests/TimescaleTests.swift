@@ -93,6 +93,25 @@ struct TimescaleTests {
         #expect(t.rag == (isLate ? .red : .amber))
     }
 
+    @Test("a working-day timescale is late only once a working day has passed: not on the weekend after a Friday")
+    func weekendAfterDue() throws {
+        // Aware Friday 2025-01-10: notified due Friday 2025-01-17.
+        let friday = review(.cspr, [.aware: "2025-01-10"])
+        #expect(timing(friday, .notified, asOf: "2025-01-17")?.due == d("2025-01-17"))
+        #expect(timing(friday, .notified, asOf: "2025-01-19")?.isLate == false)
+        #expect(timing(friday, .notified, asOf: "2025-01-20")?.standing == "late by 1 working day")
+        // Done on the Saturday: on time.
+        let done = try #require(timing(review(.cspr, [.aware: "2025-01-10", .notified: "2025-01-18"]), .notified, asOf: "2025-02-01"))
+        #expect(done.state == .onTime)
+    }
+
+    @Test("an entry check would report is not used: a span out of range gives no due day")
+    func invalidEntryIgnored() {
+        var settings = Settings()
+        settings.timescales = [Timescale(.sar, .completed, .months(100_000_000), after: .decided)]
+        #expect(timing(review(.sar, [.decided: "2020-01-01"]), .completed, asOf: "2024-06-01", settings: settings)?.state == .untimed)
+    }
+
     @Test("done late says by how much; done on time is blue")
     func doneLate() throws {
         let late = try #require(timing(review(.dhr, [.notified: "2024-01-31", .decided: "2024-03-05"]), .decided, asOf: "2024-06-01"))

@@ -79,9 +79,13 @@ enum ConfigSetCommand {
         switch value.lowercased() {
         case "off": break
         case "default":
-            if let entry = Timescale.defaults.first(where: { $0.timescale.type == type && $0.timescale.stage == stage }) {
-                table.append(entry.timescale)
+            guard let entry = Timescale.defaults.first(where: { $0.timescale.type == type && $0.timescale.stage == stage }) else {
+                throw UsageError.invalidArgument(
+                    name: "VALUE",
+                    message: "rlt has no default timescale for \(type.rawValue) \(stage.rawValue) (the guidance gives none); "
+                        + "set one, e.g. \"6 months after decided\", or leave it off")
             }
+            table.append(entry.timescale)
         default:
             do {
                 table.append(try Timescale(parsing: value, type: type, stage: stage))

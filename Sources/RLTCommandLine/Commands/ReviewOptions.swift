@@ -33,7 +33,7 @@ enum ReviewOptions {
                     values: .store(.agencies)),
             ]
             + ReviewStage.allCases.map { stage in
-                .date(option(stage), "The date of \(stage.meaning)." + (forAdd ? "" : " An empty value clears it."))
+                .date(option(stage), "Stage date: \(stage.meaning)." + (forAdd ? "" : " An empty value clears it."))
             }
             + [
                 .choice(.status, ReviewStatus.self, "Where the review is.", default: forAdd ? .inProgress : nil),

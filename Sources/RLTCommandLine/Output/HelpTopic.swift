@@ -232,7 +232,10 @@ enum HelpTopic: String, CaseIterable, Sendable {
               rec list, action list  each record as stored (its fields, outcomes or updates, history) plus
                                      "review" and the derived "rag", "overdue" (true or false),
                                      "days_overdue", "last_update", "slipped_days" (numbers or null)
-              overdue                the same objects, each with "kind": "recommendation" or "action"
+              overdue                the same objects, each with "kind": "recommendation" or "action";
+                                     first, late review stages: "kind": "review", "review", "id" and
+                                     "stage" (the stage), "due", "days_overdue", "late_by",
+                                     "timescale", "status", "owner" (its partnership), "title"
               rec show, action show  one such object, without the derived fields
               review list            each review as stored; review show: one
               finding list           each finding as stored plus "review"

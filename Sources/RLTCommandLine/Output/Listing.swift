@@ -23,10 +23,10 @@ enum CellType: Sendable {
     static func of(_ name: String) -> CellType {
         switch name {
         case "owners", "owner", "themes", "links", "responds_to", "partnerships", "reviews", "with", "assurance_by", "engage",
-            "serves":
+            "serves", "late":
             return .list
         case "slipped_days", "days_overdue", "outcomes", "findings", "recs", "open", "overdue_recs", "actions",
-            "overdue_actions", "attendees", "total", "oldest_overdue_days", "days_to_due":
+            "overdue_actions", "attendees", "total", "oldest_overdue_days", "days_to_due", "most_late_days", "late_count":
             return .integer
         case "overdue", "approximate": return .boolean
         default: return .text

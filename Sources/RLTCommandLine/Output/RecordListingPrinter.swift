@@ -172,29 +172,33 @@ extension ListFormat {
 private struct LateStageRecord: Encodable {
     let kind = "review"
     let review: String
+    /// The stage, under the key records use for their id, and by its own name.
+    let id: String
     let stage: String
     let due: String?
     let daysOverdue: Int
     let lateBy: String
     let timescale: String?
     let status: String
-    let partnership: String
+    /// The review's first partnership, under the key `overdue`'s rows use.
+    let owner: String
     let title: String
 
     init(_ s: LateStage) {
         review = s.review
+        id = s.timing.stage.rawValue
         stage = s.timing.stage.rawValue
         due = s.timing.due?.description
         daysOverdue = s.daysOverdue
         lateBy = s.lateBy
         timescale = s.timing.timescale?.rule
         status = s.status.rawValue
-        partnership = s.owner
+        owner = s.owner
         title = s.title
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, review, stage, due, daysOverdue = "days_overdue", lateBy = "late_by", timescale, status, partnership
+        case kind, review, id, stage, due, daysOverdue = "days_overdue", lateBy = "late_by", timescale, status, owner
         case title
     }
 }

@@ -43,7 +43,7 @@ package enum ReviewStage: String, CaseIterable, Codable, Sendable {
         case .incident: "the incident, death or serious harm"
         case .aware: "the partnership (for a child, the local authority) became aware of it"
         case .notified: "notified or referred (to the national Panel, or to the partnership)"
-        case .decided: "the decision whether to review (for a CSPR, the rapid review)"
+        case .decided: "the decision whether to review (for a child, the rapid review)"
         case .commissioned: "the review commissioned"
         case .completed: "the report finished by its author or panel"
         case .submitted: "the report submitted (Home Office panel, national Panel or board)"

@@ -77,10 +77,12 @@ package struct ReviewClock: Sendable {
     private let lastTimed: [Int]
 
     package init(settings: Settings) {
-        timescales = settings.timescaleTable
+        // An entry `check` would report (a span out of range, a stage counted from a later one) is not used.
+        let usable = settings.timescaleTable.filter { $0.problem == nil }
+        timescales = usable
         workingDays = settings.workingDays
         amberDays = settings.amberDays
-        byType = ReviewType.allCases.map { type in settings.timescaleTable.filter { $0.type == type } }
+        byType = ReviewType.allCases.map { type in usable.filter { $0.type == type } }
         lastTimed = byType.map { $0.map(\.stage.order).max() ?? -1 }
     }
 
@@ -101,11 +103,11 @@ package struct ReviewClock: Sendable {
             let due = timescale.flatMap { t in days[t.after.order].map { t.due(from: $0, workingDays: workingDays) } }
             let state: StageTiming.State
             if let done = days[k] {
-                if let due { state = done > due ? .doneLate(slippage(from: due, to: done, timescale)) : .onTime } else { state = .untimed }
+                if let due, let timescale { state = isPast(due, done, timescale) ? .doneLate(slippage(from: due, to: done, timescale)) : .onTime } else { state = .untimed }
             } else if reached >= k || days[(k + 1)...].contains(where: { $0 != nil }) {
                 state = .passed
-            } else if let due {
-                state = asOf > due ? .late(slippage(from: due, to: asOf, timescale)) : .pending(asOf.days(to: due) <= amberDays ? .amber : .green)
+            } else if let due, let timescale {
+                state = isPast(due, asOf, timescale) ? .late(slippage(from: due, to: asOf, timescale)) : .pending(asOf.days(to: due) <= amberDays ? .amber : .green)
             } else {
                 state = .untimed
             }
@@ -116,6 +118,14 @@ package struct ReviewClock: Sendable {
     /// The timeline of a decoded review.
     package func timeline(_ review: Review, asOf: CalendarDay) -> [StageTiming] {
         timeline(type: review.type, status: review.status, asOf: asOf) { review[keyPath: $0.keyPath]?.end }
+    }
+
+    /// Whether `day` is past `due`: for a timescale in working days, by at least one working day (the Saturday after
+    /// a Friday due day is not yet late).
+    private func isPast(_ due: CalendarDay, _ day: CalendarDay, _ timescale: Timescale) -> Bool {
+        guard day > due else { return false }
+        if case .workingDays = timescale.span { return workingDays.count(from: due, to: day) > 0 }
+        return true
     }
 
     private func slippage(from due: CalendarDay, to day: CalendarDay, _ timescale: Timescale?) -> StageTiming.Slippage {
@@ -171,7 +181,7 @@ extension ReviewClock {
             guard k > reached, day(timescale.stage) == nil, let start = day(timescale.after) else { continue }
             if ReviewStage.allCases[(k + 1)...].contains(where: { day($0) != nil }) { continue }
             let due = timescale.due(from: start, workingDays: workingDays)
-            guard asOf > due else { continue }
+            guard isPast(due, asOf, timescale) else { continue }
             late.append(
                 StageTiming(
                     stage: timescale.stage, done: nil, timescale: timescale, due: due,

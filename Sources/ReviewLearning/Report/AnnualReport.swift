@@ -22,7 +22,11 @@ package enum AnnualReport {
 
     static func period(_ model: AnnualReportModel) -> String {
         var text = "From \(ReportWords.longDate(model.year.first)) to \(ReportWords.longDate(model.year.last))."
-        if model.asOf < model.year.last { text += " The year is not over: this is the position as of \(model.asOf)." }
+        if model.asOf < model.year.first {
+            text += " The year has not begun: nothing can be counted in it as of \(model.asOf)."
+        } else if model.asOf < model.year.last {
+            text += " The year is not over: this is the position as of \(model.asOf)."
+        }
         text += model.scope.isEmpty ? " Scope: every review in the store." : " Scope: \(model.scope.joined(separator: "; "))."
         return text + " Every figure is counted from the records kept in rlt; none is entered by hand."
     }

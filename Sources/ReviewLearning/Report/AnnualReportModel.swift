@@ -77,14 +77,14 @@ struct AnnualReportModel {
                 concluded.append(Concluded(review: review, date: conclusion.date, stage: conclusion.stage))
             } else if conclusion == nil && [.completed, .published, .closed].contains(review.status) {
                 undatedConclusions.append(review.id)
-            } else if !concludedByEnd {
-                let started = Self.startStages.compactMap { review[keyPath: $0.keyPath] }.min { $0.end < $1.end }
-                if started.map({ $0.start <= end }) ?? true {
-                    let timeline = clock.timeline(review, asOf: end)
-                    let timing = timeline.first(where: \.isLate) ?? timeline.first { if case .pending = $0.state { true } else { false } }
-                    let reached = timeline.last { $0.done.map { $0 <= end } ?? false }?.stage
-                    ongoing.append(Ongoing(review: review, started: started, reached: reached, timing: timing))
+            } else if !concludedByEnd, let begun = Self.begun(review), begun <= end {
+                // Where it stood at the year's end: only the dates recorded by then, and not today's status.
+                let timeline = clock.timeline(type: review.type, status: .inProgress, asOf: end) { stage in
+                    review[keyPath: stage.keyPath].map(\.end).flatMap { $0 <= end ? $0 : nil }
                 }
+                let timing = timeline.first(where: \.isLate) ?? timeline.first { if case .pending = $0.state { true } else { false } }
+                let started = Self.startStages.compactMap { review[keyPath: $0.keyPath] }.min { $0.end < $1.end }
+                ongoing.append(Ongoing(review: review, started: started, reached: timeline.last { $0.done != nil }?.stage, timing: timing))
             }
             for rec in review.recommendations {
                 for outcome in rec.outcomes {
@@ -118,6 +118,14 @@ struct AnnualReportModel {
         self.declined = declined
         self.undatedConclusions = undatedConclusions
         self.undatedWork = undatedWork
+    }
+
+    /// The first day the records show the review under way: its earliest start stage (aware, notified, decided,
+    /// commissioned), else its incident, else the day it was entered; a review begun after a year's end was not
+    /// ongoing then.
+    static func begun(_ review: Review) -> CalendarDay? {
+        let stages = (startStages + [.incident]).compactMap { review[keyPath: $0.keyPath]?.start }
+        return stages.min() ?? review.history.first?.reportedDay
     }
 
     /// When the review concluded: the earliest of its report completed, approved or published; else its closing.

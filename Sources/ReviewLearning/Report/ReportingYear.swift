@@ -16,7 +16,9 @@ package struct ReportingYear: Equatable, Sendable, CustomStringConvertible {
         let next = parts[1].count == 2 ? (first + 1) % 100 : first + 1
         guard second == next else {
             throw ReportingYearError(
-                text: text, reason: "a reporting year runs April to March, so \(first) is followed by \(pad((first + 1) % 100, 2))")
+                text: text,
+                reason: "a reporting year runs April to March, so \(first) is followed by "
+                    + (parts[1].count == 2 ? pad((first + 1) % 100, 2) : String(first + 1)))
         }
         startYear = first
     }
