@@ -118,6 +118,9 @@ struct TimescaleTests {
         #expect(late.standing == "done 5 days late" && late.rag == .blue)
         let onTime = try #require(timing(review(.dhr, [.notified: "2024-01-31", .decided: "2024-02-29"]), .decided, asOf: "2024-06-01"))
         #expect(onTime.state == .onTime)
+        // Dated by year or month: late only if the whole period is after the due day (2024-07-15), by at least that.
+        #expect(timing(review(.sar, [.decided: "2024-01-15", .completed: "2024"]), .completed, asOf: "2025-01-01")?.state == .onTime)
+        #expect(timing(review(.sar, [.decided: "2024-01-15", .completed: "2024-08"]), .completed, asOf: "2025-01-01")?.standing == "done 17 days late")
     }
 
     @Test("a missing stage is passed, never late, once a later stage has a date or the status says the review got further")

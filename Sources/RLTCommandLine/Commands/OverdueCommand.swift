@@ -9,7 +9,8 @@ enum OverdueCommand {
             quarter falls due at its end), and the status is not terminal. Within a review the oldest come first.
             An action is listed even when the recommendation it answers is on time. Review stages late against
             their timescales ('rlt help timescales') come first, as rows of kind review (the stage as the id), unless
-            a filter chooses records (--owner, --status, --theme, --text…); they count towards --limit like any row.
+            a filter chooses records (--owner, --status, --theme, --text…); they count towards --limit like any row
+            and stay first under --sort, which orders the records.
             """,
         options: FilterOptions.specs(.both).filter { $0.name != OptionName.overdue.rawValue } + Ordering.specs + ListingOptions.specs,
         examples: [

@@ -160,13 +160,15 @@ enum HelpTopic: String, CaseIterable, Sendable {
             \(stages.joined(separator: "\n"))
 
             A timescale says when a stage of a review of one type is due: N working days, or N months, after an
-            earlier stage's date (counted from the last day of a month or year given as a partial date). rlt review
-            show prints the timeline: each stage's date, due date, timescale and standing (on time, done late, late
-            by, not yet due, passed). A stage with no date is late when its due date has passed, unless a later
-            stage has a date or the review's status says it got further (published, closed…); a closed review is
-            never late. review list shows the late stages (--late: only those reviews), overdue lists them first as
-            rows of kind review, summary --by stage counts reviews by the stage they reached, and the report has
-            "Reviews in progress against timescales".
+            earlier stage's date, counted from the last day of a month or year given as a partial date. rlt review
+            show prints the timeline: each stage's date, due date, timescale and standing (on time, done late,
+            late by, not yet due, passed). A stage with no date is late once its due date has passed (by a working
+            day, for a timescale in working days), unless a later stage has a date or the review's status says it
+            got further (published, closed…); a closed review is never late. A stage dated only by month or year
+            was done late only if that whole period is after its due day. review list shows the late stages
+            (--late: only those reviews), overdue lists them first as rows of kind review, summary --by stage
+            counts reviews by the stage they reached, and the report has "Reviews in progress against
+            timescales".
 
             The defaults, from the statutory guidance (only figures it states; no default where it gives none):
 

@@ -87,13 +87,16 @@ package struct ReviewClock: Sendable {
     }
 
 
-    /// Each stage of a review of `type`, given the last day of each recorded stage date. A stage with no date is
-    /// passed, never late, once a later stage has a date or the status is that stage or later (`ReviewStatus.stage`).
+    /// Each stage of a review of `type`, given its recorded stage dates. A stage with no date is passed, never
+    /// late, once a later stage has a date or the status is that stage or later (`ReviewStatus.stage`). A clock
+    /// runs from the last day of a partial date; a stage dated by month or year was done late only if the whole
+    /// period is after its due day.
     package func timeline(
-        type: ReviewType, status: ReviewStatus, asOf: CalendarDay, dates: (ReviewStage) -> CalendarDay?
+        type: ReviewType, status: ReviewStatus, asOf: CalendarDay, dates: (ReviewStage) -> PartialDate?
     ) -> [StageTiming] {
         let own = byType[ReviewType.allCases.firstIndex(of: type) ?? 0]
-        let days = ReviewStage.allCases.map(dates)
+        let recorded = ReviewStage.allCases.map(dates)
+        let days = recorded.map { $0?.end }
         // The status says how far the review got even where a date is missing (a published review's report was
         // finished, whether or not that date was recorded).
         let reached = status.stage?.order ?? -1
@@ -102,8 +105,12 @@ package struct ReviewClock: Sendable {
             let timescale = own.first { $0.stage == stage }
             let due = timescale.flatMap { t in days[t.after.order].map { t.due(from: $0, workingDays: workingDays) } }
             let state: StageTiming.State
-            if let done = days[k] {
-                if let due, let timescale { state = isPast(due, done, timescale) ? .doneLate(slippage(from: due, to: done, timescale)) : .onTime } else { state = .untimed }
+            if let done = recorded[k]?.start {
+                if let due, let timescale {
+                    state = isPast(due, done, timescale) ? .doneLate(slippage(from: due, to: done, timescale)) : .onTime
+                } else {
+                    state = .untimed
+                }
             } else if reached >= k || days[(k + 1)...].contains(where: { $0 != nil }) {
                 state = .passed
             } else if let due, let timescale {
@@ -117,7 +124,7 @@ package struct ReviewClock: Sendable {
 
     /// The timeline of a decoded review.
     package func timeline(_ review: Review, asOf: CalendarDay) -> [StageTiming] {
-        timeline(type: review.type, status: review.status, asOf: asOf) { review[keyPath: $0.keyPath]?.end }
+        timeline(type: review.type, status: review.status, asOf: asOf) { review[keyPath: $0.keyPath] }
     }
 
     /// Whether `day` is past `due`: for a timescale in working days, by at least one working day (the Saturday after
@@ -152,10 +159,7 @@ extension ReviewStatus {
 extension ReviewClock {
     /// The timeline of a review in a record set (the index, or decoded reviews packed alike).
     func timeline(_ view: ReviewView, asOf: CalendarDay) -> [StageTiming] {
-        timeline(type: view.type, status: view.status, asOf: asOf) { stage in
-            let date = view.date(stage.slot)
-            return date.kind == PackedDate.none ? nil : CalendarDay(ordinal: Int(date.end))
-        }
+        timeline(type: view.type, status: view.status, asOf: asOf) { PackedDate.unpack(view.date($0.slot)) }
     }
 
     /// The stages of the review in `records` at `n` late as of the day.

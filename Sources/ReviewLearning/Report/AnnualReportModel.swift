@@ -80,7 +80,7 @@ struct AnnualReportModel {
             } else if !concludedByEnd, let begun = Self.begun(review), begun <= end {
                 // Where it stood at the year's end: only the dates recorded by then, and not today's status.
                 let timeline = clock.timeline(type: review.type, status: .inProgress, asOf: end) { stage in
-                    review[keyPath: stage.keyPath].map(\.end).flatMap { $0 <= end ? $0 : nil }
+                    review[keyPath: stage.keyPath].flatMap { $0.end <= end ? $0 : nil }
                 }
                 let timing = timeline.first(where: \.isLate) ?? timeline.first { if case .pending = $0.state { true } else { false } }
                 let started = Self.startStages.compactMap { review[keyPath: $0.keyPath] }.min { $0.end < $1.end }
