@@ -79,6 +79,20 @@ struct ReviewMergeTests {
         #expect(result.conflicts.isEmpty)
     }
 
+    @Test("a link we added on a shared record to our new, renumbered finding follows it; the links it had stay")
+    func sharedRecordLinkFollows() throws {
+        var ours = base(), theirs = base()
+        ours.findings.append(Finding(id: "F2", audience: "police", text: "Ours"))
+        theirs.findings.append(Finding(id: "F2", audience: "health", text: "Theirs"))
+        var withLink = base()
+        withLink.recommendations[0].links = ["F1"]
+        ours.recommendations[0].links = ["F1", "F2"]
+        theirs.recommendations[0].links = ["F1"]
+        let result = try merge(withLink, ours, theirs)
+        #expect(result.review.recommendations[0].links == ["F1", "F3"])
+        #expect(result.review.findings.map(\.text) == ["Risk was missed", "Theirs", "Ours"])
+    }
+
     @Test("the same record added identically on both sides is kept once; a chosen id added twice is one record")
     func bothAdded() throws {
         var ours = base(), theirs = base()

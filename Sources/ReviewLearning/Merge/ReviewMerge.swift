@@ -36,40 +36,76 @@ package enum ReviewMerge {
         -> ReviewMergeResult
     {
         var conflicts: [MergeConflict] = []
-        var renumbered: [String] = []
         var kept: [String] = []
         let b = try base.map { try JSONTree($0).object ?? [:] }
-        let o = try JSONTree(ours).object ?? [:]
+        var o = try JSONTree(ours).object ?? [:]
         let t = try JSONTree(theirs).object ?? [:]
-        var merged = fields(base: b, ours: o, theirs: t, skipping: Set(recordLists), record: "", conflicts: &conflicts)
-        // Ids of every kind share one space within a review (links and responds_to name them), so a renumbered id
-        // must be free in all three lists.
-        var taken = Set(
-            recordLists.flatMap { key in [b?[key], o[key], t[key]].flatMap { ids($0?.array ?? []) } })
-        var renames: [String: String] = [:]
-        for key in recordLists {
-            let list = records(
-                base: b?[key]?.array, ours: o[key]?.array ?? [], theirs: t[key]?.array ?? [], taken: &taken,
-                renames: &renames, conflicts: &conflicts, kept: &kept, renumbered: &renumbered, note: { from in
-                    .object([
-                        "at": .string(now), "by": .string(author),
-                        "change": .string("renumbered from \(from): the same id was added elsewhere at the same time"),
-                    ])
-                })
-            merged[key] = .array(list)
+        let renumbered = renumber(&o, base: b, theirs: t) { from in
+            .object([
+                "at": .string(now), "by": .string(author),
+                "change": .string("renumbered from \(from): the same id was added elsewhere at the same time"),
+            ])
         }
-        if !renames.isEmpty {
-            // Our new records that named a renumbered one follow it. (A record both sides have keeps its links as
-            // merged: a link to the clashing id there is not ours to rename.)
-            let shared = Set(recordLists.flatMap { key in ids(b?[key]?.array ?? []) + ids(t[key]?.array ?? []) })
-            let oursAdded = Set(recordLists.flatMap { key in ids(o[key]?.array ?? []) }).subtracting(shared)
-                .union(renames.values)
-            for key in recordLists {
-                merged[key] = .array((merged[key]?.array ?? []).map { renamed($0, renames, in: oursAdded) })
-            }
+        var merged = fields(base: b, ours: o, theirs: t, skipping: Set(recordLists), record: "", conflicts: &conflicts)
+        for key in recordLists {
+            merged[key] = .array(
+                records(base: b?[key]?.array, ours: o[key]?.array ?? [], theirs: t[key]?.array ?? [], conflicts: &conflicts, kept: &kept))
         }
         let review = try JSONTree.object(merged).decoded(Review.self)
         return ReviewMergeResult(review: review, conflicts: conflicts, renumbered: renumbered, kept: kept)
+    }
+
+    /// Gives our findings and actions that clash with theirs (the same new number, different records) the next free
+    /// numbers, before anything is merged, and makes our references to them follow: in our new records, and where
+    /// we added the reference to a record both sides have. Returns `A2 → A3` for each.
+    static func renumber(
+        _ ours: inout [String: JSONTree], base: [String: JSONTree]?, theirs: [String: JSONTree], note: (String) -> JSONTree
+    ) -> [String] {
+        func records(_ side: [String: JSONTree]?, _ key: String) -> [String: JSONTree] {
+            Dictionary((side?[key]?.array ?? []).compactMap { r in r.object?["id"]?.string.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
+        }
+        // Ids of every kind share one space within a review (links and responds_to name them): a new number must be
+        // free in all of them, on every side.
+        var taken = Set(recordLists.flatMap { key in [records(base, key), records(ours, key), records(theirs, key)].flatMap(\.keys) })
+        var renames: [String: String] = [:]
+        var said: [String] = []
+        for key in recordLists {
+            let (b, t) = (records(base, key), records(theirs, key))
+            for item in ours[key]?.array ?? [] {
+                guard let id = item.object?["id"]?.string, b[id] == nil, let theirsRecord = t[id], theirsRecord != item,
+                    let (prefix, _) = autoNumber(id)
+                else { continue }
+                var n = 1
+                while taken.contains("\(prefix)\(n)") { n += 1 }
+                taken.insert("\(prefix)\(n)")
+                renames[id] = "\(prefix)\(n)"
+                said.append("\(id) → \(prefix)\(n)")
+            }
+        }
+        guard !renames.isEmpty else { return [] }
+        for key in recordLists {
+            let baseRecords = records(base, key)
+            ours[key] = .array(
+                (ours[key]?.array ?? []).map { item in
+                    guard var fields = item.object, let id = fields["id"]?.string else { return item }
+                    for field in ["links", "responds_to"] {
+                        // A reference the base already had names the shared record, not our new one.
+                        let before = Set((baseRecords[id]?.object?[field]?.array ?? []).compactMap(\.string))
+                        fields[field] = fields[field]?.array.map { list in
+                            .array(list.map { ref in
+                                guard let name = ref.string, !before.contains(name), let new = renames[name] else { return ref }
+                                return .string(new)
+                            })
+                        }
+                    }
+                    if let new = renames[id], baseRecords[id] == nil {
+                        fields["id"] = .string(new)
+                        fields["history"] = .array((fields["history"]?.array ?? []) + [note(id)])
+                    }
+                    return .object(fields)
+                })
+        }
+        return said
     }
 
     // MARK: Fields
@@ -130,71 +166,37 @@ package enum ReviewMerge {
         return (first, n)
     }
 
+    /// One list merged by id: theirs in their order, merged with ours where both have the record, then ours that
+    /// they lack. (Clashing new ids were renumbered first, so a record on both sides is the same record.)
     private static func records(
-        base: [JSONTree]?, ours: [JSONTree], theirs: [JSONTree], taken: inout Set<String>, renames: inout [String: String],
-        conflicts: inout [MergeConflict], kept: inout [String], renumbered: inout [String], note: (String) -> JSONTree
+        base: [JSONTree]?, ours: [JSONTree], theirs: [JSONTree], conflicts: inout [MergeConflict], kept: inout [String]
     ) -> [JSONTree] {
         func byID(_ list: [JSONTree]) -> [String: [String: JSONTree]] {
             Dictionary(list.compactMap { item in item.object.flatMap { o in o["id"]?.string.map { ($0, o) } } }, uniquingKeysWith: { a, _ in a })
         }
         let (b, o, t) = (byID(base ?? []), byID(ours), byID(theirs))
         var result: [JSONTree] = []
-        // Theirs in their order, merged with ours where both have the record.
         for id in ids(theirs) {
             guard let theirsRecord = t[id] else { continue }
-            switch (b[id], o[id]) {
-            case (let base?, let ours?):
-                result.append(.object(fields(base: base, ours: ours, theirs: theirsRecord, record: id, conflicts: &conflicts)))
-            case (let base?, nil):
+            if let oursRecord = o[id] {
+                result.append(.object(fields(base: b[id], ours: oursRecord, theirs: theirsRecord, record: id, conflicts: &conflicts)))
+            } else if let base = b[id] {
                 // We removed it: gone, unless they changed it since.
-                if JSONTree.object(theirsRecord) != JSONTree.object(base) {
-                    result.append(.object(theirsRecord))
-                    kept.append("\(id): removed here but changed on the other side; kept")
-                }
-            case (nil, let ours?) where JSONTree.object(ours) == JSONTree.object(theirsRecord):
+                guard theirsRecord != base else { continue }
                 result.append(.object(theirsRecord))
-            case (nil, let ours?):
-                result.append(.object(theirsRecord))
-                if let (prefix, _) = autoNumber(id) {
-                    // Added on both sides under the same number: two records; ours takes the next free number.
-                    var n = 1
-                    while taken.contains("\(prefix)\(n)") { n += 1 }
-                    let new = "\(prefix)\(n)"
-                    taken.insert(new)
-                    renames[id] = new
-                    renumbered.append("\(id) → \(new)")
-                    var record = ours
-                    record["id"] = .string(new)
-                    record["history"] = .array((ours["history"]?.array ?? []) + [note(id)])
-                    result.append(.object(record))
-                } else {
-                    result.removeLast()
-                    result.append(.object(fields(base: nil, ours: ours, theirs: theirsRecord, record: id, conflicts: &conflicts)))
-                }
-            case (nil, nil):
+                kept.append("\(id): removed here but changed on the other side; kept")
+            } else {
                 result.append(.object(theirsRecord))
             }
         }
-        // Ours that they lack: added here, or removed there.
         for id in ids(ours) where t[id] == nil {
             guard let oursRecord = o[id] else { continue }
             if let base = b[id] {
-                guard JSONTree.object(oursRecord) != JSONTree.object(base) else { continue }
+                guard oursRecord != base else { continue }
                 kept.append("\(id): removed on the other side but changed here; kept")
             }
             result.append(.object(oursRecord))
         }
         return result
-    }
-
-    /// The record with renamed ids in its `links` and `responds_to`, if it is one our side added (their records
-    /// never named our new ids).
-    private static func renamed(_ record: JSONTree, _ renames: [String: String], in oursAdded: Set<String>) -> JSONTree {
-        guard var fields = record.object, let id = fields["id"]?.string, oursAdded.contains(id) else { return record }
-        for key in ["links", "responds_to"] {
-            guard let list = fields[key]?.array else { continue }
-            fields[key] = .array(list.map { item in item.string.flatMap { renames[$0] }.map(JSONTree.string) ?? item })
-        }
-        return .object(fields)
     }
 }
