@@ -49,6 +49,7 @@ enum CommandTable {
             UndoCommand.spec,
             RedoCommand.spec,
             CheckCommand.spec,
+            MergeFileCommand.spec,
             CompletionsCommand.spec,
             ManpageCommand.spec,
         ])

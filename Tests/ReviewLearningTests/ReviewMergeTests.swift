@@ -75,7 +75,7 @@ struct ReviewMergeTests {
         // F3 is free in every list, A3 too: ids share one space within a review.
         #expect(result.review.actions[2].respondsTo == ["F3", "1"])
         #expect(result.review.actions[2].history.last?.change == "renumbered from A2: the same id was added elsewhere at the same time")
-        #expect(result.renumbered == ["F2 → F3", "A2 → A3"])
+        #expect(result.renumbered == ["A2 → A3", "F2 → F3"])
         #expect(result.conflicts.isEmpty)
     }
 
