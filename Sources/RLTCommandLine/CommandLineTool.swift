@@ -25,7 +25,8 @@ public enum RLTTool {
             stderr: StandardStreams.sink(fd: 2, closed: closed.contains(2)),
             terminalWidth: terminalColumns(),
             timeZone: .current,
-            readStandardInput: { try FileHandle.standardInput.readToEnd() ?? Data() })
+            readStandardInput: { try FileHandle.standardInput.readToEnd() ?? Data() },
+            executablePath: Bundle.main.executablePath)
         return run(Array(CommandLine.arguments.dropFirst()), context: context)
     }
 

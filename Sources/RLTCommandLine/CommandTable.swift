@@ -50,6 +50,7 @@ enum CommandTable {
             RedoCommand.spec,
             CheckCommand.spec,
             MergeFileCommand.spec,
+            group("git", "Keep the store in git with rlt's merge driver.", [GitSetupCommand.spec]),
             CompletionsCommand.spec,
             ManpageCommand.spec,
         ])

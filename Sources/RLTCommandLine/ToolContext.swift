@@ -46,13 +46,17 @@ public struct ToolContext: Sendable {
     /// seconds of it is also checked by content). Tests that need files to look settled move it ahead rather than
     /// wait; `now` is often a fixed date in tests, so it cannot serve here.
     public var fileClock: @Sendable () -> Date
+    /// This program's own path, which `rlt git setup` registers as git's merge driver; nil when unknown (then
+    /// `rlt`, found on the PATH).
+    public var executablePath: String?
 
     public init(
         environment: [String: String], currentDirectory: String, now: Date, stdout: OutputSink, stderr: OutputSink,
         terminalWidth: Int? = nil, timeZone: TimeZone = .current,
         readStandardInput: @escaping @Sendable () throws -> Data = { Data() },
-        fileClock: @escaping @Sendable () -> Date = { Date() }
+        fileClock: @escaping @Sendable () -> Date = { Date() }, executablePath: String? = nil
     ) {
+        self.executablePath = executablePath
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.now = now

@@ -23,20 +23,18 @@ private func git(_ arguments: [String], in directory: String) throws -> (status:
 
 @Suite("End to end: git merges a store with rlt's driver")
 struct GitMergeDriverTests {
-    /// A repository with a store and the driver registered by hand (as `rlt git setup` will), on branch main with a
-    /// branch `other` from the same commit.
+    /// A repository with a store set up by `rlt git setup --hook`, on branch main with a branch `other` from the
+    /// same commit.
     private func repository(in directory: String) throws -> (repo: String, store: String) {
         let repo = directory + "/repo"
         try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
-        let binary = try #require(rltBinaryPath)
         try git(["init", "-q", "-b", "main"], in: repo)
         try git(["config", "user.email", "a@example.org"], in: repo)
         try git(["config", "user.name", "A"], in: repo)
-        try git(["config", "merge.rlt.driver", "'\(binary)' merge-file %O %A %B %P"], in: repo)
-        try Data("data/reviews/*.json merge=rlt\ndata/tracker.json merge=rlt\ndata/events.json merge=rlt\n".utf8)
-            .write(to: URL(fileURLWithPath: repo + "/.gitattributes"))
         let store = repo + "/data"
         rltOK(repo, ["init", store, "--name", "Merge test"])
+        let setup = rltOK(store, ["git", "setup", "--hook"])
+        #expect(setup.stderr.contains(".gitattributes: added data/reviews/*.json merge=rlt"), "\(setup.stderr)")
         rltOK(store, ["agency", "add", "pol", "--name", "Police", "--sector", "police"])
         rltOK(store, ["review", "add", "r1", "--type", "dhr", "--title", "R1"])
         rltOK(store, ["rec", "add", "r1/1", "--text", "Share minutes", "--owner", "pol"])
@@ -66,6 +64,24 @@ struct GitMergeDriverTests {
             #expect(runRLT(["--store", store, "check", "--strict"]).status == 0)
             let raw = try String(contentsOfFile: store + "/reviews/r1.json", encoding: .utf8)
             #expect(!raw.contains("<<<<<<<"))
+        }
+    }
+
+    @Test("git setup is idempotent and the hook refuses to commit a store that fails check")
+    func setupAndHook() throws {
+        try withTemporaryDirectory { directory in
+            let (repo, store) = try repository(in: directory)
+            let attributes = try String(contentsOfFile: repo + "/.gitattributes", encoding: .utf8)
+            #expect(!rltOK(store, ["git", "setup", "--hook"]).stderr.contains(".gitattributes"))
+            #expect(try String(contentsOfFile: repo + "/.gitattributes", encoding: .utf8) == attributes)
+            #expect(try git(["config", "--get", "merge.rlt.driver"], in: repo).output.contains("merge-file %O %A %B %P"))
+            try Data("{".utf8).write(to: URL(fileURLWithPath: store + "/reviews/r1.json"))
+            let commit = try git(["commit", "-qam", "broken"], in: repo)
+            #expect(commit.status != 0 && commit.output.contains("reviews/r1.json"), "\(commit.output)")
+            let outside = directory + "/plain"
+            rltOK(directory, ["init", outside, "--name", "Not in git"])
+            let refused = runRLT(["--store", outside, "git", "setup"])
+            #expect(refused.status == 66 && refused.stderr.contains("is not in a git repository"), "\(refused)")
         }
     }
 

@@ -86,7 +86,8 @@ struct TerminalWidthTests {
             "init", "review add", "review update", "review remove", "review convert", "rec add", "rec update", "rec remove",
             "action add", "action update", "outcome add", "finding add", "finding update", "event add", "event update", "agency add", "agency update", "redo",
             "theme add",
-            "export", "report", "import", "config get", "config set", "check", "completions", "manpage",
+            "export", "report", "import", "config get", "config set", "check", "completions", "manpage", "merge-file",
+            "git setup",
         ]
         var runnable: [String] = []
         func visit(_ spec: CommandSpec, _ path: [String]) {

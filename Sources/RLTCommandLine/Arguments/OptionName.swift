@@ -22,5 +22,5 @@ enum OptionName: String, CaseIterable, Sendable {
     case engage = "--engage", issuedBy = "--issued-by", para = "--para", expected = "--expected"
     case sessions = "--sessions", location = "--location", serves = "--serves", to = "--to"
     case aware = "--aware", decided = "--decided", submitted = "--submitted", approved = "--approved"
-    case closed = "--closed", late = "--late", year = "--year"
+    case closed = "--closed", late = "--late", year = "--year", hook = "--hook"
 }
