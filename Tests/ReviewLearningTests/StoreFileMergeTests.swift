@@ -73,6 +73,10 @@ struct StoreFileMergeTests {
             try merge("data/reviews/louise.json", good, Data("nope".utf8), good)
         }
         #expect(throws: MergeError.notAStoreFile(path: "README.md")) { try merge("README.md", good, good, good) }
+        #expect(
+            throws: MergeError.unreadable(
+                path: "data/reviews/louise.json", side: "incoming", reason: "its fields do not make a valid review file")
+        ) { try merge("data/reviews/louise.json", good, good, bytes("tracker.json")) }
         #expect(MergeError.newerSchema(path: "p", side: "incoming", found: 99).description.contains("upgrade rlt"))
     }
 }

@@ -58,9 +58,18 @@ package enum StoreFileMerge {
         MergeError
     ) -> StoreFileMergeResult {
         guard let (rules, check) = rules(for: path) else { throw .notAStoreFile(path: path) }
-        let b = try base.flatMap { $0.isEmpty ? nil : $0 }.map { data throws(MergeError) in try read(data, path, "common ancestor") }
-        let o = try read(ours, path, "local")
-        let t = try read(theirs, path, "incoming")
+        func side(_ data: Data, _ name: String) throws(MergeError) -> [String: JSONTree] {
+            let tree = try read(data, path, name)
+            do {
+                try check(.object(tree))
+            } catch {
+                throw .unreadable(path: path, side: name, reason: "its fields do not make a valid \(path.hasSuffix("tracker.json") ? "tracker" : path.hasSuffix("events.json") ? "events" : "review") file")
+            }
+            return tree
+        }
+        let b = try base.flatMap { $0.isEmpty ? nil : $0 }.map { data throws(MergeError) in try side(data, "common ancestor") }
+        let o = try side(ours, "local")
+        let t = try side(theirs, "incoming")
         let result = ReviewMerge.merge(base: b, ours: o, theirs: t, rules: rules, now: now, by: author)
         var tree = result.tree
         tree["schema"] = .int(Store.schemaVersion)
@@ -70,7 +79,7 @@ package enum StoreFileMerge {
                 data: try JSONCodec.encode(JSONTree.object(tree)), conflicts: result.conflicts, renumbered: result.renumbered,
                 kept: result.kept)
         } catch {
-            throw .invalidResult(path: path, reason: "\(error)")
+            throw .invalidResult(path: path, reason: "the merged records do not make a valid file")
         }
     }
 
