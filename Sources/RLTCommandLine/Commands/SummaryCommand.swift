@@ -63,11 +63,7 @@ enum SummaryCommand {
             Column(name: "oldest_overdue") { $0.oldestOverdue?.reference ?? "" },
             Column(name: "oldest_overdue_days") { $0.oldestOverdue.map { String($0.days) } ?? "" },
         ]
-        // JSON has the same keys and types as the columns, with or without --columns.
-        let all = columns
-        let listing = Listing(
-            columns: columns, defaults: columns.map(\.name),
-            json: { row in Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.type.json($0.value(row))) }) })
+        let listing = typedListing(columns)
         invocation.out(try ListingOptions(arguments, invocation).render(groups + [total], listing))
     }
 
@@ -97,10 +93,15 @@ enum SummaryCommand {
             Column(name: "most_late") { $0.mostLate?.review ?? "" },
             Column(name: "most_late_days") { $0.mostLate.map { String($0.days) } ?? "" },
         ]
-        let all = columns
-        let listing = Listing(
-            columns: columns, defaults: columns.map(\.name),
-            json: { row in Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.type.json($0.value(row))) }) })
+        let listing = typedListing(columns)
         invocation.out(try ListingOptions(arguments, invocation).render(rows + [total], listing))
+    }
+
+    /// A listing of every column by default whose JSON has the same keys and types as the columns, with or without
+    /// `--columns`.
+    private static func typedListing<Row>(_ columns: [Column<Row>]) -> Listing<Row> {
+        Listing(
+            columns: columns, defaults: columns.map(\.name),
+            json: { row in Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0.type.json($0.value(row))) }) })
     }
 }
